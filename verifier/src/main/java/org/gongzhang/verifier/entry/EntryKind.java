@@ -1,0 +1,49 @@
+package org.gongzhang.verifier.entry;
+
+import static org.gongzhang.verifier.entry.Role.AGENT_PREPARER;
+import static org.gongzhang.verifier.entry.Role.AGENT_REVIEWER;
+import static org.gongzhang.verifier.entry.Role.COMMUNITY_AUDITOR;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every kind of entry a book's log may hold, with the roles allowed to sign it. */
+public enum EntryKind {
+    BOOK_OPENED("book.opened", AGENT_PREPARER, AGENT_REVIEWER),
+    OPENING_BALANCES_SET("opening-balances.set", AGENT_PREPARER),
+    ACCOUNT_ADDED("account.added", AGENT_PREPARER, AGENT_REVIEWER),
+    ACCOUNT_DISABLED("account.disabled", AGENT_PREPARER, AGENT_REVIEWER),
+    KEY_REGISTERED("key.registered", COMMUNITY_AUDITOR),
+    /** Signed by a community auditor, or by the holder of the revoked key itself. */
+    KEY_REVOKED("key.revoked", COMMUNITY_AUDITOR),
+    VOUCHER_RECORDED("voucher.recorded", AGENT_PREPARER),
+    VOUCHER_REVIEWED("voucher.reviewed", AGENT_REVIEWER, COMMUNITY_AUDITOR),
+    VOUCHER_POSTED("voucher.posted", AGENT_PREPARER, AGENT_REVIEWER),
+    VOUCHER_VOIDED("voucher.voided", AGENT_PREPARER, AGENT_REVIEWER),
+    VOUCHER_REVERSED("voucher.reversed", AGENT_PREPARER),
+    PERIOD_CLOSED("period.closed", AGENT_REVIEWER),
+    PERIOD_REOPENED("period.reopened", COMMUNITY_AUDITOR);
+
+    private final String wireName;
+    private final Set<Role> signers;
+
+    EntryKind(String wireName, Role first, Role... more) {
+        this.wireName = wireName;
+        this.signers = EnumSet.of(first, more);
+    }
+
+    /** The kind as written in an entry's {@code kind} field. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public Set<Role> signers() {
+        return signers;
+    }
+
+    public static Optional<EntryKind> byWireName(String name) {
+        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    }
+}

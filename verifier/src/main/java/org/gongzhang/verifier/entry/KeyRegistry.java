@@ -1,0 +1,165 @@
+package org.gongzhang.verifier.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.PublicKey;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.gongzhang.verifier.crypto.PublicKeys;
+import org.gongzhang.verifier.crypto.SignatureSuite;
+
+/**
+ * The keys a book's log has registered so far, and the rule that decides whether an entry's
+ * signer may sign it. The service's aggregate and the offline verifier both use this class, so
+ * they cannot disagree about who may sign what.
+ */
+public final class KeyRegistry {
+
+    private final Map<String, RegisteredKey> keys = new LinkedHashMap<>();
+
+    /** Why an entry's signer may not sign it; each constant's {@link #code()} is a message key. */
+    public enum Refusal {
+        KEY_UNKNOWN("entry.key.unknown"),
+        KEY_REVOKED("entry.key.revoked"),
+        KEY_NOT_ACTORS("entry.key.actor-mismatch"),
+        KEY_ROLE_MISMATCH("entry.key.role-mismatch"),
+        KEY_SUITE_MISMATCH("entry.key.suite-mismatch"),
+        ROLE_NOT_PERMITTED("entry.role.not-permitted"),
+        KIND_UNKNOWN("entry.kind.unknown"),
+        SIGNATURE_INVALID("entry.signature.invalid");
+
+        private final String code;
+
+        Refusal(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    public Optional<RegisteredKey> find(String keyId) {
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    public Collection<RegisteredKey> all() {
+        return Collections.unmodifiableCollection(keys.values());
+    }
+
+    /**
+     * Checks that the entry's key is registered, unrevoked, belongs to the named actor and role,
+     * that the role may sign this kind, and that the signature holds. Empty when all is well.
+     */
+    public Optional<Refusal> check(SignedEntry signed, EntryHeader header) {
+        Optional<EntryKind> kind = EntryKind.byWireName(header.kind());
+        if (kind.isEmpty()) {
+            return Optional.of(Refusal.KIND_UNKNOWN);
+        }
+        RegisteredKey key = header.index() == 0 && kind.get() == EntryKind.BOOK_OPENED
+                ? genesisKeys(header).get(header.keyId())
+                : keys.get(header.keyId());
+        if (key == null) {
+            return Optional.of(Refusal.KEY_UNKNOWN);
+        }
+        if (key.revoked()) {
+            return Optional.of(Refusal.KEY_REVOKED);
+        }
+        if (!key.actor().equals(header.actor())) {
+            return Optional.of(Refusal.KEY_NOT_ACTORS);
+        }
+        if (key.role() != header.role()) {
+            return Optional.of(Refusal.KEY_ROLE_MISMATCH);
+        }
+        if (!key.suite().id().equals(header.suite())) {
+            return Optional.of(Refusal.KEY_SUITE_MISMATCH);
+        }
+        if (!kind.get().signers().contains(header.role()) && !isSelfRevocation(kind.get(), header)) {
+            return Optional.of(Refusal.ROLE_NOT_PERMITTED);
+        }
+        return verifies(key, signed) ? Optional.empty() : Optional.of(Refusal.SIGNATURE_INVALID);
+    }
+
+    /** Applies the key changes an accepted entry makes (genesis keys, registration, revocation). */
+    public void apply(EntryHeader header) {
+        switch (header.kind()) {
+            case "book.opened" -> keys.putAll(genesisKeys(header));
+            case "key.registered" -> {
+                RegisteredKey key = readKey(header.payload(), header.index(), "entry.payload");
+                keys.put(key.keyId(), key);
+            }
+            case "key.revoked" -> {
+                String keyId = header.payload().path("keyId").asText();
+                RegisteredKey key = keys.get(keyId);
+                if (key != null && !key.revoked()) {
+                    keys.put(keyId, key.revokedAt(header.index()));
+                }
+            }
+            default -> {
+                // other kinds do not touch keys
+            }
+        }
+    }
+
+    /** The keys a genesis ({@code book.opened}) entry lists in {@code payload.keys}. */
+    public static Map<String, RegisteredKey> genesisKeys(EntryHeader header) {
+        JsonNode list = header.payload().get("keys");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new MalformedEntry("entry.payload.keys", "must list at least one key");
+        }
+        Map<String, RegisteredKey> result = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            RegisteredKey key = readKey(list.get(i), header.index(), "entry.payload.keys[" + i + "]");
+            result.put(key.keyId(), key);
+        }
+        return result;
+    }
+
+    /**
+     * Reads a key description {@code {keyId, actor, role, suite, publicKey}} and checks that the
+     * key id is the public key's fingerprint.
+     */
+    public static RegisteredKey readKey(JsonNode node, long index, String path) {
+        String publicKey = required(node, "publicKey", path);
+        Role role = Role.parse(required(node, "role", path))
+                .orElseThrow(() -> new MalformedEntry(path + ".role", "unknown role"));
+        SignatureSuite suite = SignatureSuite.byId(required(node, "suite", path))
+                .orElseThrow(() -> new MalformedEntry(path + ".suite", "unknown suite"));
+        byte[] der;
+        try {
+            der = Base64.getDecoder().decode(publicKey);
+            suite.publicKey(der);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEntry(path + ".publicKey", "not a " + suite.id() + " public key");
+        }
+        String keyId = required(node, "keyId", path);
+        if (!keyId.equals(PublicKeys.keyId(der))) {
+            throw new MalformedEntry(path + ".keyId", "is not the public key's fingerprint");
+        }
+        return new RegisteredKey(keyId, required(node, "actor", path), role, suite, publicKey, index, -1);
+    }
+
+    private static boolean isSelfRevocation(EntryKind kind, EntryHeader header) {
+        return kind == EntryKind.KEY_REVOKED && header.keyId().equals(header.payload().path("keyId").asText());
+    }
+
+    private static boolean verifies(RegisteredKey key, SignedEntry signed) {
+        try {
+            PublicKey publicKey = key.suite().publicKey(key.publicKeyDer());
+            return key.suite().verify(publicKey, signed.signedBytes(), signed.signatureBytes());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String required(JsonNode node, String field, String path) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+            throw new MalformedEntry(path + "." + field, "must be a non-empty string");
+        }
+        return value.textValue();
+    }
+}

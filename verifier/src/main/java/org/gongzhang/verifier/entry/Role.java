@@ -1,0 +1,26 @@
+package org.gongzhang.verifier.entry;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The role a key is registered for. A person holding two roles holds two keys. */
+public enum Role {
+    /** 代理记账机构 制单: prepares vouchers. */
+    AGENT_PREPARER,
+    /** 代理记账机构 审核: reviews vouchers, closes periods. */
+    AGENT_REVIEWER,
+    /** 社区审核员: reviews, approves spending, registers keys, reopens periods, signs off statements. */
+    COMMUNITY_AUDITOR,
+    /** 业委会委员. */
+    COMMITTEE_MEMBER,
+    /** 业委会主任. */
+    COMMITTEE_CHAIR,
+    /** 街道/镇 招标平台经办人. */
+    TOWN_OFFICER,
+    /** 业主. */
+    OWNER;
+
+    public static Optional<Role> parse(String name) {
+        return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
+    }
+}

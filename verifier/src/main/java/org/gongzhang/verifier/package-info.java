@@ -1,0 +1,2 @@
+/** Offline verification of a book's signed entries: anyone can audit a bundle without the server. */
+package org.gongzhang.verifier;
