@@ -1,0 +1,96 @@
+package org.gongzhang.verifier.merkle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.gongzhang.verifier.merkle.MerkleVectors.Vector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MerkleTreeTest {
+
+    static List<Vector> inclusionHappyPaths() {
+        return MerkleVectors.all("inclusion").stream().filter(v -> v.name().endsWith("happy-path.json")).toList();
+    }
+
+    static List<Vector> consistencyHappyPaths() {
+        return MerkleVectors.all("consistency").stream()
+                .filter(v -> v.name().endsWith("happy-path.json"))
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("inclusionHappyPaths")
+    void generatesTheInclusionProofOfTheReferenceVector(Vector vector) {
+        var json = vector.json();
+        var leaves = Rfc6962Leaves.hashes(json.get("treeSize").asInt());
+
+        var proof = MerkleTree.inclusionProof(leaves, json.get("leafIdx").asLong());
+
+        assertThat(proof.hashes()).containsExactlyElementsOf(MerkleVectors.list(json.get("proof")));
+        assertThat(MerkleTree.root(leaves)).isEqualTo(MerkleVectors.bytes(json.get("root")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("consistencyHappyPaths")
+    void generatesTheConsistencyProofOfTheReferenceVector(Vector vector) {
+        var json = vector.json();
+        var leaves = Rfc6962Leaves.hashes(json.get("size2").asInt());
+
+        var proof = MerkleTree.consistencyProof(leaves, json.get("size1").asLong());
+
+        assertThat(proof.hashes()).containsExactlyElementsOf(MerkleVectors.list(json.get("proof")));
+    }
+
+    @Test
+    void everyGeneratedInclusionProofVerifiesForEveryLeafOfEveryTreeUpToEight() {
+        for (int size = 1; size <= 8; size++) {
+            var leaves = Rfc6962Leaves.hashes(size);
+            byte[] root = MerkleTree.root(leaves);
+            for (int index = 0; index < size; index++) {
+                assertThat(MerkleTree.inclusionProof(leaves, index).verify(leaves.get(index), root))
+                        .as("leaf %d of %d", index, size).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void everyGeneratedConsistencyProofVerifiesBetweenEveryPairOfSizesUpToEight() {
+        var all = Rfc6962Leaves.hashes(8);
+        for (int size2 = 1; size2 <= 8; size2++) {
+            for (int size1 = 1; size1 <= size2; size1++) {
+                var proof = MerkleTree.consistencyProof(all.subList(0, size2), size1);
+                assertThat(proof.verify(MerkleTree.root(all.subList(0, size1)), MerkleTree.root(all.subList(0, size2))))
+                        .as("%d to %d", size1, size2).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void inclusionProofDoesNotVerifyAnotherLeaf() {
+        var leaves = Rfc6962Leaves.hashes(7);
+
+        var proof = MerkleTree.inclusionProof(leaves, 3);
+
+        assertThat(proof.verify(leaves.get(4), MerkleTree.root(leaves))).isFalse();
+    }
+
+    @Test
+    void refusesAnInclusionProofForALeafOutsideTheTree() {
+        var leaves = Rfc6962Leaves.hashes(3);
+
+        assertThatThrownBy(() -> MerkleTree.inclusionProof(leaves, 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void proofsSurviveTheirHexForm() {
+        var leaves = Rfc6962Leaves.hashes(8);
+        var proof = MerkleTree.consistencyProof(leaves, 3);
+
+        var again = ConsistencyProof.fromHex(3, 8, proof.hexHashes());
+
+        assertThat(again.verify(MerkleTree.root(leaves.subList(0, 3)), MerkleTree.root(leaves))).isTrue();
+    }
+}
