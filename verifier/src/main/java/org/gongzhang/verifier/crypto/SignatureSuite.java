@@ -12,7 +12,11 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Optional;
+import org.bouncycastle.jcajce.interfaces.EdDSAPrivateKey;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
+import org.bouncycastle.jce.interfaces.ECPrivateKey;
+import org.bouncycastle.jce.spec.ECParameterSpec;
+import org.bouncycastle.jce.spec.ECPublicKeySpec;
 import org.bouncycastle.jce.spec.ECNamedCurveGenParameterSpec;
 
 /**
@@ -106,6 +110,23 @@ public enum SignatureSuite {
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException("not a " + id + " private key", e);
         }
+    }
+
+    /** The public key that belongs to {@code key}, derived from it (a key file needs no companion). */
+    public PublicKey publicKeyOf(PrivateKey key) {
+        if (this == ED25519 && key instanceof EdDSAPrivateKey ed) {
+            return ed.getPublicKey();
+        }
+        if (this == SM2_SM3 && key instanceof ECPrivateKey ec) {
+            ECParameterSpec params = ec.getParameters();
+            try {
+                return KeyFactory.getInstance(jcaKeyAlgorithm, Bc.PROVIDER)
+                        .generatePublic(new ECPublicKeySpec(params.getG().multiply(ec.getD()).normalize(), params));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalArgumentException("cannot derive the public key", e);
+            }
+        }
+        throw new IllegalArgumentException("not a " + id + " private key");
     }
 
     private Optional<AlgorithmParameterSpec> parameters() {
