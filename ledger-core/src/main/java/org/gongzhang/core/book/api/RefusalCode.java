@@ -1,0 +1,199 @@
+package org.gongzhang.core.book.api;
+
+import static org.gongzhang.core.book.api.LedgerRefusal.Kind.CONFLICT;
+import static org.gongzhang.core.book.api.LedgerRefusal.Kind.FORBIDDEN;
+import static org.gongzhang.core.book.api.LedgerRefusal.Kind.INVALID;
+import static org.gongzhang.core.book.api.LedgerRefusal.Kind.NOT_FOUND;
+
+import java.util.Arrays;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.verifier.entry.KeyRegistry;
+
+/**
+ * Every reason a book refuses an entry. {@link #code()} is stable (clients and problem+json
+ * {@code type}s use it) and is the message key in the {@code i18n/ledger} bundles; the message
+ * arguments are listed per constant.
+ */
+public enum RefusalCode {
+    /** {0} = the offending field. */
+    ENTRY_MALFORMED("entry.malformed", INVALID),
+    /** {0} = the book this log is for. */
+    ENTRY_BOOK_MISMATCH("entry.book.mismatch", INVALID),
+    /** {0} = the index the next entry must have. */
+    ENTRY_INDEX_STALE("entry.index.stale", CONFLICT),
+    /** {0} = the hash of the latest entry. */
+    ENTRY_PREV_MISMATCH("entry.prev.mismatch", CONFLICT),
+    /** {0} = the service's clock. */
+    ENTRY_RECORDED_AT_SKEW("entry.recorded-at.skew", INVALID),
+    /** {0} = the previous entry's recordedAt. */
+    ENTRY_RECORDED_AT_BEFORE_PREVIOUS("entry.recorded-at.before-previous", INVALID),
+    /** {0} = the kind. */
+    ENTRY_KIND_UNKNOWN("entry.kind.unknown", INVALID),
+    ENTRY_KEY_UNKNOWN("entry.key.unknown", FORBIDDEN),
+    ENTRY_KEY_REVOKED("entry.key.revoked", FORBIDDEN),
+    ENTRY_KEY_ACTOR_MISMATCH("entry.key.actor-mismatch", FORBIDDEN),
+    ENTRY_KEY_ROLE_MISMATCH("entry.key.role-mismatch", FORBIDDEN),
+    ENTRY_KEY_SUITE_MISMATCH("entry.key.suite-mismatch", FORBIDDEN),
+    ENTRY_ROLE_NOT_PERMITTED("entry.role.not-permitted", FORBIDDEN),
+    ENTRY_SIGNATURE_INVALID("entry.signature.invalid", FORBIDDEN),
+
+    /** {0} = the refused text. */
+    AMOUNT_MALFORMED("amount.malformed", INVALID),
+    /** {0} = the refused text. */
+    AMOUNT_TOO_MANY_DECIMALS("amount.too-many-decimals", INVALID),
+    /** {0} = the refused text. */
+    AMOUNT_NOT_POSITIVE("amount.not-positive", INVALID),
+    /** {0} = the refused text, {1} = the maximum. */
+    AMOUNT_TOO_LARGE("amount.too-large", INVALID),
+    /** {0} = the refused text. */
+    PERIOD_INVALID("period.invalid", INVALID),
+
+    BOOK_OPENED_NOT_FIRST("book.opened.not-first", CONFLICT),
+    /** {0} = the refused id. */
+    BOOK_ID_INVALID("book.id.invalid", INVALID),
+    BOOK_NAME_BLANK("book.name.blank", INVALID),
+    /** {0} = the refused fund. */
+    BOOK_FUND_UNKNOWN("book.fund.unknown", INVALID),
+    BOOK_CHART_EMPTY("book.chart.empty", INVALID),
+
+    /** {0} = the refused code. */
+    ACCOUNT_CODE_INVALID("account.code.invalid", INVALID),
+    /** {0} = the code. */
+    ACCOUNT_CODE_DUPLICATE("account.code.duplicate", CONFLICT),
+    /** {0} = the code, {1} = the parent. */
+    ACCOUNT_CODE_NOT_UNDER_PARENT("account.code.not-under-parent", INVALID),
+    /** {0} = the parent. */
+    ACCOUNT_PARENT_UNKNOWN("account.parent.unknown", INVALID),
+    /** {0} = the parent. */
+    ACCOUNT_PARENT_DISABLED("account.parent.disabled", CONFLICT),
+    /** {0} = the parent. */
+    ACCOUNT_PARENT_USED("account.parent.used", CONFLICT),
+    /** {0} = the refused direction. */
+    ACCOUNT_DIRECTION_INVALID("account.direction.invalid", INVALID),
+    /** {0} = the code, {1} = the parent. */
+    ACCOUNT_DIRECTION_DIFFERS_FROM_PARENT("account.direction.differs-from-parent", INVALID),
+    ACCOUNT_NAME_BLANK("account.name.blank", INVALID),
+    /** {0} = the code. */
+    ACCOUNT_UNKNOWN("account.unknown", NOT_FOUND),
+    /** {0} = the code. */
+    ACCOUNT_ALREADY_DISABLED("account.already-disabled", CONFLICT),
+    ACCOUNT_DISABLE_REASON_BLANK("account.disable.reason.blank", INVALID),
+
+    OPENING_BALANCES_EMPTY("opening-balances.empty", INVALID),
+    OPENING_BALANCES_LINE_BOTH_SIDES("opening-balances.line.both-sides", INVALID),
+    OPENING_BALANCES_LINE_NO_SIDE("opening-balances.line.no-side", INVALID),
+    /** {0} = the account. */
+    OPENING_BALANCES_ACCOUNT_UNKNOWN("opening-balances.account.unknown", INVALID),
+    /** {0} = the account. */
+    OPENING_BALANCES_ACCOUNT_NOT_LEAF("opening-balances.account.not-leaf", INVALID),
+    /** {0} = the account. */
+    OPENING_BALANCES_ACCOUNT_DISABLED("opening-balances.account.disabled", INVALID),
+    /** {0} = the account. */
+    OPENING_BALANCES_ACCOUNT_DUPLICATE("opening-balances.account.duplicate", INVALID),
+    /** {0} = total debit, {1} = total credit. */
+    OPENING_BALANCES_UNBALANCED("opening-balances.unbalanced", INVALID),
+    OPENING_BALANCES_AFTER_POSTING("opening-balances.after-posting", CONFLICT),
+    OPENING_BALANCES_ALREADY_SET("opening-balances.already-set", CONFLICT),
+
+    /** {0} = the refused id. */
+    VOUCHER_ID_INVALID("voucher.id.invalid", INVALID),
+    /** {0} = the voucher id. */
+    VOUCHER_ID_DUPLICATE("voucher.id.duplicate", CONFLICT),
+    /** {0} = the refused word. */
+    VOUCHER_WORD_INVALID("voucher.word.invalid", INVALID),
+    /** {0} = the number of lines. */
+    VOUCHER_LINES_TOO_FEW("voucher.lines.too-few", INVALID),
+    VOUCHER_LINE_BOTH_SIDES("voucher.line.both-sides", INVALID),
+    VOUCHER_LINE_NO_SIDE("voucher.line.no-side", INVALID),
+    VOUCHER_LINE_SUMMARY_BLANK("voucher.line.summary.blank", INVALID),
+    /** {0} = the maximum length. */
+    VOUCHER_LINE_SUMMARY_TOO_LONG("voucher.line.summary.too-long", INVALID),
+    /** {0} = the account. */
+    VOUCHER_LINE_ACCOUNT_UNKNOWN("voucher.line.account.unknown", INVALID),
+    /** {0} = the account. */
+    VOUCHER_LINE_ACCOUNT_NOT_LEAF("voucher.line.account.not-leaf", INVALID),
+    /** {0} = the account. */
+    VOUCHER_LINE_ACCOUNT_DISABLED("voucher.line.account.disabled", INVALID),
+    /** {0} = total debit, {1} = total credit. */
+    VOUCHER_UNBALANCED("voucher.unbalanced", INVALID),
+    /** {0} = the date, {1} = today. */
+    VOUCHER_DATE_IN_FUTURE("voucher.date.in-future", INVALID),
+    /** {0} = the period. */
+    VOUCHER_PERIOD_CLOSED("voucher.period.closed", CONFLICT),
+    /** {0} = the period, {1} = the book's first period. */
+    VOUCHER_PERIOD_BEFORE_START("voucher.period.before-start", INVALID),
+    VOUCHER_ATTACHMENTS_COUNT_NEGATIVE("voucher.attachments.count.negative", INVALID),
+    /** {0} = the count, {1} = the number of files. */
+    VOUCHER_ATTACHMENTS_COUNT_BELOW_FILES("voucher.attachments.count-below-files", INVALID),
+    VOUCHER_ATTACHMENT_SHA256_INVALID("voucher.attachments.sha256.invalid", INVALID),
+    VOUCHER_ATTACHMENT_NAME_BLANK("voucher.attachments.name.blank", INVALID),
+    /** {0} = the voucher id. */
+    VOUCHER_CORRECTS_UNKNOWN("voucher.corrects.unknown", INVALID),
+    /** {0} = the voucher id. */
+    VOUCHER_UNKNOWN("voucher.unknown", NOT_FOUND),
+    /** {0} = the preparer. */
+    VOUCHER_REVIEW_BY_PREPARER("voucher.review.by-preparer", FORBIDDEN),
+    /** {0} = the voucher id. */
+    VOUCHER_REVIEW_NOT_RECORDED("voucher.review.not-recorded", CONFLICT),
+    /** {0} = the voucher id. */
+    VOUCHER_POST_UNREVIEWED("voucher.post.unreviewed", CONFLICT),
+    /** {0} = the voucher id. */
+    VOUCHER_POSTED_IMMUTABLE("voucher.posted.immutable", CONFLICT),
+    /** {0} = the voucher id. */
+    VOUCHER_VOIDED("voucher.voided", CONFLICT),
+    VOUCHER_VOID_REASON_BLANK("voucher.void.reason.blank", INVALID),
+    /** {0} = the voucher id. */
+    VOUCHER_REVERSE_NOT_POSTED("voucher.reverse.not-posted", CONFLICT),
+    /** {0} = the voucher id. */
+    VOUCHER_REVERSE_ALREADY_REVERSED("voucher.reverse.already-reversed", CONFLICT),
+    VOUCHER_REVERSE_REASON_BLANK("voucher.reverse.reason.blank", INVALID),
+
+    /** {0} = the period that must close next. */
+    PERIOD_CLOSE_OUT_OF_ORDER("period.close.out-of-order", CONFLICT),
+    /** {0} = the period, {1} = how many vouchers are neither posted nor voided. */
+    PERIOD_CLOSE_UNPOSTED_VOUCHERS("period.close.unposted-vouchers", CONFLICT),
+    /** {0} = the period, {1} = the 凭证字. */
+    PERIOD_CLOSE_NUMBERING_GAP("period.close.numbering-gap", CONFLICT),
+    /** {0} = total debit balances, {1} = total credit balances. */
+    PERIOD_CLOSE_TRIAL_BALANCE("period.close.trial-balance", CONFLICT),
+    PERIOD_REOPEN_NONE_CLOSED("period.reopen.none-closed", CONFLICT),
+    /** {0} = the latest closed period. */
+    PERIOD_REOPEN_NOT_LATEST("period.reopen.not-latest", CONFLICT),
+    PERIOD_REOPEN_REASON_BLANK("period.reopen.reason.blank", INVALID),
+
+    /** {0} = the key id. */
+    KEY_ALREADY_REGISTERED("key.already-registered", CONFLICT),
+    /** {0} = the key id. */
+    KEY_UNKNOWN("key.unknown", NOT_FOUND),
+    /** {0} = the key id. */
+    KEY_ALREADY_REVOKED("key.already-revoked", CONFLICT),
+    KEY_REVOKE_REASON_BLANK("key.revoke.reason.blank", INVALID);
+
+    private final String code;
+    private final Kind kind;
+
+    RefusalCode(String code, Kind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    /** The stable code and message key. */
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** A refusal of this code at {@code field} (dotted path, or null) with message arguments. */
+    public LedgerRefusal at(String field, Object... args) {
+        return new LedgerRefusal(kind, code, field, args);
+    }
+
+    /** The refusal for a signer the {@link KeyRegistry} turned down. */
+    public static RefusalCode of(KeyRegistry.Refusal refusal) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(refusal.code())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no refusal code for " + refusal));
+    }
+}
