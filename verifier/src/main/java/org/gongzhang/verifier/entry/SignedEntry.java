@@ -6,6 +6,7 @@ import java.util.Base64;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.gongzhang.verifier.crypto.Digests;
+import org.gongzhang.verifier.crypto.SigningKey;
 
 /**
  * One signed entry of a book's log, exactly as it was signed.
@@ -31,6 +32,13 @@ public record SignedEntry(String entry, String signature) {
 
     public static SignedEntry of(JsonNode entry, byte[] signature) {
         return new SignedEntry(CanonicalJson.canonicalize(entry), Base64.getEncoder().encodeToString(signature));
+    }
+
+    /** Canonicalizes {@code entry} and signs its UTF-8 bytes with {@code key}. */
+    public static SignedEntry sign(JsonNode entry, SigningKey key) {
+        String canonical = CanonicalJson.canonicalize(entry);
+        byte[] signature = key.sign(canonical.getBytes(StandardCharsets.UTF_8));
+        return new SignedEntry(canonical, Base64.getEncoder().encodeToString(signature));
     }
 
     /** The bytes the signature covers. */

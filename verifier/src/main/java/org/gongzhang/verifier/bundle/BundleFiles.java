@@ -1,0 +1,11 @@
+package org.gongzhang.verifier.bundle;
+
+/** The names of the files inside a bundle ZIP. */
+final class BundleFiles {
+    static final String MANIFEST = "bundle.json";
+    static final String ENTRIES = "entries.jsonl";
+    static final String CHECKPOINT = "checkpoint.txt";
+
+    private BundleFiles() {
+    }
+}
