@@ -1,0 +1,27 @@
+package org.gongzhang.verifier.cli;
+
+/** What {@code ./ledger help} prints. */
+final class HelpText {
+    static final String TEXT = """
+            ledger: verify a 公账 Gongzhang book without the server, and sign entries for it.
+
+              ledger verify BUNDLE [--log-key KEY] [--json]
+                  Check every entry's signature and key, the hash chain, the Merkle root and the signed
+                  checkpoint of a bundle file. KEY is the log's note key (name+hash+base64); without it
+                  the key inside the bundle is trusted on first use. Exit 0 when everything checks,
+                  1 when anything fails, 2 on usage or I/O errors.
+              ledger export --book BOOK --out FILE [--server URL]
+                  Download a book's bundle (server default: $LEDGER_SERVER or http://localhost:8080).
+              ledger keygen --suite ed25519|sm2-sm3 --out PREFIX
+                  Write PREFIX.key (PKCS#8 PEM) and PREFIX.pub (SPKI PEM); print the key id.
+              ledger sign --key PREFIX.key --suite SUITE ENTRY.json
+                  Canonicalize the entry (RFC 8785) and print {"entry":…,"signature":…}.
+              ledger submit --server URL --key PREFIX.key --suite SUITE --book BOOK --actor ACTOR
+                     --role ROLE --kind KIND --date yyyy-MM-dd PAYLOAD.json
+                  Build the next entry of BOOK around PAYLOAD, sign it and post it to the server.
+              ledger help
+            """;
+
+    private HelpText() {
+    }
+}
