@@ -2,6 +2,7 @@ package org.gongzhang.verifier.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,9 @@ public final class LedgerCli {
             return command.run(Arguments.parse(Arrays.asList(args).subList(1, args.length), FLAGS), out, err);
         } catch (UsageError e) {
             err.println(args[0] + ": " + e.getMessage() + "; try: ledger help");
+            return USAGE;
+        } catch (NoSuchFileException e) {
+            err.println(args[0] + ": no such file: " + e.getFile());
             return USAGE;
         } catch (IOException | IllegalArgumentException e) {
             err.println(args[0] + ": " + e.getMessage());
