@@ -42,6 +42,19 @@ class VerifierTest {
     }
 
     @Test
+    void reportsEveryTamperedEntryNotOnlyTheFirst() {
+        var entries = book.entries();
+        entries = Tamper.replace(entries, 2, Tamper.edit(entries.get(2), e -> e.put("businessDate", "2026-01-01")));
+        entries = Tamper.replace(entries, 6, Tamper.edit(entries.get(6), e -> e.put("businessDate", "2026-01-01")));
+
+        var report = verify(entries);
+
+        assertThat(report.at(2)).extracting(Finding::code).containsExactly("entry.signature.invalid");
+        assertThat(report.at(6)).extracting(Finding::code).containsExactly("entry.signature.invalid");
+        assertThat(report.at(4)).isEmpty();
+    }
+
+    @Test
     void rejectsEntryWhoseAccountWasChanged() {
         var altered = Tamper.edit(book.entries().get(1), e -> ((ObjectNode) lines(e).get(0)).put("account", "100202"));
 

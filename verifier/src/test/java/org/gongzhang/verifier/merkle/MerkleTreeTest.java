@@ -85,7 +85,17 @@ class MerkleTreeTest {
     }
 
     @Test
-    void proofsSurviveTheirHexForm() {
+    void inclusionProofsSurviveTheirHexForm() {
+        var leaves = Rfc6962Leaves.hashes(6);
+        var proof = MerkleTree.inclusionProof(leaves, 4);
+
+        var again = InclusionProof.fromHex(4, 6, proof.hexHashes());
+
+        assertThat(again.verify(leaves.get(4), MerkleTree.root(leaves))).isTrue();
+    }
+
+    @Test
+    void consistencyProofsSurviveTheirHexForm() {
         var leaves = Rfc6962Leaves.hashes(8);
         var proof = MerkleTree.consistencyProof(leaves, 3);
 
