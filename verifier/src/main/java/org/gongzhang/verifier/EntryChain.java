@@ -85,12 +85,12 @@ final class EntryChain {
 
     private void checkSigner(long position, SignedEntry signed, EntryHeader header) {
         boolean genesis = EntryKind.BOOK_OPENED.wireName().equals(header.kind());
-        if (genesis != (position == 0)) {
-            report(position, genesis ? "genesis.misplaced" : "genesis.missing",
-                    genesis ? "book.opened may only be entry 0" : "entry 0 must be book.opened");
-            if (genesis) {
-                return;
-            }
+        if (genesis && position != 0) {
+            report(position, "genesis.misplaced", "book.opened may only be entry 0");
+            return;
+        }
+        if (!genesis && position == 0) {
+            report(position, "genesis.missing", "entry 0 must be book.opened");
         }
         Optional<KeyRegistry.Refusal> refusal = keys.check(signed, header);
         if (refusal.isPresent()) {
