@@ -195,6 +195,13 @@ class VerifierTest {
     }
 
     @Test
+    void rejectsALogThatDoesNotStartWithItsGenesis() {
+        var report = verify(book.entries().subList(1, 8));
+
+        assertThat(codes(report)).contains(finding(0, "genesis.missing"), finding(0, "entry.key.unknown"));
+    }
+
+    @Test
     void rejectsEntryByARoleThatMayNotSignItsKind() {
         book.append(book.reviewer, "voucher.recorded", BookFixture.payload("voucherId", "v"));
 
