@@ -49,6 +49,8 @@ public enum RefusalCode {
     PERIOD_INVALID("period.invalid", INVALID),
 
     BOOK_OPENED_NOT_FIRST("book.opened.not-first", CONFLICT),
+    /** {0} = the kind of the would-be first entry. */
+    BOOK_NOT_OPENED("book.not-opened", INVALID),
     /** {0} = the refused id. */
     BOOK_ID_INVALID("book.id.invalid", INVALID),
     BOOK_NAME_BLANK("book.name.blank", INVALID),
@@ -186,9 +188,12 @@ public enum RefusalCode {
         return kind;
     }
 
-    /** A refusal of this code at {@code field} (dotted path, or null) with message arguments. */
+    /**
+     * A refusal of this code at {@code field} (dotted path, or null). The message arguments are
+     * kept as text, so that no bundle formats an index or amount with grouping separators.
+     */
     public LedgerRefusal at(String field, Object... args) {
-        return new LedgerRefusal(kind, code, field, args);
+        return new LedgerRefusal(kind, code, field, Arrays.stream(args).map(String::valueOf).toArray());
     }
 
     /** The refusal for a signer the {@link KeyRegistry} turned down. */

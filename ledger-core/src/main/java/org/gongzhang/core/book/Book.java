@@ -1,0 +1,189 @@
+package org.gongzhang.core.book;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.gongzhang.core.account.Account;
+import org.gongzhang.core.book.api.AccountAddedEvent;
+import org.gongzhang.core.book.api.AccountDisabledEvent;
+import org.gongzhang.core.book.api.AppendEntryCommand;
+import org.gongzhang.core.book.api.BookOpenedEvent;
+import org.gongzhang.core.book.api.EntryReceipt;
+import org.gongzhang.core.book.api.KeyRegisteredEvent;
+import org.gongzhang.core.book.api.KeyRevokedEvent;
+import org.gongzhang.core.book.api.LedgerEvent;
+import org.gongzhang.core.book.api.OpenBookCommand;
+import org.gongzhang.core.book.api.OpeningBalancesSetEvent;
+import org.gongzhang.core.book.api.PeriodClosedEvent;
+import org.gongzhang.core.book.api.PeriodReopenedEvent;
+import org.gongzhang.core.book.api.VoucherPostedEvent;
+import org.gongzhang.core.book.api.VoucherRecordedEvent;
+import org.gongzhang.core.book.api.VoucherReversedEvent;
+import org.gongzhang.core.book.api.VoucherReviewedEvent;
+import org.gongzhang.core.book.api.VoucherVoidedEvent;
+import org.gongzhang.core.book.api.payload.AccountAdded;
+import org.gongzhang.core.book.api.payload.AccountDisabled;
+import org.gongzhang.core.book.api.payload.BookOpened;
+import org.gongzhang.core.book.api.payload.OpeningBalancesSet;
+import org.gongzhang.core.book.api.payload.PeriodClosed;
+import org.gongzhang.core.book.api.payload.PeriodReopened;
+import org.gongzhang.core.book.api.payload.VoucherPosted;
+import org.gongzhang.core.book.api.payload.VoucherRecorded;
+import org.gongzhang.core.book.api.payload.VoucherReversed;
+import org.gongzhang.core.book.api.payload.VoucherReviewed;
+import org.gongzhang.core.book.api.payload.VoucherVoided;
+import org.gongzhang.core.voucher.RedVoucher;
+import org.gongzhang.core.voucher.VoucherStatus;
+import org.gongzhang.verifier.entry.EntryHeader;
+import org.gongzhang.verifier.entry.SignedEntry;
+
+/**
+ * 账套: one compound's book for one fund, as the tip of its signed, hash-chained log. Every
+ * command carries one signed entry; the book checks the envelope and the kind's rules, then
+ * applies the event that carries the entry. State holds only what the rules need.
+ */
+@AggregateRoot
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+class Book {
+
+    @AggregateIdentifier
+    private String bookId;
+    private LogHead head;
+    private BookKeys keys;
+    private Accounts accounts;
+    private Periods periods;
+    private Vouchers vouchers;
+    private Balances balances;
+
+    /** For Axon and for snapshots. */
+    public Book() {
+    }
+
+    @CommandHandler
+    Book(OpenBookCommand command, Clock clock) {
+        GenesisRules.check(command.bookId().value(), command.entry(), clock);
+        apply(new BookOpenedEvent(command.entry()));
+    }
+
+    @CommandHandler
+    EntryReceipt handle(AppendEntryCommand command, Clock clock) {
+        SignedEntry entry = command.entry();
+        EntryHeader header = EnvelopeRules.check(entry, bookId, head, keys, clock);
+        apply(new KindRules(accounts, periods, vouchers, balances, keys)
+                .decide(EnvelopeRules.kind(header), entry, header, BusinessCalendar.today(clock)));
+        return new EntryReceipt(bookId, header.index(), entry.hash());
+    }
+
+    @EventSourcingHandler
+    void on(BookOpenedEvent event) {
+        BookOpened opened = BookOpened.from(event.entry());
+        bookId = event.header().book();
+        head = new LogHead();
+        keys = new BookKeys();
+        accounts = new Accounts(opened.chart());
+        periods = new Periods(opened.startPeriod());
+        vouchers = new Vouchers();
+        balances = new Balances();
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(OpeningBalancesSetEvent event) {
+        OpeningBalancesSet set = OpeningBalancesSet.from(event.entry());
+        set.balances().forEach(line -> balances.add(line.account(), line.signedAmount()));
+        accounts.markUsed(set.balances().stream().map(l -> l.account()).toList());
+        balances.openingSet(true);
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(AccountAddedEvent event) {
+        AccountAdded added = AccountAdded.from(event.entry());
+        Account parent = accounts.chart().find(added.parent()).orElseThrow();
+        accounts.add(new Account(added.code(), added.name(), added.parent(), parent.direction(), true));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(AccountDisabledEvent event) {
+        accounts.disable(AccountDisabled.from(event.entry()).code());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(KeyRegisteredEvent event) {
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(KeyRevokedEvent event) {
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(VoucherRecordedEvent event) {
+        VoucherRecorded recorded = VoucherRecorded.from(event.entry());
+        vouchers.put(recorded.voucherId(),
+                VoucherState.recorded(event.header().actor(), recorded.word(), recorded.date(), recorded.lines()));
+        accounts.markUsed(recorded.lines().stream().map(l -> l.account()).toList());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(VoucherReviewedEvent event) {
+        String voucherId = VoucherReviewed.from(event.entry()).voucherId();
+        vouchers.put(voucherId, vouchers.find(voucherId).orElseThrow().with(VoucherStatus.REVIEWED));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(VoucherPostedEvent event) {
+        String voucherId = VoucherPosted.from(event.entry()).voucherId();
+        vouchers.posted(voucherId, event.number());
+        vouchers.find(voucherId).orElseThrow().lines()
+                .forEach(line -> balances.add(line.account(), line.signedAmount()));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(VoucherVoidedEvent event) {
+        String voucherId = VoucherVoided.from(event.entry()).voucherId();
+        vouchers.put(voucherId, vouchers.find(voucherId).orElseThrow().with(VoucherStatus.VOIDED));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(VoucherReversedEvent event) {
+        VoucherReversed reversal = VoucherReversed.from(event.entry());
+        VoucherState original = vouchers.find(reversal.reverses()).orElseThrow();
+        String summary = RedVoucher.summary(original.localDate(), original.word(), original.number());
+        vouchers.put(reversal.reverses(), original.markReversed());
+        vouchers.put(reversal.voucherId(), VoucherState.recorded(event.header().actor(), original.word(),
+                reversal.date(), RedVoucher.lines(original.lines(), summary)));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(PeriodClosedEvent event) {
+        periods.close(PeriodClosed.from(event.entry()).period());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(PeriodReopenedEvent event) {
+        periods.reopen(PeriodReopened.from(event.entry()).period());
+        advance(event);
+    }
+
+    private void advance(LedgerEvent event) {
+        EntryHeader header = event.header();
+        head.advance(event.entry(), header);
+        keys.apply(header);
+    }
+}
