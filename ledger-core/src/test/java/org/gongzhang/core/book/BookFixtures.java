@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -260,7 +261,12 @@ final class BookFixtures {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Throwable t) {
-                return t instanceof LedgerRefusal r && r.code().equals(code) && java.util.Objects.equals(r.field(), field);
+                return t instanceof LedgerRefusal r && r.code().equals(code) && Objects.equals(r.field(), field);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Throwable t, Description description) {
+                description.appendText("was " + t);
             }
 
             @Override
