@@ -1,5 +1,7 @@
 package org.gongzhang.core.money;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,8 +9,11 @@ import java.util.regex.Pattern;
  * 金额: an amount of 人民币 in integer 分 (cents). Entries write positive amounts as yuan strings
  * ({@code "12345.67"}); inside the ledger an amount may be negative, as on a red voucher (红字).
  *
+ * <p>Serialized (e.g. in a book snapshot) as {@code {"fen": 1234567}}.
+ *
  * @param fen the amount in 分
  */
+@JsonAutoDetect(isGetterVisibility = Visibility.NONE)
 public record Money(long fen) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
