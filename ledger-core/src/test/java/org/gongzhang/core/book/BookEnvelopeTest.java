@@ -8,6 +8,7 @@ import org.gongzhang.core.book.api.BookId;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.VoucherRecordedEvent;
+import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class BookEnvelopeTest {
     @Test
     void refusesAnUnknownKey() {
         fixture.givenCommands(fx.open());
-        BookFixtures.Signer stranger = fx.signer("agent:stranger", org.gongzhang.verifier.entry.Role.AGENT_PREPARER, "陌生人");
+        BookFixtures.Signer stranger = fx.signer("agent:stranger", Role.AGENT_PREPARER, "陌生人");
         fixture.when(fx.append(stranger, "voucher.recorded", BookFixtures.parkingFee("v1", "2026-03-15")))
                 .expectException(refusal("entry.key.unknown", "entry.keyId"));
     }

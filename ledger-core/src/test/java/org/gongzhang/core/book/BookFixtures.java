@@ -87,7 +87,6 @@ final class BookFixtures {
         return CanonicalJson.mapper().createObjectNode();
     }
 
-    // ---- genesis ----
 
     ObjectNode genesisPayload() {
         ObjectNode p = json();
@@ -108,7 +107,6 @@ final class BookFixtures {
         return new OpenBookCommand(new BookId(BOOK), entry(preparer, "book.opened", payload));
     }
 
-    // ---- entries at the head of the log ----
 
     /** The envelope of the next entry, before signing; tests may change any field. */
     ObjectNode envelope(Signer signer, String kind, ObjectNode payload) {
@@ -158,7 +156,6 @@ final class BookFixtures {
         return append(entry(signer, kind, payload));
     }
 
-    // ---- vouchers ----
 
     static ObjectNode debit(String account, String amount) {
         return json().put("summary", "收3月停车费").put("account", account).put("debit", amount);
@@ -215,7 +212,6 @@ final class BookFixtures {
         return new Object[] {record(voucherId, date), review(voucherId), post(voucherId)};
     }
 
-    // ---- periods, keys, accounts, opening balances ----
 
     AppendEntryCommand close(String period) {
         return append(reviewer, "period.closed", json().put("period", period));
@@ -254,7 +250,6 @@ final class BookFixtures {
         return append(preparer, "opening-balances.set", p);
     }
 
-    // ---- expectations ----
 
     /** Matches a {@link LedgerRefusal} with this code at this field. */
     static Matcher<Throwable> refusal(String code, String field) {

@@ -13,6 +13,7 @@ import org.gongzhang.core.book.api.VoucherPostedEvent;
 import org.gongzhang.core.book.api.VoucherRecordedEvent;
 import org.gongzhang.core.book.api.VoucherReviewedEvent;
 import org.gongzhang.core.book.api.VoucherVoidedEvent;
+import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -212,7 +213,7 @@ class BookVoucherTest {
 
     @Test
     void cannotBeReviewedByItsPreparer() {
-        BookFixtures.Signer liNaAsReviewer = fx.signer(fx.preparer.actor(), org.gongzhang.verifier.entry.Role.AGENT_REVIEWER, "李娜");
+        BookFixtures.Signer liNaAsReviewer = fx.signer(fx.preparer.actor(), Role.AGENT_REVIEWER, "李娜");
         fixture.givenCommands(fx.open(), fx.register(liNaAsReviewer), fx.record("v1", "2026-03-15"));
         fixture.when(fx.append(liNaAsReviewer, "voucher.reviewed", BookFixtures.json().put("voucherId", "v1")))
                 .expectException(refusal("voucher.review.by-preparer", "entry.actor"));

@@ -3,8 +3,9 @@ package org.gongzhang.core.book.api;
 import java.util.Arrays;
 
 /**
- * A submission the book refuses. Nothing is appended. {@link #code()} is a message key in the
- * {@code i18n/ledger} bundles; {@link #field()} is the dotted path of the offending field
+ * A submission the book refuses. Nothing is appended. {@link #code()} is a {@link RefusalCode}'s
+ * code and a message key in the {@code i18n/ledger} bundles, with {@link #args()} as its
+ * MessageFormat arguments; {@link #field()} is the dotted path of the offending field
  * (e.g. {@code entry.payload.lines[1].debit}) or null.
  */
 public class LedgerRefusal extends RuntimeException {
