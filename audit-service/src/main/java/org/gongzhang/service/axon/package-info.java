@@ -1,0 +1,2 @@
+/** Axon wiring: the book aggregate on the JPA event store, snapshots, and the clock. */
+package org.gongzhang.service.axon;

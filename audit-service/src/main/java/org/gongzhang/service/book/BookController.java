@@ -1,0 +1,31 @@
+package org.gongzhang.service.book;
+
+import java.util.List;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lists the books the service holds. */
+@RestController
+@RequestMapping("/api/books")
+class BookController {
+
+    private final BookDirectory directory;
+
+    BookController(BookDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping
+    List<BookSummary> all() {
+        return directory.all();
+    }
+
+    @GetMapping("/{book}")
+    BookSummary one(@PathVariable String book) {
+        return directory.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+    }
+}

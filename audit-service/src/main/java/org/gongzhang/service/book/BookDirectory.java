@@ -1,0 +1,64 @@
+package org.gongzhang.service.book;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.gongzhang.core.book.api.BookOpenedEvent;
+import org.gongzhang.verifier.entry.EntryHeader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** 账套目录: one row per opened book, written in the transaction that stores its genesis entry. */
+@Component
+@ProcessingGroup("ledger-index")
+public class BookDirectory {
+
+    private static final String COLUMNS = """
+            b.book_id, b.name, b.fund, b.compound_id, b.compound_name, b.community_id, b.community_name,
+            b.street_id, b.street_name, b.start_period, b.opened_at,
+            (select count(*) from ledger_entry e where e.book_id = b.book_id) as size""";
+
+    private final JdbcTemplate jdbc;
+
+    BookDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(BookOpenedEvent event) {
+        EntryHeader header = event.header();
+        JsonNode p = header.payload();
+        jdbc.update("""
+                insert into book (book_id, name, fund, compound_id, compound_name, community_id, community_name,
+                                  street_id, street_name, start_period, opened_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                header.book(), p.path("name").asText(), p.path("fund").asText(),
+                p.path("compound").path("id").asText(), p.path("compound").path("name").asText(),
+                p.path("community").path("id").asText(), p.path("community").path("name").asText(),
+                p.path("street").path("id").asText(), p.path("street").path("name").asText(),
+                p.path("startPeriod").asText(), Timestamp.from(header.recordedAt()));
+    }
+
+    public List<BookSummary> all() {
+        return jdbc.query("select " + COLUMNS + " from book b order by b.street_id, b.community_id, b.compound_id, b.book_id",
+                BookDirectory::summary);
+    }
+
+    public Optional<BookSummary> find(String bookId) {
+        return jdbc.query("select " + COLUMNS + " from book b where b.book_id = ?", BookDirectory::summary, bookId)
+                .stream().findFirst();
+    }
+
+    private static BookSummary summary(ResultSet rs, int row) throws SQLException {
+        return new BookSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                new BookSummary.Party(rs.getString(4), rs.getString(5)),
+                new BookSummary.Party(rs.getString(6), rs.getString(7)),
+                new BookSummary.Party(rs.getString(8), rs.getString(9)),
+                rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getLong(12));
+    }
+}

@@ -1,0 +1,71 @@
+package org.gongzhang.service.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import org.gongzhang.core.account.ChartOfAccounts;
+import org.gongzhang.service.attachment.AttachmentStore;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.custody.CustodialKeys;
+import org.gongzhang.service.custody.CustodialSigner;
+import org.gongzhang.verifier.entry.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo once, when the service holds no book: 北山街道 → 新河社区 → 兰园小区 and 桂苑小区,
+ * each with a public-income book covering the twelve months before the current one and the
+ * current month so far. Dates follow the injected clock, so the demo is always "last year".
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+    static final List<DemoCompound> COMPOUNDS = List.of(
+            new DemoCompound("lanyuan", "兰园小区", "lanyuan-public", 120, "城市之光传媒有限公司", "中国铁塔股份有限公司杭州市分公司"),
+            new DemoCompound("guiyuan", "桂苑小区", "guiyuan-public", 86, "新潮传媒集团有限公司", "中国铁塔股份有限公司杭州市分公司"));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final DemoProperties properties;
+    private final BookDirectory directory;
+    private final CustodialKeys keys;
+    private final CustodialSigner signer;
+    private final AttachmentStore attachments;
+    private final Clock clock;
+
+    DemoData(DemoProperties properties, BookDirectory directory, CustodialKeys keys, CustodialSigner signer,
+            AttachmentStore attachments, Clock clock) {
+        this.properties = properties;
+        this.directory = directory;
+        this.keys = keys;
+        this.signer = signer;
+        this.attachments = attachments;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.enabled() || !directory.all().isEmpty()) {
+            return;
+        }
+        DemoCast cast = new DemoCast(keys.forActor("agent:li-na", Role.AGENT_PREPARER),
+                keys.forActor("agent:wang-qiang", Role.AGENT_REVIEWER),
+                keys.forActor("community:zhao-min", Role.COMMUNITY_AUDITOR));
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        for (DemoCompound compound : COMPOUNDS) {
+            DemoBook book = new DemoBook(signer, attachments, cast, compound.book(), today);
+            new DemoYear(book, compound, ChartOfAccounts.defaultPublicIncome().toPayload(), keys).write();
+            log.info("Demo book {} loaded", compound.book());
+        }
+    }
+
+    static YearMonth firstPeriod(LocalDate today) {
+        return YearMonth.from(today).minusMonths(12);
+    }
+}

@@ -1,0 +1,80 @@
+package org.gongzhang.service.entry;
+
+import java.util.List;
+import org.gongzhang.core.book.api.EntryReceipt;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A book's log over HTTP: append a client-signed entry, read the head to sign the next one, read
+ * entries back exactly as signed.
+ */
+@RestController
+@RequestMapping("/api/books/{book}")
+class EntryController {
+
+    private static final int MAX_PAGE = 1000;
+
+    private final EntrySubmissions submissions;
+    private final LedgerIndex index;
+    private final StoredEntries stored;
+
+    EntryController(EntrySubmissions submissions, LedgerIndex index, StoredEntries stored) {
+        this.submissions = submissions;
+        this.index = index;
+        this.stored = stored;
+    }
+
+    /** 201 with the receipt for a new entry; 200 with the first receipt for a replayed submission id. */
+    @PostMapping(path = "/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EntryReceipt> submit(@PathVariable String book, @RequestBody String body) {
+        EntrySubmissions.Outcome outcome = submissions.submit(book, body);
+        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(outcome.receipt());
+    }
+
+    @GetMapping("/head")
+    BookHead head(@PathVariable String book) {
+        return index.head(book).orElseThrow(() -> notFound(book));
+    }
+
+    /** Entries {@code from} … {@code from+limit-1}, each as its leaf {"entry":…,"signature":…}. */
+    @GetMapping(path = "/entries", produces = MediaType.APPLICATION_JSON_VALUE)
+    String entries(@PathVariable String book, @RequestParam(defaultValue = "0") long from,
+            @RequestParam(defaultValue = "100") int limit) {
+        if (from < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw LedgerRefusal.invalid("request.page.invalid", "limit", MAX_PAGE);
+        }
+        List<StoredEntries.Stored> page = stored.page(book, from, limit);
+        if (page.isEmpty() && index.head(book).isEmpty()) {
+            throw notFound(book);
+        }
+        StringBuilder json = new StringBuilder("[");
+        for (StoredEntries.Stored s : page) {
+            json.append(json.length() > 1 ? "," : "").append(s.entry().leaf());
+        }
+        return json.append(']').toString();
+    }
+
+    @GetMapping(path = "/entries/{entryIndex}", produces = MediaType.APPLICATION_JSON_VALUE)
+    String entry(@PathVariable String book, @PathVariable long entryIndex) {
+        return stored.page(book, entryIndex, 1).stream()
+                .filter(s -> s.sequence() == entryIndex)
+                .findFirst()
+                .map(s -> s.entry().leaf())
+                .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "entry.not-found", "index", entryIndex));
+    }
+
+    static LedgerRefusal notFound(String book) {
+        return new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book);
+    }
+}

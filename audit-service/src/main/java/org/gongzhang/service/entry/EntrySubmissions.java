@@ -1,0 +1,102 @@
+package org.gongzhang.service.entry;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.gongzhang.core.book.api.AppendEntryCommand;
+import org.gongzhang.core.book.api.BookId;
+import org.gongzhang.core.book.api.EntryReceipt;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.core.book.api.OpenBookCommand;
+import org.gongzhang.verifier.canonical.NotCanonicalizable;
+import org.gongzhang.verifier.entry.EntryHeader;
+import org.gongzhang.verifier.entry.EntryKind;
+import org.gongzhang.verifier.entry.MalformedEntry;
+import org.gongzhang.verifier.entry.SignedEntry;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts signed entries. A submission id seen before answers with the first result and stores
+ * nothing; everything else goes to the book aggregate, which appends it or refuses it whole.
+ */
+@Service
+public class EntrySubmissions {
+
+    private final CommandGateway commands;
+    private final LedgerIndex index;
+
+    EntrySubmissions(CommandGateway commands, LedgerIndex index) {
+        this.commands = commands;
+        this.index = index;
+    }
+
+    /** The outcome: the receipt, and whether it answers a replay of an earlier submission. */
+    public record Outcome(EntryReceipt receipt, boolean replayed) {
+    }
+
+    public Outcome submit(String bookId, String body) {
+        SignedEntry entry = parse(body);
+        EntryHeader header = header(entry);
+        if (!header.book().equals(bookId) || !BookId.isValid(bookId)) {
+            throw LedgerRefusal.invalid("entry.book.mismatch", "entry.book", bookId);
+        }
+        return replayOf(entry, header).orElseGet(() -> append(entry, header));
+    }
+
+    private Outcome append(SignedEntry entry, EntryHeader header) {
+        BookId bookId = new BookId(header.book());
+        try {
+            if (EntryKind.BOOK_OPENED.wireName().equals(header.kind())) {
+                commands.sendAndWait(new OpenBookCommand(bookId, entry));
+                return new Outcome(new EntryReceipt(header.book(), 0, entry.hash()), false);
+            }
+            EntryReceipt receipt = commands.sendAndWait(new AppendEntryCommand(bookId, entry));
+            return new Outcome(receipt, false);
+        } catch (AggregateNotFoundException e) {
+            throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "entry.book", header.book());
+        } catch (ConcurrencyException | EventStoreException e) {
+            return replayOf(entry, header).orElseThrow(() -> raced(header));
+        } catch (LedgerRefusal refusal) {
+            if (refusal.kind() == Kind.CONFLICT) {
+                return replayOf(entry, header).orElseThrow(() -> refusal);
+            }
+            throw refusal;
+        }
+    }
+
+    private java.util.Optional<Outcome> replayOf(SignedEntry entry, EntryHeader header) {
+        return index.findBySubmission(header.book(), header.submission()).map(first -> {
+            if (!first.hash().equals(entry.hash())) {
+                throw new LedgerRefusal(Kind.CONFLICT, "entry.submission.reused", "entry.submission",
+                        header.submission(), first.index());
+            }
+            return new Outcome(first, true);
+        });
+    }
+
+    private static LedgerRefusal raced(EntryHeader header) {
+        return EntryKind.BOOK_OPENED.wireName().equals(header.kind())
+                ? new LedgerRefusal(Kind.CONFLICT, "book.exists", "entry.book", header.book())
+                : new LedgerRefusal(Kind.CONFLICT, "entry.index.stale", "entry.index", header.index());
+    }
+
+    private static SignedEntry parse(String body) {
+        try {
+            return SignedEntry.fromLeaf(body);
+        } catch (NotCanonicalizable e) {
+            throw LedgerRefusal.invalid("entry.json.malformed", null, e.getMessage());
+        } catch (MalformedEntry e) {
+            throw LedgerRefusal.invalid("entry.malformed", e.field(), e.getMessage());
+        }
+    }
+
+    private static EntryHeader header(SignedEntry entry) {
+        try {
+            return entry.header();
+        } catch (MalformedEntry e) {
+            throw LedgerRefusal.invalid("entry.malformed", e.field(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.gongzhang.service.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import org.gongzhang.verifier.entry.SignedEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a book's signed entries straight from the event table, bypassing Axon's deserialization,
+ * so that a row someone altered behind the service's back is read as it now is and judged by the
+ * verifier, not silently repaired or skipped.
+ */
+@Component
+public class StoredEntries {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    StoredEntries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One stored row: its sequence number and the signed entry inside it (null if unreadable). */
+    public record Stored(long sequence, SignedEntry entry, String problem) {
+    }
+
+    public List<Stored> all(String bookId) {
+        return page(bookId, 0, Integer.MAX_VALUE);
+    }
+
+    public List<Stored> page(String bookId, long from, int limit) {
+        return jdbc.query("""
+                select sequence_number, payload from domain_event_entry
+                where aggregate_identifier = ? and sequence_number >= ?
+                order by sequence_number limit ?""",
+                (rs, n) -> read(rs.getLong(1), rs.getBytes(2)), bookId, from, limit);
+    }
+
+    private Stored read(long sequence, byte[] payload) {
+        try {
+            JsonNode signed = json.readTree(payload).path("entry");
+            return new Stored(sequence, new SignedEntry(signed.path("entry").textValue(),
+                    signed.path("signature").textValue()), null);
+        } catch (IOException | RuntimeException e) {
+            return new Stored(sequence, null, "unreadable event payload: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.gongzhang.service.log;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.entry.LedgerIndex;
+import org.gongzhang.service.entry.StoredEntries;
+import org.gongzhang.verifier.Finding;
+import org.gongzhang.verifier.VerificationReport;
+import org.gongzhang.verifier.Verifier;
+import org.gongzhang.verifier.bundle.Bundle;
+import org.gongzhang.verifier.checkpoint.SignedNote;
+import org.gongzhang.verifier.entry.SignedEntry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audits a book as it is stored now: the offline verifier's checks (signatures, keys, chain,
+ * Merkle root, latest signed checkpoint) over the rows read straight from the event table, plus
+ * the service's own entry index as a second witness of what it accepted.
+ */
+@Component
+public class BookAudit {
+
+    private final BookDirectory books;
+    private final StoredEntries stored;
+    private final LedgerIndex index;
+    private final Checkpoints checkpoints;
+    private final LogKey logKey;
+    private final Clock clock;
+
+    BookAudit(BookDirectory books, StoredEntries stored, LedgerIndex index, Checkpoints checkpoints, LogKey logKey,
+            Clock clock) {
+        this.books = books;
+        this.stored = stored;
+        this.index = index;
+        this.checkpoints = checkpoints;
+        this.logKey = logKey;
+        this.clock = clock;
+    }
+
+    /** The verdict on a stored book. */
+    public record Audit(String book, long entries, String root, Optional<Checkpoints.Stored> checkpoint,
+            List<Finding> findings) {
+        public boolean ok() {
+            return findings.isEmpty();
+        }
+    }
+
+    /** Verifies exactly what {@link #bundle} would hand an auditor, plus the service's own witness. */
+    public Audit audit(String book) {
+        List<StoredEntries.Stored> rows = rowsOf(book);
+        List<Finding> findings = new ArrayList<>();
+        rows.stream().filter(r -> r.entry() == null)
+                .forEach(r -> findings.add(new Finding(r.sequence(), "entry.unreadable", r.problem())));
+        Bundle bundle = bundle(book, rows);
+        VerificationReport report = Verifier.verify(bundle, Optional.of(logKey.signer().verifierKey()));
+        findings.addAll(report.findings());
+        findings.addAll(witness(index.hashes(book), rows));
+        findings.sort(Comparator.comparingLong(Finding::index));
+        return new Audit(book, report.entries(), report.root(), checkpoints.latest(book), findings);
+    }
+
+    /**
+     * The book as a bundle. A new checkpoint is signed when the stored log extends the last one;
+     * when it does not (someone rewrote it), the bundle carries the last honest checkpoint, so the
+     * verifier shows the break.
+     */
+    public Bundle bundle(String book) {
+        return bundle(book, rowsOf(book));
+    }
+
+    private Bundle bundle(String book, List<StoredEntries.Stored> rows) {
+        List<SignedEntry> entries = readable(rows);
+        Optional<SignedNote> note;
+        try {
+            note = Optional.of(checkpoints.checkpoint(book, entries.stream().map(SignedEntry::leafHash).toList())
+                    .signedNote());
+        } catch (Checkpoints.InconsistentLog e) {
+            note = checkpoints.latest(book).map(Checkpoints.Stored::signedNote);
+        }
+        return Bundle.of(book, entries, note, logKey.signer().verifierKey(), clock.instant());
+    }
+
+    /** Signs a checkpoint over the stored log now (on demand, at period close, at publication). */
+    public Checkpoints.Stored checkpoint(String book) {
+        List<SignedEntry> entries = readable(rowsOf(book));
+        return checkpoints.checkpoint(book, entries.stream().map(SignedEntry::leafHash).toList());
+    }
+
+    private static List<SignedEntry> readable(List<StoredEntries.Stored> rows) {
+        return rows.stream().map(StoredEntries.Stored::entry).filter(e -> e != null).toList();
+    }
+
+    private static List<Finding> witness(List<String> accepted, List<StoredEntries.Stored> rows) {
+        List<Finding> findings = new ArrayList<>();
+        java.util.Map<Long, StoredEntries.Stored> bySequence = new java.util.HashMap<>();
+        rows.forEach(r -> bySequence.put(r.sequence(), r));
+        for (int i = 0; i < accepted.size(); i++) {
+            StoredEntries.Stored row = bySequence.get((long) i);
+            if (row == null) {
+                findings.add(new Finding(i, "witness.entry-missing", "the service accepted entry " + i
+                        + " (hash " + accepted.get(i) + ") but it is no longer stored"));
+            } else if (row.entry() != null && !row.entry().hash().equals(accepted.get(i))) {
+                findings.add(new Finding(i, "witness.entry-altered", "stored entry " + i
+                        + " is not the entry the service accepted (hash " + accepted.get(i) + ")"));
+            }
+        }
+        rows.stream().filter(r -> r.sequence() >= accepted.size())
+                .forEach(r -> findings.add(new Finding(r.sequence(), "witness.entry-unknown",
+                        "stored entry " + r.sequence() + " was never accepted by the service")));
+        return findings;
+    }
+
+    private List<StoredEntries.Stored> rowsOf(String book) {
+        books.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+        return stored.all(book);
+    }
+}

@@ -1,0 +1,76 @@
+package org.gongzhang.service.log;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.gongzhang.verifier.checkpoint.Checkpoint;
+import org.gongzhang.verifier.checkpoint.SignedNote;
+import org.gongzhang.verifier.crypto.Digests;
+import org.gongzhang.verifier.merkle.MerkleTree;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signs and keeps checkpoints (tree size + Merkle root of a book's entries). Before signing it
+ * checks that the new tree extends the latest signed one; a log that was rewritten or truncated
+ * behind the service's back gets no new checkpoint.
+ */
+@Component
+public class Checkpoints {
+
+    private final JdbcTemplate jdbc;
+    private final LogKey logKey;
+    private final Clock clock;
+
+    Checkpoints(JdbcTemplate jdbc, LogKey logKey, Clock clock) {
+        this.jdbc = jdbc;
+        this.logKey = logKey;
+        this.clock = clock;
+    }
+
+    /** A checkpoint as stored: its size, root (hex) and signed-note text. */
+    public record Stored(long size, String root, String note) {
+        public SignedNote signedNote() {
+            return SignedNote.parse(note);
+        }
+    }
+
+    public Optional<Stored> latest(String book) {
+        return jdbc.query("select tree_size, root, note from checkpoint where book_id = ? order by tree_size desc limit 1",
+                (rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)), book).stream().findFirst();
+    }
+
+    /**
+     * A checkpoint over exactly these leaf hashes (the book's whole log), signing a new one if the
+     * log grew. Throws {@link InconsistentLog} when they do not extend the latest checkpoint.
+     */
+    @Transactional
+    public Stored checkpoint(String book, List<byte[]> leafHashes) {
+        Optional<Stored> latest = latest(book);
+        if (latest.isPresent()) {
+            Stored last = latest.get();
+            if (last.size() > leafHashes.size()
+                    || !last.root().equals(Digests.hex(MerkleTree.root(leafHashes.subList(0, (int) last.size()))))) {
+                throw new InconsistentLog(book, last.size(), leafHashes.size());
+            }
+            if (last.size() == leafHashes.size()) {
+                return last;
+            }
+        }
+        byte[] root = MerkleTree.root(leafHashes);
+        SignedNote note = Checkpoint.forBook(book, leafHashes.size(), root).sign(logKey.signer());
+        jdbc.update("insert into checkpoint (book_id, tree_size, root, note, created_at) values (?, ?, ?, ?, ?) on conflict do nothing",
+                book, leafHashes.size(), Digests.hex(root), note.toString(), Timestamp.from(clock.instant()));
+        return latest(book).orElseThrow();
+    }
+
+    /** The stored log no longer extends a checkpoint the service signed. */
+    public static final class InconsistentLog extends RuntimeException {
+        public InconsistentLog(String book, long signedSize, long storedSize) {
+            super("book " + book + ": stored log of " + storedSize
+                    + " entries does not extend the checkpoint signed at size " + signedSize);
+        }
+    }
+}

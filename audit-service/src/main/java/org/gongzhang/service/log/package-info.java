@@ -1,0 +1,2 @@
+/** The transparency log around each book: the log key, signed checkpoints, verification and bundles. */
+package org.gongzhang.service.log;

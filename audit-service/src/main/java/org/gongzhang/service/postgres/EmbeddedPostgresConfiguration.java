@@ -1,0 +1,55 @@
+package org.gongzhang.service.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a durable PostgreSQL 17 in-process when no external database is configured
+ * ({@code SPRING_DATASOURCE_URL} unset). zonky's test defaults are overridden: commits are
+ * synchronous and fsync'd, the server listens on localhost only.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+        Path directory = properties.ephemeral()
+                ? Files.createTempDirectory("gongzhang-pg")
+                : Files.createDirectories(properties.dataDirectory());
+        log.info("Embedded PostgreSQL data directory: {}", directory);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(properties.ephemeral())
+                .setPort(properties.port())
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("timezone", "UTC")
+                .start();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(24);
+        config.setPoolName("gongzhang-embedded");
+        return new HikariDataSource(config);
+    }
+}

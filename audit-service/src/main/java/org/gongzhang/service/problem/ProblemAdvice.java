@@ -1,0 +1,75 @@
+package org.gongzhang.service.problem;
+
+import java.net.URI;
+import java.util.Locale;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns refusals into problem+json: a stable {@code type} per refusal code, the message in the
+ * caller's language (Accept-Language; zh-CN by default), the code and the offending field.
+ */
+@RestControllerAdvice
+class ProblemAdvice {
+
+    static final String TYPE_BASE = "https://gongzhang.org/problems/";
+
+    private final MessageSource messages;
+
+    ProblemAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(LedgerRefusal.class)
+    ResponseEntity<ProblemDetail> refusal(LedgerRefusal refusal) {
+        return problem(status(refusal.kind()), refusal.code(), refusal.field(), refusal.args());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "request.body.unreadable", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "request.media-type.unsupported", null,
+                String.valueOf(e.getContentType()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> parameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "request.parameter.invalid", e.getName(), e.getName());
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String field, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
+        problem.setDetail(messages.getMessage(code, args, code, locale));
+        problem.setProperty("code", code);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static HttpStatus status(LedgerRefusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+    }
+}

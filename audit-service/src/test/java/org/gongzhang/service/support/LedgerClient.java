@@ -1,0 +1,108 @@
+package org.gongzhang.service.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.entry.SignedEntry;
+
+/** A client of the HTTP API that signs its own entries, as a third-party tool would. */
+public final class LedgerClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public LedgerClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** An HTTP answer: status, body text and, when the body is JSON, its tree. */
+    public record Answer(int status, String body, String contentType) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), "zh-CN");
+    }
+
+    public byte[] getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public Answer post(String path, String body, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), language);
+    }
+
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), "en");
+    }
+
+    public Answer submit(SignedEntry entry) {
+        return submit(entry, "zh-CN");
+    }
+
+    public Answer submit(SignedEntry entry, String language) {
+        String book = entry.header().book();
+        return post("/api/books/" + book + "/entries", entry.leaf(), language);
+    }
+
+    /** The envelope for the book's next entry, signed by {@code keys}; {@code tweak} may alter it before signing. */
+    public SignedEntry next(ClientKeys keys, String book, String kind, LocalDate date, ObjectNode payload,
+            Consumer<ObjectNode> tweak) {
+        Answer head = get("/api/books/" + book + "/head");
+        long index = head.status() == 200 ? head.json().get("size").asLong() : 0;
+        String prev = head.status() == 200 ? head.json().get("head").asText() : SignedEntry.GENESIS_PREV;
+        ObjectNode entry = CanonicalJson.mapper().createObjectNode()
+                .put("format", 1).put("book", book).put("index", index).put("prev", prev).put("kind", kind)
+                .put("actor", keys.actor()).put("role", keys.role().name()).put("keyId", keys.keyId())
+                .put("suite", keys.suite().id()).put("custodial", false)
+                .put("submission", UUID.randomUUID().toString())
+                .put("recordedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
+                .put("businessDate", date.toString());
+        entry.set("payload", payload);
+        tweak.accept(entry);
+        byte[] bytes = CanonicalJson.canonicalize(entry).getBytes(StandardCharsets.UTF_8);
+        return SignedEntry.of(entry, keys.suite().sign(keys.pair().getPrivate(), bytes));
+    }
+
+    public SignedEntry next(ClientKeys keys, String book, String kind, LocalDate date, ObjectNode payload) {
+        return next(keys, book, kind, date, payload, e -> { });
+    }
+
+    private Answer send(HttpRequest.Builder request, String language) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Accept-Language", language).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.gongzhang.service.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.gongzhang.core.account.ChartOfAccounts;
+import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.crypto.SignatureSuite;
+import org.gongzhang.verifier.entry.Role;
+import org.gongzhang.verifier.entry.SignedEntry;
+
+/**
+ * A book opened through the HTTP API by client-held keys: a preparer, a reviewer, a community
+ * auditor, and a reviewer key held by the preparer herself (to show separation of duties holds
+ * per person, not per key). Starts three months ago; vouchers are dated this month.
+ */
+public final class TestBook {
+
+    public final String id;
+    public final LedgerClient client;
+    public final ClientKeys preparer;
+    public final ClientKeys reviewer;
+    public final ClientKeys auditor;
+    public final ClientKeys preparerAsReviewer;
+    public final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    public final YearMonth start = YearMonth.from(today).minusMonths(3);
+
+    public TestBook(LedgerClient client, SignatureSuite suite) {
+        this.client = client;
+        this.id = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        this.preparer = ClientKeys.generate("agent:li-" + id, Role.AGENT_PREPARER, suite);
+        this.reviewer = ClientKeys.generate("agent:wang-" + id, Role.AGENT_REVIEWER, suite);
+        this.auditor = ClientKeys.generate("community:zhao-" + id, Role.COMMUNITY_AUDITOR, suite);
+        this.preparerAsReviewer = ClientKeys.generate(preparer.actor(), Role.AGENT_REVIEWER, suite);
+    }
+
+    public static TestBook open(LedgerClient client) {
+        return open(client, SignatureSuite.ED25519);
+    }
+
+    public static TestBook open(LedgerClient client, SignatureSuite suite) {
+        TestBook book = new TestBook(client, suite);
+        book.accept(book.genesis());
+        ObjectNode balances = CanonicalJson.mapper().createObjectNode();
+        ArrayNode list = balances.putArray("balances");
+        list.addObject().put("account", "100201").put("debit", "50000.00");
+        list.addObject().put("account", "3101").put("credit", "50000.00");
+        book.accept(book.client.next(book.preparer, book.id, "opening-balances.set", book.start.atDay(1), balances));
+        return book;
+    }
+
+    public SignedEntry genesis() {
+        ObjectNode payload = CanonicalJson.mapper().createObjectNode();
+        payload.putObject("compound").put("id", "c-" + id).put("name", "测试小区");
+        payload.putObject("community").put("id", "xinhe").put("name", "新河社区");
+        payload.putObject("street").put("id", "beishan").put("name", "北山街道");
+        payload.put("fund", "PUBLIC_INCOME").put("name", "测试小区公共收益账套").put("startPeriod", start.toString());
+        payload.set("accounts", ChartOfAccounts.defaultPublicIncome().toPayload());
+        ArrayNode keys = payload.putArray("keys");
+        keys.add(preparer.registration());
+        keys.add(reviewer.registration());
+        keys.add(auditor.registration());
+        keys.add(preparerAsReviewer.registration());
+        return client.next(preparer, id, "book.opened", start.atDay(1), payload);
+    }
+
+    /** A balanced two-line parking-fee voucher payload dated today. */
+    public ObjectNode parkingVoucher(String amount) {
+        ObjectNode voucher = voucherHeader("收", today);
+        ArrayNode lines = voucher.putArray("lines");
+        lines.addObject().put("summary", "收停车费").put("account", "100201").put("debit", amount);
+        lines.addObject().put("summary", "收停车费").put("account", "470101").put("credit", amount);
+        return voucher;
+    }
+
+    public ObjectNode voucherHeader(String word, LocalDate date) {
+        ObjectNode voucher = CanonicalJson.mapper().createObjectNode();
+        voucher.put("voucherId", UUID.randomUUID().toString()).put("word", word).put("date", date.toString());
+        voucher.putNull("corrects");
+        voucher.putObject("attachments").put("count", 0).putArray("files");
+        return voucher;
+    }
+
+    public static ObjectNode idOf(ObjectNode voucher) {
+        return CanonicalJson.mapper().createObjectNode().put("voucherId", voucher.get("voucherId").asText());
+    }
+
+    public SignedEntry entry(ClientKeys keys, String kind, ObjectNode payload) {
+        return client.next(keys, id, kind, today, payload);
+    }
+
+    /** Records, reviews and posts a voucher; answers the voucher payload. */
+    public ObjectNode postVoucher(ObjectNode voucher) {
+        accept(entry(preparer, "voucher.recorded", voucher));
+        accept(entry(reviewer, "voucher.reviewed", idOf(voucher)));
+        accept(entry(reviewer, "voucher.posted", idOf(voucher)));
+        return voucher;
+    }
+
+    public LedgerClient.Answer accept(SignedEntry entry) {
+        LedgerClient.Answer answer = client.submit(entry);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer;
+    }
+
+    public long size() {
+        return client.get("/api/books/" + id + "/head").json().get("size").asLong();
+    }
+}
