@@ -3,6 +3,7 @@ package org.gongzhang.service.entry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.gongzhang.core.book.api.AppendEntryCommand;
 import org.gongzhang.core.book.api.BookId;
@@ -56,7 +57,7 @@ public class EntrySubmissions {
             return new Outcome(receipt, false);
         } catch (AggregateNotFoundException e) {
             throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "entry.book", header.book());
-        } catch (ConcurrencyException | EventStoreException e) {
+        } catch (AggregateStreamCreationException | ConcurrencyException | EventStoreException e) {
             return replayOf(entry, header).orElseThrow(() -> raced(header));
         } catch (LedgerRefusal refusal) {
             if (refusal.kind() == Kind.CONFLICT) {

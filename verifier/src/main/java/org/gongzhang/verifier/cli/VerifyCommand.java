@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -31,9 +32,14 @@ final class VerifyCommand implements Command {
         return report.ok() ? LedgerCli.OK : LedgerCli.FAILED;
     }
 
-    private static NoteVerifierKey logKey(String text) {
+    /** The key itself ({@code name+hash+base64}) or a file holding it, as published by the service. */
+    private static NoteVerifierKey logKey(String keyOrFile) {
         try {
+            Path file = Path.of(keyOrFile);
+            String text = Files.isRegularFile(file) ? Files.readString(file).strip() : keyOrFile;
             return NoteVerifierKey.parse(text);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new UsageError("--log-key: cannot read " + keyOrFile);
         } catch (MalformedNote e) {
             throw new UsageError("--log-key: " + e.getMessage());
         }

@@ -1,0 +1,86 @@
+package org.gongzhang.service.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gongzhang.service.support.ServiceIT;
+import org.gongzhang.verifier.cli.LedgerCli;
+import org.gongzhang.verifier.entry.SignedEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo the service loads on an empty database: its shape, and that it verifies. */
+class DemoDataIT extends ServiceIT {
+
+    @Test
+    void demoHasOneStreetOneCommunityAndTwoCompoundBooks() {
+        JsonNode books = client.get("/api/books").json();
+        List<String> ids = new ArrayList<>();
+        books.forEach(b -> ids.add(b.get("book").asText()));
+        assertThat(ids).contains("lanyuan-public", "guiyuan-public");
+        books.forEach(b -> {
+            if (b.get("book").asText().endsWith("yuan-public")) {
+                assertThat(b.get("street").get("name").asText()).isEqualTo("北山街道");
+                assertThat(b.get("community").get("name").asText()).isEqualTo("新河社区");
+                assertThat(b.get("size").asLong()).isGreaterThan(150);
+            }
+        });
+    }
+
+    @Test
+    void demoBooksHoldEveryKindOfEntryTheIssueAsksFor() {
+        List<String> kinds = new ArrayList<>();
+        client.get("/api/books/guiyuan-public/entries?limit=1000").json()
+                .forEach(leaf -> kinds.add(leaf.get("entry").get("kind").asText()));
+        assertThat(kinds).contains("book.opened", "opening-balances.set", "voucher.recorded", "voucher.reviewed",
+                "voucher.posted", "voucher.voided", "voucher.reversed", "period.closed", "key.registered",
+                "key.revoked");
+        String all = client.get("/api/books/guiyuan-public/entries?limit=1000").body();
+        assertThat(all).contains("停车场地使用费", "广告", "租金", "通信基站", "维保", "审计费", "代理记账费", "转入专项维修资金");
+    }
+
+    @Test
+    void demoBooksVerifyOnTheService() {
+        for (String book : List.of("lanyuan-public", "guiyuan-public")) {
+            JsonNode report = client.get("/api/books/" + book + "/verify").json();
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
+            assertThat(report.get("checkpointSize").asLong()).isEqualTo(report.get("entries").asLong());
+        }
+    }
+
+    @Test
+    void exportedDemoBundleVerifiesOfflineAgainstThePublishedLogKey(@TempDir Path dir) throws Exception {
+        Path bundle = dir.resolve("lanyuan.zip");
+        Files.write(bundle, client.getBytes("/api/books/lanyuan-public/bundle"));
+        Path logKey = dir.resolve("log.key");
+        Files.writeString(logKey, client.get("/api/log-key").body());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = LedgerCli.run(new String[] {"verify", bundle.toString(), "--log-key", logKey.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK");
+    }
+
+    @Test
+    void demoEntriesAreSignedCustodiallyAndChained() {
+        JsonNode leaves = client.get("/api/books/lanyuan-public/entries?from=0&limit=3").json();
+        SignedEntry first = SignedEntry.fromLeaf(leaves.get(0).toString());
+        SignedEntry second = SignedEntry.fromLeaf(leaves.get(1).toString());
+        assertThat(first.header().custodial()).isTrue();
+        assertThat(second.header().prev()).isEqualTo(first.hash());
+    }
+
+    @Test
+    void healthIsUpWhileTheDatabaseAnswers() {
+        JsonNode health = client.get("/actuator/health").json();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").get("db").get("status").asText()).isEqualTo("UP");
+    }
+}
