@@ -115,9 +115,6 @@ class TamperIT extends ServiceIT {
 
         assertServiceReports(SIZE, "entry.key.unknown", "witness.entry-unknown");
         assertLedgerVerifyReports(SIZE, "entry.key.unknown");
-        System.err.println("PROBE verify " + verify());
-        System.err.println("PROBE cli " + ledgerVerify(exportBundle()));
-        System.err.println("PROBE checkpoints " + jdbc.queryForList("select tree_size from checkpoint where book_id = ?", book.id));
     }
 
     @Test
