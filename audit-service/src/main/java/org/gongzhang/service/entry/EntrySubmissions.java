@@ -1,5 +1,6 @@
 package org.gongzhang.service.entry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -11,6 +12,7 @@ import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.core.book.api.OpenBookCommand;
+import org.gongzhang.service.attachment.AttachmentStore;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.gongzhang.verifier.entry.EntryKind;
@@ -27,10 +29,12 @@ public class EntrySubmissions {
 
     private final CommandGateway commands;
     private final LedgerIndex index;
+    private final AttachmentStore attachments;
 
-    EntrySubmissions(CommandGateway commands, LedgerIndex index) {
+    EntrySubmissions(CommandGateway commands, LedgerIndex index, AttachmentStore attachments) {
         this.commands = commands;
         this.index = index;
+        this.attachments = attachments;
     }
 
     /** The outcome: the receipt, and whether it answers a replay of an earlier submission. */
@@ -43,7 +47,25 @@ public class EntrySubmissions {
         if (!header.book().equals(bookId) || !BookId.isValid(bookId)) {
             throw LedgerRefusal.invalid("entry.book.mismatch", "entry.book", bookId);
         }
-        return replayOf(entry, header).orElseGet(() -> append(entry, header));
+        return replayOf(entry, header).orElseGet(() -> {
+            requireAttachmentsStored(header);
+            return append(entry, header);
+        });
+    }
+
+    /** A voucher may cite only files this book's attachment store holds. */
+    private void requireAttachmentsStored(EntryHeader header) {
+        if (!EntryKind.VOUCHER_RECORDED.wireName().equals(header.kind())) {
+            return;
+        }
+        JsonNode files = header.payload().path("attachments").path("files");
+        for (int i = 0; i < files.size(); i++) {
+            String sha256 = files.get(i).path("sha256").asText();
+            if (sha256.matches("[0-9a-f]{64}") && attachments.find(header.book(), sha256).isEmpty()) {
+                throw new LedgerRefusal(Kind.INVALID, "voucher.attachment.not-stored",
+                        "entry.payload.attachments.files[" + i + "].sha256", sha256);
+            }
+        }
     }
 
     private Outcome append(SignedEntry entry, EntryHeader header) {
