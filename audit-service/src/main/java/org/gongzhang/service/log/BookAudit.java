@@ -17,6 +17,9 @@ import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Audits a book as it is stored now: the offline verifier's checks (signatures, keys, chain,
@@ -32,9 +35,13 @@ public class BookAudit {
     private final Checkpoints checkpoints;
     private final LogKey logKey;
     private final Clock clock;
+    private final TransactionTemplate consistentRead;
 
     BookAudit(BookDirectory books, StoredEntries stored, LedgerIndex index, Checkpoints checkpoints, LogKey logKey,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
+        this.consistentRead = new TransactionTemplate(transactions);
+        this.consistentRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.consistentRead.setReadOnly(true);
         this.books = books;
         this.stored = stored;
         this.index = index;
@@ -53,14 +60,15 @@ public class BookAudit {
 
     /** Verifies exactly what {@link #bundle} would hand an auditor, plus the service's own witness. */
     public Audit audit(String book) {
-        List<StoredEntries.Stored> rows = rowsOf(book);
+        Snapshot snapshot = snapshot(book);
+        List<StoredEntries.Stored> rows = snapshot.rows();
         List<Finding> findings = new ArrayList<>();
         rows.stream().filter(r -> r.entry() == null)
                 .forEach(r -> findings.add(new Finding(r.sequence(), "entry.unreadable", r.problem())));
-        Bundle bundle = bundle(book, rows);
+        Bundle bundle = bundle(book, snapshot);
         VerificationReport report = Verifier.verify(bundle, Optional.of(logKey.signer().verifierKey()));
         findings.addAll(report.findings());
-        findings.addAll(witness(index.hashes(book), rows));
+        findings.addAll(witness(snapshot.accepted(), rows));
         findings.sort(Comparator.comparingLong(Finding::index));
         return new Audit(book, report.entries(), report.root(), checkpoints.latest(book), findings);
     }
@@ -71,15 +79,14 @@ public class BookAudit {
      * verifier shows the break.
      */
     public Bundle bundle(String book) {
-        return bundle(book, rowsOf(book));
+        return bundle(book, snapshot(book));
     }
 
-    private Bundle bundle(String book, List<StoredEntries.Stored> rows) {
-        List<SignedEntry> entries = readable(rows);
+    private Bundle bundle(String book, Snapshot snapshot) {
+        List<SignedEntry> entries = readable(snapshot.rows());
         Optional<SignedNote> note;
         try {
-            note = Optional.of(checkpoints.checkpoint(book, entries.stream().map(SignedEntry::leafHash).toList())
-                    .signedNote());
+            note = Optional.of(checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot)).signedNote());
         } catch (Checkpoints.InconsistentLog e) {
             note = checkpoints.latest(book).map(Checkpoints.Stored::signedNote);
         }
@@ -88,8 +95,22 @@ public class BookAudit {
 
     /** Signs a checkpoint over the stored log now (on demand, at period close, at publication). */
     public Checkpoints.Stored checkpoint(String book) {
-        List<SignedEntry> entries = readable(rowsOf(book));
-        return checkpoints.checkpoint(book, entries.stream().map(SignedEntry::leafHash).toList());
+        return checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot(book)));
+    }
+
+    /**
+     * The stored entries' leaf hashes, provided they are exactly the entries the service accepted
+     * (its own index agrees, entry by entry). The log key never signs over a row that reached the
+     * table any other way.
+     */
+    private static List<byte[]> acceptedLeafHashes(String book, Snapshot snapshot) {
+        List<String> accepted = snapshot.accepted();
+        List<SignedEntry> entries = readable(snapshot.rows());
+        List<String> stored = entries.stream().map(SignedEntry::hash).toList();
+        if (entries.size() != snapshot.rows().size() || !stored.equals(accepted)) {
+            throw new Checkpoints.InconsistentLog(book, accepted.size(), stored.size());
+        }
+        return entries.stream().map(SignedEntry::leafHash).toList();
     }
 
     private static List<SignedEntry> readable(List<StoredEntries.Stored> rows) {
@@ -116,8 +137,12 @@ public class BookAudit {
         return findings;
     }
 
-    private List<StoredEntries.Stored> rowsOf(String book) {
+    /** The stored rows and the service's own index, read in one consistent database snapshot. */
+    private record Snapshot(List<StoredEntries.Stored> rows, List<String> accepted) {
+    }
+
+    private Snapshot snapshot(String book) {
         books.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
-        return stored.all(book);
+        return consistentRead.execute(status -> new Snapshot(stored.all(book), index.hashes(book)));
     }
 }

@@ -68,9 +68,9 @@ public class Checkpoints {
 
     /** The stored log no longer extends a checkpoint the service signed. */
     public static final class InconsistentLog extends RuntimeException {
-        public InconsistentLog(String book, long signedSize, long storedSize) {
-            super("book " + book + ": stored log of " + storedSize
-                    + " entries does not extend the checkpoint signed at size " + signedSize);
+        public InconsistentLog(String book, long trustedSize, long storedSize) {
+            super("book " + book + ": the stored log of " + storedSize
+                    + " entries is not the log of " + trustedSize + " entries the service signed or accepted");
         }
     }
 }

@@ -3,6 +3,7 @@ package org.gongzhang.service.problem;
 import java.net.URI;
 import java.util.Locale;
 import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.service.log.Checkpoints;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,11 @@ class ProblemAdvice {
     @ExceptionHandler(LedgerRefusal.class)
     ResponseEntity<ProblemDetail> refusal(LedgerRefusal refusal) {
         return problem(status(refusal.kind()), refusal.code(), refusal.field(), refusal.args());
+    }
+
+    @ExceptionHandler(Checkpoints.InconsistentLog.class)
+    ResponseEntity<ProblemDetail> inconsistentLog(Checkpoints.InconsistentLog e) {
+        return problem(HttpStatus.CONFLICT, "log.inconsistent", null);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

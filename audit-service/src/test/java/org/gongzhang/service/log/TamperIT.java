@@ -118,6 +118,19 @@ class TamperIT extends ServiceIT {
     }
 
     @Test
+    void anEntryThatBypassedTheServiceIsNeverCoveredByANewCheckpoint() {
+        SignedEntry bypassing = client.next(book.preparer, book.id, "voucher.recorded", book.today,
+                book.parkingVoucher("99999.00"));
+        tamper.append(bypassing, "org.gongzhang.core.book.api.VoucherRecordedEvent");
+
+        assertThat(client.post("/api/books/" + book.id + "/checkpoints", "", "en").status()).isEqualTo(409);
+        assertServiceReports(SIZE, "checkpoint.size-mismatch", "witness.entry-unknown");
+        assertThat(client.get("/api/books/" + book.id + "/verify").json().get("checkpointSize").asLong())
+                .isEqualTo(SIZE);
+        assertLedgerVerifyReports(SIZE, "checkpoint.size-mismatch");
+    }
+
+    @Test
     void aSignatureTakenFromAnotherEntryIsReportedAtItsEntry() {
         tamper.replaceSignature(RECORDED, REVIEWED);
 
