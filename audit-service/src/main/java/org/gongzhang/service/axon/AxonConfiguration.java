@@ -1,22 +1,34 @@
 package org.gongzhang.service.axon;
 
 import java.time.Clock;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.messaging.annotation.FixedValueParameterResolver;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.gongzhang.core.book.Books;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * Registers the book aggregate (one event stream per book) with snapshots every
- * {@value #SNAPSHOT_EVERY} entries, and the clock every handler reads time from.
+ * Registers the book aggregate (one event stream per book): a snapshot every
+ * {@value #SNAPSHOT_EVERY} entries and a weak-reference cache, so a command loads a small
+ * snapshot or a cached book instead of replaying the whole log. With several nodes, a stale
+ * cached book fails its append on the event table's (aggregate, sequence) key, is evicted, and the
+ * client retries at the new head. Also the clock every handler reads time from.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
 
-    static final int SNAPSHOT_EVERY = 250;
+    static final int SNAPSHOT_EVERY = 100;
 
     @Bean
     @ConditionalOnMissingBean
@@ -25,9 +37,33 @@ class AxonConfiguration {
     }
 
     @Bean
-    ConfigurerModule bookAggregate() {
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(Books.aggregateType())
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), SNAPSHOT_EVERY)));
+    ConfigurerModule bookAggregate(Clock clock) {
+        return configurer -> configurer.configureAggregate(book(Books.aggregateType(), clock));
+    }
+
+    private static <A> AggregateConfigurer<A> book(Class<A> type, Clock clock) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCache(c -> new WeakReferenceCache())
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                        snapshotter(c, type, clock), SNAPSHOT_EVERY));
+    }
+
+    /**
+     * Spring's own snapshotter knows only {@code @Aggregate} beans; the book is registered by hand,
+     * and its command handlers' {@link Clock} parameter must resolve here too.
+     */
+    private static <A> AggregateSnapshotter snapshotter(Configuration c, Class<A> type, Clock clock) {
+        ParameterResolverFactory clockParameter = (executable, parameters, index) ->
+                parameters[index].getType() == Clock.class ? new FixedValueParameterResolver<>(clock) : null;
+        ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(c.parameterResolverFactory(), clockParameter);
+        return AggregateSnapshotter.builder()
+                .eventStore(c.eventStore())
+                .aggregateFactories(new GenericAggregateFactory<>(
+                        AnnotatedAggregateMetaModelFactory.inspectAggregate(type, resolvers, c.handlerDefinition(type))))
+                .repositoryProvider(c::repository)
+                .parameterResolverFactory(resolvers)
+                .handlerDefinition(c.handlerDefinition(type))
+                .transactionManager(c.getComponent(TransactionManager.class, NoTransactionManager::instance))
+                .build();
     }
 }

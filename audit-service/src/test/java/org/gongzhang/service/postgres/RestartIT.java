@@ -1,0 +1,79 @@
+package org.gongzhang.service.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.gongzhang.core.book.api.EntryReceipt;
+import org.gongzhang.service.GongzhangApplication;
+import org.gongzhang.service.custody.CustodialKey;
+import org.gongzhang.service.custody.CustodialKeys;
+import org.gongzhang.service.custody.CustodialSigner;
+import org.gongzhang.verifier.crypto.SignatureSuite;
+import org.gongzhang.verifier.entry.Role;
+import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.TestBook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The books survive a restart on the same data directory: the demo is not loaded twice, books
+ * reload from their snapshots, and appending continues at the head.
+ */
+class RestartIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void booksSurviveARestartAndKeepGrowing() {
+        long lanyuanSize;
+        String bookId;
+        try (ConfigurableApplicationContext first = start()) {
+            LedgerClient client = client(first);
+            lanyuanSize = client.get("/api/books/lanyuan-public/head").json().get("size").asLong();
+            TestBook book = TestBook.open(client);
+            bookId = book.id;
+            Integer snapshots = first.getBean(JdbcTemplate.class).queryForObject(
+                    "select count(*) from snapshot_event_entry where aggregate_identifier = 'lanyuan-public'", Integer.class);
+            assertThat(snapshots).as("a book of more than 100 entries has a snapshot").isPositive();
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            LedgerClient client = client(second);
+            JsonNode books = client.get("/api/books").json();
+            assertThat(books).hasSize(3);
+            assertThat(client.get("/api/books/lanyuan-public/head").json().get("size").asLong()).isEqualTo(lanyuanSize);
+            assertThat(client.get("/api/books/lanyuan-public/verify").json().get("ok").asBoolean()).isTrue();
+            assertThat(client.get("/api/books/" + bookId + "/verify").json().get("ok").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aDemoBookReloadedFromItsSnapshotAcceptsTheNextEntry() {
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(client(first).get("/api/books/lanyuan-public/head").status()).isEqualTo(200);
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            long before = client(second).get("/api/books/lanyuan-public/head").json().get("size").asLong();
+            CustodialKey preparer = second.getBean(CustodialKeys.class)
+                    .find("agent:li-na", Role.AGENT_PREPARER).orElseThrow();
+            TestBook shape = new TestBook(client(second), SignatureSuite.ED25519);
+            EntryReceipt receipt = second.getBean(CustodialSigner.class).submit(preparer, "lanyuan-public",
+                    "voucher.recorded", shape.today, shape.parkingVoucher("16.00"));
+            assertThat(receipt.index()).isEqualTo(before);
+            assertThat(client(second).get("/api/books/lanyuan-public/verify").json().get("ok").asBoolean()).isTrue();
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return SpringApplication.run(GongzhangApplication.class, "--server.port=0",
+                "--ledger.embedded-postgres.data-directory=" + data, "--ledger.demo.enabled=true");
+    }
+
+    private static LedgerClient client(ConfigurableApplicationContext context) {
+        return new LedgerClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+}
