@@ -3,14 +3,12 @@ package org.gongzhang.service.custody;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.EntrySubmissions;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.core.book.api.EntryReceipt;
-import org.gongzhang.verifier.canonical.CanonicalJson;
-import org.gongzhang.verifier.entry.EntryHeader;
+import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.springframework.stereotype.Component;
 
@@ -38,22 +36,7 @@ public class CustodialSigner {
     /** Builds the envelope at the book's current head and signs it. */
     public SignedEntry sign(CustodialKey key, String book, String kind, LocalDate businessDate, ObjectNode payload) {
         BookHead head = index.head(book).orElse(new BookHead(book, 0, SignedEntry.GENESIS_PREV, null));
-        ObjectNode entry = CanonicalJson.mapper().createObjectNode();
-        entry.put("format", EntryHeader.FORMAT);
-        entry.put("book", book);
-        entry.put("index", head.size());
-        entry.put("prev", head.head());
-        entry.put("kind", kind);
-        entry.put("actor", key.actor());
-        entry.put("role", key.role().name());
-        entry.put("keyId", key.keyId());
-        entry.put("suite", key.suite().id());
-        entry.put("custodial", true);
-        entry.put("submission", UUID.randomUUID().toString());
-        entry.put("recordedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-        entry.put("businessDate", businessDate.toString());
-        entry.set("payload", payload);
-        byte[] canonical = CanonicalJson.canonicalize(entry).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return SignedEntry.of(entry, key.suite().sign(key.privateKey(), canonical));
+        return new EntryDraft(book, head.size(), head.head(), kind, key.actor(), key.role(), key.keyId(), key.suite(),
+                true, UUID.randomUUID().toString(), clock.instant(), businessDate, payload).sign(key.privateKey());
     }
 }

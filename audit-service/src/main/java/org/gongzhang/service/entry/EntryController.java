@@ -47,7 +47,10 @@ class EntryController {
         return index.head(book).orElseThrow(() -> notFound(book));
     }
 
-    /** Entries {@code from} … {@code from+limit-1}, each as its leaf {"entry":…,"signature":…}. */
+    /**
+     * Entries {@code from} … {@code from+limit-1}, each as its leaf {"entry":…,"signature":…}; a row
+     * that no longer reads as an entry shows as {@code null} (see {@code /verify}).
+     */
     @GetMapping(path = "/entries", produces = MediaType.APPLICATION_JSON_VALUE)
     String entries(@PathVariable String book, @RequestParam(defaultValue = "0") long from,
             @RequestParam(defaultValue = "100") int limit) {
@@ -60,7 +63,7 @@ class EntryController {
         }
         StringBuilder json = new StringBuilder("[");
         for (StoredEntries.Stored s : page) {
-            json.append(json.length() > 1 ? "," : "").append(s.entry().leaf());
+            json.append(json.length() > 1 ? "," : "").append(s.entry() == null ? "null" : s.entry().leaf());
         }
         return json.append(']').toString();
     }
@@ -68,7 +71,7 @@ class EntryController {
     @GetMapping(path = "/entries/{entryIndex}", produces = MediaType.APPLICATION_JSON_VALUE)
     String entry(@PathVariable String book, @PathVariable long entryIndex) {
         return stored.page(book, entryIndex, 1).stream()
-                .filter(s -> s.sequence() == entryIndex)
+                .filter(s -> s.sequence() == entryIndex && s.entry() != null)
                 .findFirst()
                 .map(s -> s.entry().leaf())
                 .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "entry.not-found", "index", entryIndex));

@@ -1,14 +1,11 @@
 package org.gongzhang.service.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,8 +16,8 @@ import javax.sql.DataSource;
 import org.gongzhang.service.GongzhangApplication;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.TestBook;
-import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.crypto.SignatureSuite;
+import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -178,16 +175,8 @@ public final class AppendBenchmark {
     }
 
     private static SignedEntry sign(TestBook book, long index, String prev) {
-        ObjectNode entry = CanonicalJson.mapper().createObjectNode()
-                .put("format", 1).put("book", book.id).put("index", index).put("prev", prev)
-                .put("kind", "voucher.recorded").put("actor", book.preparer.actor())
-                .put("role", book.preparer.role().name()).put("keyId", book.preparer.keyId())
-                .put("suite", book.preparer.suite().id()).put("custodial", false)
-                .put("submission", UUID.randomUUID().toString())
-                .put("recordedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
-                .put("businessDate", book.today.toString());
-        entry.set("payload", book.parkingVoucher("12345.67"));
-        byte[] bytes = CanonicalJson.canonicalize(entry).getBytes(StandardCharsets.UTF_8);
-        return SignedEntry.of(entry, book.preparer.suite().sign(book.preparer.pair().getPrivate(), bytes));
+        return new EntryDraft(book.id, index, prev, "voucher.recorded", book.preparer.actor(), book.preparer.role(),
+                book.preparer.keyId(), book.preparer.suite(), false, UUID.randomUUID().toString(), Instant.now(),
+                book.today, book.parkingVoucher("12345.67")).sign(book.preparer.pair().getPrivate());
     }
 }

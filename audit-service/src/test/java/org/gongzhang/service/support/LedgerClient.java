@@ -11,10 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.SignedEntry;
 
 /** A client of the HTTP API that signs its own entries, as a third-party tool would. */
@@ -78,17 +77,11 @@ public final class LedgerClient {
         Answer head = get("/api/books/" + book + "/head");
         long index = head.status() == 200 ? head.json().get("size").asLong() : 0;
         String prev = head.status() == 200 ? head.json().get("head").asText() : SignedEntry.GENESIS_PREV;
-        ObjectNode entry = CanonicalJson.mapper().createObjectNode()
-                .put("format", 1).put("book", book).put("index", index).put("prev", prev).put("kind", kind)
-                .put("actor", keys.actor()).put("role", keys.role().name()).put("keyId", keys.keyId())
-                .put("suite", keys.suite().id()).put("custodial", false)
-                .put("submission", UUID.randomUUID().toString())
-                .put("recordedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
-                .put("businessDate", date.toString());
-        entry.set("payload", payload);
+        EntryDraft draft = new EntryDraft(book, index, prev, kind, keys.actor(), keys.role(), keys.keyId(),
+                keys.suite(), false, UUID.randomUUID().toString(), Instant.now(), date, payload);
+        ObjectNode entry = draft.toJson();
         tweak.accept(entry);
-        byte[] bytes = CanonicalJson.canonicalize(entry).getBytes(StandardCharsets.UTF_8);
-        return SignedEntry.of(entry, keys.suite().sign(keys.pair().getPrivate(), bytes));
+        return draft.sign(entry, keys.pair().getPrivate());
     }
 
     public SignedEntry next(ClientKeys keys, String book, String kind, LocalDate date, ObjectNode payload) {

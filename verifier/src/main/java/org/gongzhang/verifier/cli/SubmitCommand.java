@@ -1,20 +1,18 @@
 package org.gongzhang.verifier.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.gongzhang.verifier.crypto.SigningKey;
-import org.gongzhang.verifier.entry.EntryHeader;
+import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.EntryKind;
 import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
@@ -42,7 +40,7 @@ final class SubmitCommand implements Command {
         Draft draft = Draft.of(args, SignCommand.readJson(Path.of(args.single("payload file"))));
         LedgerServer server = LedgerServer.from(args);
         try {
-            SignedEntry entry = SignedEntry.sign(envelope(draft, key, head(server, draft.book())), key);
+            SignedEntry entry = envelope(draft, key, head(server, draft.book())).sign(key.privateKey());
             LedgerServer.Answer answer = server.postJson("/api/books/" + ExportCommand.path(draft.book()) + "/entries",
                     entry.leaf());
             (answer.ok() ? out : err).println(answer.text());
@@ -92,15 +90,10 @@ final class SubmitCommand implements Command {
         }
     }
 
-    private ObjectNode envelope(Draft draft, SigningKey key, Head head) {
-        return CanonicalJson.mapper().createObjectNode()
-                .put("format", EntryHeader.FORMAT).put("book", draft.book()).put("index", head.size())
-                .put("prev", head.hash()).put("kind", draft.kind().wireName()).put("actor", draft.actor())
-                .put("role", draft.role().name()).put("keyId", key.keyId()).put("suite", key.suite().id())
-                .put("custodial", false).put("submission", UUID.randomUUID().toString())
-                .put("recordedAt", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString())
-                .put("businessDate", draft.businessDate().toString())
-                .set("payload", draft.payload());
+    private EntryDraft envelope(Draft draft, SigningKey key, Head head) {
+        return new EntryDraft(draft.book(), head.size(), head.hash(), draft.kind().wireName(), draft.actor(),
+                draft.role(), key.keyId(), key.suite(), false, UUID.randomUUID().toString(), clock.instant(),
+                draft.businessDate(), draft.payload());
     }
 
     private static LocalDate date(String text) {
