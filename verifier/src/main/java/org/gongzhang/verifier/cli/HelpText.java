@@ -7,8 +7,9 @@ final class HelpText {
 
               ledger verify BUNDLE [--log-key KEY] [--json]
                   Check every entry's signature and key, the hash chain, the Merkle root and the signed
-                  checkpoint of a bundle file. KEY is the log's note key (name+hash+base64); without it
-                  the key inside the bundle is trusted on first use. Exit 0 when everything checks,
+                  checkpoint of a bundle file. KEY is the log's note key (name+hash+base64), or a file
+                  holding it (the service publishes it at /api/log-key); without it the key inside
+                  the bundle is trusted on first use. Exit 0 when everything checks,
                   1 when anything fails, 2 on usage or I/O errors.
               ledger export --book BOOK --out FILE [--server URL]
                   Download a book's bundle (server default: $LEDGER_SERVER or http://localhost:8080).
@@ -19,6 +20,8 @@ final class HelpText {
               ledger submit --server URL --key PREFIX.key --suite SUITE --book BOOK --actor ACTOR
                      --role ROLE --kind KIND --date yyyy-MM-dd PAYLOAD.json
                   Build the next entry of BOOK around PAYLOAD, sign it and post it to the server.
+              ledger serve [--option=value ...]
+                  (launcher only) build and run the service with its embedded PostgreSQL on :8080.
               ledger help
             """;
 
