@@ -42,6 +42,9 @@ public class BookAudit {
         this.consistentRead = new TransactionTemplate(transactions);
         this.consistentRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.consistentRead.setReadOnly(true);
+        // Its own transaction: joined to a caller's (e.g. the checkpoint processor's READ COMMITTED
+        // one) the isolation level would be ignored and the two reads could see different logs.
+        this.consistentRead.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.books = books;
         this.stored = stored;
         this.index = index;
@@ -96,6 +99,14 @@ public class BookAudit {
     /** Signs a checkpoint over the stored log now (on demand, at period close, at publication). */
     public Checkpoints.Stored checkpoint(String book) {
         return checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot(book)));
+    }
+
+    /**
+     * Signs a checkpoint over the first {@code size} entries, e.g. up to and including a period's
+     * close, provided the whole stored log is the one the service accepted.
+     */
+    public Checkpoints.Stored checkpoint(String book, long size) {
+        return checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot(book)), size);
     }
 
     /**

@@ -42,12 +42,31 @@ public class Checkpoints {
                 (rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)), book).stream().findFirst();
     }
 
+    /** The stored checkpoint of exactly {@code size} entries, if the service signed one. */
+    public Optional<Stored> at(String book, long size) {
+        return jdbc.query("select tree_size, root, note from checkpoint where book_id = ? and tree_size = ?",
+                (rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)), book, size).stream().findFirst();
+    }
+
     /**
      * A checkpoint over exactly these leaf hashes (the book's whole log), signing a new one if the
      * log grew. Throws {@link InconsistentLog} when they do not extend the latest checkpoint.
      */
     @Transactional
     public Stored checkpoint(String book, List<byte[]> leafHashes) {
+        return checkpoint(book, leafHashes, leafHashes.size());
+    }
+
+    /**
+     * The checkpoint over the first {@code size} of these leaf hashes (the book's whole log), signing
+     * it if none exists at that size. The whole log must first extend the latest signed checkpoint,
+     * so no checkpoint, not even one over an older prefix, is signed for a rewritten log.
+     */
+    @Transactional
+    public Stored checkpoint(String book, List<byte[]> leafHashes, long size) {
+        if (size < 1 || size > leafHashes.size()) {
+            throw new IllegalArgumentException("size " + size + " outside 1.." + leafHashes.size());
+        }
         Optional<Stored> latest = latest(book);
         if (latest.isPresent()) {
             Stored last = latest.get();
@@ -55,15 +74,26 @@ public class Checkpoints {
                     || !last.root().equals(Digests.hex(MerkleTree.root(leafHashes.subList(0, (int) last.size()))))) {
                 throw new InconsistentLog(book, last.size(), leafHashes.size());
             }
-            if (last.size() == leafHashes.size()) {
-                return last;
-            }
         }
-        byte[] root = MerkleTree.root(leafHashes);
-        SignedNote note = Checkpoint.forBook(book, leafHashes.size(), root).sign(logKey.signer());
+        List<byte[]> prefix = leafHashes.subList(0, (int) size);
+        byte[] root = MerkleTree.root(prefix);
+        Optional<Stored> existing = at(book, size);
+        if (existing.isPresent()) {
+            if (!existing.get().root().equals(Digests.hex(root))) {
+                throw new InconsistentLog(book, size, leafHashes.size());
+            }
+            return existing.get();
+        }
+        SignedNote note = Checkpoint.forBook(book, size, root).sign(logKey.signer());
         jdbc.update("insert into checkpoint (book_id, tree_size, root, note, created_at) values (?, ?, ?, ?, ?) on conflict do nothing",
-                book, leafHashes.size(), Digests.hex(root), note.toString(), Timestamp.from(clock.instant()));
-        return latest(book).orElseThrow();
+                book, size, Digests.hex(root), note.toString(), Timestamp.from(clock.instant()));
+        return at(book, size).orElseThrow();
+    }
+
+    /** Every checkpoint signed for the book, oldest (smallest) first. */
+    public List<Stored> all(String book) {
+        return jdbc.query("select tree_size, root, note from checkpoint where book_id = ? order by tree_size",
+                (rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)), book);
     }
 
     /** The stored log no longer extends a checkpoint the service signed. */

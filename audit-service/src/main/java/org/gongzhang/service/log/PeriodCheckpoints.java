@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Signs a checkpoint after every period close (结账), so each closed period rests on one. */
+/**
+ * Signs a checkpoint over the log up to and including every period close (结账), so each closed
+ * period rests on a checkpoint whose size is the close entry's index + 1, whenever the processor runs.
+ */
 @Component
 @ProcessingGroup("checkpoints")
 class PeriodCheckpoints {
@@ -23,7 +26,7 @@ class PeriodCheckpoints {
     @EventHandler
     void on(PeriodClosedEvent event) {
         try {
-            audit.checkpoint(event.header().book());
+            audit.checkpoint(event.header().book(), event.header().index() + 1);
         } catch (Checkpoints.InconsistentLog e) {
             log.error("Refusing to sign a checkpoint: {}", e.getMessage());
         }

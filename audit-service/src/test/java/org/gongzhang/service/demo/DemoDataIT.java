@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.verifier.cli.LedgerCli;
 import org.gongzhang.verifier.entry.SignedEntry;
@@ -52,6 +54,26 @@ class DemoDataIT extends ServiceIT {
             JsonNode report = client.get("/api/books/" + book + "/verify").json();
             assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
             assertThat(report.get("checkpointSize").asLong()).isEqualTo(report.get("entries").asLong());
+        }
+    }
+
+    @Test
+    void everyClosedPeriodRestsOnACheckpointEndingWithItsClose() {
+        for (String book : List.of("lanyuan-public", "guiyuan-public")) {
+            List<Long> closes = new ArrayList<>();
+            client.get("/api/books/" + book + "/entries?limit=1000").json().forEach(leaf -> {
+                if (leaf.get("entry").get("kind").asText().equals("period.closed")) {
+                    closes.add(leaf.get("entry").get("index").asLong() + 1);
+                }
+            });
+            assertThat(closes).as(book + " closes periods").hasSizeGreaterThan(3);
+            // the checkpoint processor tracks the event store, so it may still be catching up
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<Long> sizes = new ArrayList<>();
+                client.get("/api/books/" + book + "/checkpoints").json()
+                        .forEach(c -> sizes.add(c.get("size").asLong()));
+                assertThat(sizes).as(book).containsAll(closes);
+            });
         }
     }
 

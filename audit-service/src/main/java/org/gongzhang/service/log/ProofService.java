@@ -1,0 +1,154 @@
+package org.gongzhang.service.log;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.entry.LedgerIndex;
+import org.gongzhang.service.entry.StoredEntries;
+import org.gongzhang.verifier.crypto.Digests;
+import org.gongzhang.verifier.crypto.PublicKeys;
+import org.gongzhang.verifier.entry.KeyRegistry;
+import org.gongzhang.verifier.entry.RegisteredKey;
+import org.gongzhang.verifier.merkle.ConsistencyProof;
+import org.gongzhang.verifier.merkle.InclusionProof;
+import org.gongzhang.verifier.merkle.MerkleTree;
+import org.springframework.stereotype.Component;
+
+/**
+ * Public evidence about one book's log, computed over the entries the service accepted (its own
+ * {@link LedgerIndex}, not the event table, which someone with database access could rewrite):
+ * signed checkpoints (签名检查点), inclusion proofs (包含证明), consistency proofs (一致性证明) and
+ * the registered keys (登记密钥). A root that disagrees with a checkpoint the log key signed at the
+ * same size is never served ({@link Checkpoints.InconsistentLog}, 409).
+ */
+@Component
+class ProofService {
+
+    private final BookDirectory books;
+    private final LedgerIndex index;
+    private final StoredEntries stored;
+    private final Checkpoints checkpoints;
+
+    ProofService(BookDirectory books, LedgerIndex index, StoredEntries stored, Checkpoints checkpoints) {
+        this.books = books;
+        this.index = index;
+        this.stored = stored;
+        this.checkpoints = checkpoints;
+    }
+
+    /** An inclusion proof as served; hashes are lowercase hex, the audit path nearest sibling first. */
+    record InclusionView(String book, long index, long size, String leafHash, List<String> hashes, String root) {
+    }
+
+    /** A consistency proof as served; {@code hashes} is empty when {@code from == to}. */
+    record ConsistencyView(String book, long from, long to, List<String> hashes, String fromRoot, String toRoot) {
+    }
+
+    /**
+     * A registered key as served. {@code registeredAt} and {@code revokedAt} are entry indexes;
+     * {@code revokedAt} is null while the key is valid.
+     */
+    record KeyView(String keyId, String actor, String role, String suite, String publicKey, long registeredAt,
+            Long revokedAt) {
+
+        static KeyView of(RegisteredKey key) {
+            return new KeyView(key.keyId(), key.actor(), key.role().name(), key.suite().id(),
+                    PublicKeys.toPem(key.publicKeyDer()), key.registeredAt(), key.revoked() ? key.revokedAt() : null);
+        }
+    }
+
+    /** A signed checkpoint in a list: its tree size and root (hex); fetch the note by size. */
+    record CheckpointView(long size, String root) {
+    }
+
+    List<CheckpointView> checkpoints(String book) {
+        requireBook(book);
+        return checkpoints.all(book).stream().map(c -> new CheckpointView(c.size(), c.root())).toList();
+    }
+
+    Checkpoints.Stored latestCheckpoint(String book) {
+        requireBook(book);
+        return checkpoints.latest(book)
+                .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "proof.checkpoint.none", "book", book));
+    }
+
+    Checkpoints.Stored checkpoint(String book, long size) {
+        requireBook(book);
+        return checkpoints.at(book, size).orElseThrow(
+                () -> new LedgerRefusal(Kind.NOT_FOUND, "proof.checkpoint.not-found", "size", String.valueOf(size)));
+    }
+
+    /** The proof that entry {@code leaf} is in the tree of {@code size} entries (default: the latest checkpoint's). */
+    InclusionView inclusion(String book, long leaf, Long size) {
+        requireBook(book);
+        long treeSize = size != null ? size : latestCheckpoint(book).size();
+        List<byte[]> leaves = accepted(book, treeSize, "size");
+        if (leaf < 0 || leaf >= treeSize) {
+            throw new LedgerRefusal(Kind.INVALID, "proof.index.out-of-range", "index",
+                    String.valueOf(leaf), String.valueOf(treeSize));
+        }
+        InclusionProof proof = MerkleTree.inclusionProof(leaves, leaf);
+        return new InclusionView(book, leaf, treeSize, Digests.hex(leaves.get((int) leaf)), proof.hexHashes(),
+                root(book, leaves));
+    }
+
+    /** The proof that the tree of {@code from} entries is a prefix of the tree of {@code to} entries. */
+    ConsistencyView consistency(String book, long from, long to) {
+        requireBook(book);
+        if (from < 1) {
+            throw new LedgerRefusal(Kind.INVALID, "proof.consistency.from-empty", "from");
+        }
+        if (from > to) {
+            throw new LedgerRefusal(Kind.INVALID, "proof.consistency.reversed", "from",
+                    String.valueOf(from), String.valueOf(to));
+        }
+        List<byte[]> leaves = accepted(book, to, "to");
+        ConsistencyProof proof = MerkleTree.consistencyProof(leaves, from);
+        return new ConsistencyView(book, from, to, proof.hexHashes(), root(book, leaves.subList(0, (int) from)),
+                root(book, leaves));
+    }
+
+    /**
+     * The book's keys as its log registered and revoked them, replaying through {@link KeyRegistry}
+     * only the stored entries that are exactly the entries the service accepted.
+     */
+    List<KeyView> keys(String book) {
+        requireBook(book);
+        List<String> accepted = index.hashes(book);
+        KeyRegistry registry = new KeyRegistry();
+        for (StoredEntries.Stored row : stored.all(book)) {
+            if (row.entry() != null && row.sequence() < accepted.size()
+                    && row.entry().hash().equals(accepted.get((int) row.sequence()))) {
+                registry.apply(row.entry().header());
+            }
+        }
+        return registry.all().stream().map(KeyView::of).toList();
+    }
+
+    /** The leaf hashes of the first {@code size} accepted entries; refuses a size outside 1 … accepted. */
+    private List<byte[]> accepted(String book, long size, String field) {
+        List<String> hashes = index.hashes(book);
+        if (size < 1 || size > hashes.size()) {
+            throw new LedgerRefusal(Kind.INVALID, "proof.size.out-of-range", field,
+                    String.valueOf(size), String.valueOf(hashes.size()));
+        }
+        List<byte[]> leaves = new ArrayList<>((int) size);
+        hashes.subList(0, (int) size).forEach(h -> leaves.add(Digests.unhex(h)));
+        return leaves;
+    }
+
+    /** The Merkle root (hex) of these leaves, checked against a checkpoint signed at the same size. */
+    private String root(String book, List<byte[]> leaves) {
+        String root = Digests.hex(MerkleTree.root(leaves));
+        checkpoints.at(book, leaves.size()).filter(signed -> !signed.root().equals(root)).ifPresent(signed -> {
+            throw new Checkpoints.InconsistentLog(book, signed.size(), leaves.size());
+        });
+        return root;
+    }
+
+    private void requireBook(String book) {
+        books.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+    }
+}
