@@ -85,6 +85,23 @@ public class BookAudit {
         return bundle(book, snapshot(book));
     }
 
+    /**
+     * The first {@code size} entries as a bundle, with the checkpoint over exactly them as stored,
+     * cosignatures included (signed now if the service has none at that size). This is the bundle
+     * behind a statement, which rests on a checkpoint of a given size.
+     */
+    public Bundle bundle(String book, long size) {
+        Snapshot snapshot = snapshot(book);
+        List<byte[]> leaves = acceptedLeafHashes(book, snapshot);
+        if (size < 1 || size > leaves.size()) {
+            throw new LedgerRefusal(Kind.INVALID, "proof.size.out-of-range", "size", String.valueOf(size),
+                    String.valueOf(leaves.size()));
+        }
+        Checkpoints.Stored checkpoint = checkpoints.checkpoint(book, leaves, size);
+        return Bundle.of(book, readable(snapshot.rows()).subList(0, (int) size), Optional.of(checkpoint.signedNote()),
+                logKey.signer().verifierKey(), clock.instant());
+    }
+
     private Bundle bundle(String book, Snapshot snapshot) {
         List<SignedEntry> entries = readable(snapshot.rows());
         Optional<SignedNote> note;

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,10 +44,10 @@ class LogController {
     }
 
     @GetMapping(path = "/api/books/{book}/bundle", produces = "application/zip")
-    ResponseEntity<byte[]> bundle(@PathVariable String book) {
+    ResponseEntity<byte[]> bundle(@PathVariable String book, @RequestParam(required = false) Long size) {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try {
-            BundleWriter.write(audit.bundle(book), zip);
+            BundleWriter.write(size == null ? audit.bundle(book) : audit.bundle(book, size), zip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -110,11 +110,16 @@ class ProofService {
                 root(book, leaves));
     }
 
-    /**
-     * The book's keys as its log registered and revoked them, replaying through {@link KeyRegistry}
-     * only the stored entries that are exactly the entries the service accepted.
-     */
+    /** The book's keys as its log registered and revoked them; see {@link #registry}. */
     List<KeyView> keys(String book) {
+        return registry(book).all().stream().map(KeyView::of).toList();
+    }
+
+    /**
+     * The book's key registry as its log registered and revoked keys, replaying only the stored
+     * entries that are exactly the entries the service accepted.
+     */
+    KeyRegistry registry(String book) {
         requireBook(book);
         List<String> accepted = index.hashes(book);
         KeyRegistry registry = new KeyRegistry();
@@ -124,7 +129,7 @@ class ProofService {
                 registry.apply(row.entry().header());
             }
         }
-        return registry.all().stream().map(KeyView::of).toList();
+        return registry;
     }
 
     /** The leaf hashes of the first {@code size} accepted entries; refuses a size outside 1 … accepted. */

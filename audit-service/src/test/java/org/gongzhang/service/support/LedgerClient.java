@@ -58,6 +58,12 @@ public final class LedgerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), language);
     }
 
+    public Answer postText(String path, String body, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), language);
+    }
+
     public Answer delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), "en");
     }

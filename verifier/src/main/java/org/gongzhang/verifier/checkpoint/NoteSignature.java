@@ -20,7 +20,7 @@ public record NoteSignature(String name, int keyHash, byte[] signature) {
     }
 
     /** Reads one line (without its newline). */
-    static NoteSignature parse(String line) {
+    public static NoteSignature parse(String line) {
         if (!line.startsWith(DASH)) {
             throw new MalformedNote("a signature line starts with an em dash and a space");
         }
@@ -36,12 +36,12 @@ public record NoteSignature(String name, int keyHash, byte[] signature) {
     }
 
     /** True when this line claims to come from {@code key}: same name and key hash. */
-    boolean claims(NoteVerifierKey key) {
+    public boolean claims(NoteVerifierKey key) {
         return name.equals(key.name()) && keyHash == key.keyHash();
     }
 
     /** The line as written in the note, without its newline. */
-    String line() {
+    public String line() {
         byte[] bytes = ByteBuffer.allocate(4 + signature.length).putInt(keyHash).put(signature).array();
         return DASH + name + " " + Base64.getEncoder().encodeToString(bytes);
     }

@@ -11,17 +11,21 @@ import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleReader;
 import org.gongzhang.verifier.bundle.BundleUnreadable;
 
-/** {@code ledger export --book B --out FILE [--server URL]}: downloads a book's bundle. */
+/**
+ * {@code ledger export --book B --out FILE [--size N] [--server URL]}: downloads a book's bundle, whole
+ * or its first N entries with the (cosigned) checkpoint over exactly them.
+ */
 final class ExportCommand implements Command {
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws IOException {
-        args.allowing(Set.of("--book", "--out", "--server"));
+        args.allowing(Set.of("--book", "--out", "--size", "--server"));
         String book = args.required("--book");
         Path file = Path.of(args.required("--out"));
+        String query = args.option("--size").map(ExportCommand::size).map(n -> "?size=" + n).orElse("");
         LedgerServer.Answer answer;
         try {
-            answer = LedgerServer.from(args).get("/api/books/" + path(book) + "/bundle", "application/zip");
+            answer = LedgerServer.from(args).get("/api/books/" + path(book) + "/bundle" + query, "application/zip");
         } catch (LedgerServer.Unreachable e) {
             err.println("export: " + e.getMessage());
             return LedgerCli.FAILED;
@@ -43,6 +47,18 @@ final class ExportCommand implements Command {
             err.println("export: wrote " + file + " but it is not a readable bundle: " + e.getMessage());
             return LedgerCli.FAILED;
         }
+    }
+
+    private static long size(String value) {
+        try {
+            long size = Long.parseLong(value);
+            if (size >= 1) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageError("--size must be a whole number of entries, at least 1: " + value);
     }
 
     static String path(String segment) {

@@ -11,8 +11,9 @@ final class HelpText {
                   holding it (the service publishes it at /api/log-key); without it the key inside
                   the bundle is trusted on first use. Exit 0 when everything checks,
                   1 when anything fails, 2 on usage or I/O errors.
-              ledger export --book BOOK --out FILE [--server URL]
-                  Download a book's bundle (server default: $LEDGER_SERVER or http://localhost:8080).
+              ledger export --book BOOK --out FILE [--size N] [--server URL]
+                  Download a book's bundle (server default: $LEDGER_SERVER or http://localhost:8080);
+                  with --size, its first N entries and the cosigned checkpoint over exactly them.
               ledger keygen --suite ed25519|sm2-sm3 --out PREFIX
                   Write PREFIX.key (PKCS#8 PEM) and PREFIX.pub (SPKI PEM); print the key id.
               ledger sign --key PREFIX.key --suite SUITE ENTRY.json
@@ -20,6 +21,12 @@ final class HelpText {
               ledger submit --server URL --key PREFIX.key --suite SUITE --book BOOK --actor ACTOR
                      --role ROLE --kind KIND --date yyyy-MM-dd PAYLOAD.json
                   Build the next entry of BOOK around PAYLOAD, sign it and post it to the server.
+              ledger cosign --book BOOK --key WITNESS.key --name ACTOR --log-key KEY --state FILE
+                     [--server URL]
+                  As a witness (community auditor, town officer): fetch the book's latest checkpoint,
+                  check the log's signature and, against the checkpoint saved in FILE by the last
+                  cosign, a consistency proof; only then sign it with the Ed25519 key registered for
+                  ACTOR, send the cosignature and save the checkpoint in FILE. Exit 1 on a split view.
               ledger serve [--option=value ...]
                   (launcher only) build and run the service with its embedded PostgreSQL on :8080.
               ledger help

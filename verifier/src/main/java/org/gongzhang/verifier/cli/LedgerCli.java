@@ -20,7 +20,8 @@ public final class LedgerCli {
             "export", new ExportCommand(),
             "keygen", new KeygenCommand(),
             "sign", new SignCommand(),
-            "submit", new SubmitCommand());
+            "submit", new SubmitCommand(),
+            "cosign", new CosignCommand());
     private static final Set<String> FLAGS = Set.of("--json");
 
     private LedgerCli() {

@@ -51,6 +51,12 @@ final class LedgerServer {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    Answer postText(String path, String text) throws Unreachable {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
+                .header("Content-Type", "text/plain; charset=utf-8").header("Accept", "text/plain, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build());
+    }
+
     private URI uri(String path) {
         try {
             return URI.create(baseUrl + path);

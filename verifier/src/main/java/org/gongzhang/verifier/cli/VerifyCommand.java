@@ -33,7 +33,7 @@ final class VerifyCommand implements Command {
     }
 
     /** The key itself ({@code name+hash+base64}) or a file holding it, as published by the service. */
-    private static NoteVerifierKey logKey(String keyOrFile) {
+    static NoteVerifierKey logKey(String keyOrFile) {
         try {
             Path file = Path.of(keyOrFile);
             String text = Files.isRegularFile(file) ? Files.readString(file).strip() : keyOrFile;

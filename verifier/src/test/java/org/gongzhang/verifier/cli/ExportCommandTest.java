@@ -34,6 +34,28 @@ class ExportCommandTest {
     }
 
     @Test
+    void asksForTheFirstEntriesWithSize() throws IOException {
+        var zip = new ByteArrayOutputStream();
+        BundleWriter.write(BookFixture.standard().bundle(), zip);
+        try (var server = new StubServer().answer("/api/books/b/bundle", 200, "application/zip", zip.toByteArray())) {
+
+            var run = CliRun.of("export", "--book", "b", "--size", "8", "--out", dir.resolve("b.zip").toString(),
+                    "--server", server.url());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(server.requests()).singleElement().extracting(StubServer.Request::query).isEqualTo("size=8");
+        }
+    }
+
+    @Test
+    void aSizeThatIsNotAPositiveNumberIsAUsageError() {
+        var run = CliRun.of("export", "--book", "b", "--size", "0", "--out", dir.resolve("b.zip").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--size");
+    }
+
+    @Test
     void exitsOneWithTheServersAnswerOnAnHttpError() throws IOException {
         try (var server = new StubServer().answer("/api/books/nope/bundle", 404,
                 "{\"type\":\"book-not-found\",\"title\":\"no such book\"}")) {

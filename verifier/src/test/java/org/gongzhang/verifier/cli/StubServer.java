@@ -11,7 +11,7 @@ import java.util.List;
 final class StubServer implements AutoCloseable {
 
     /** A request the stub received. */
-    record Request(String method, String path, String contentType, String body) {
+    record Request(String method, String path, String query, String contentType, String body) {
     }
 
     private final HttpServer server;
@@ -26,6 +26,7 @@ final class StubServer implements AutoCloseable {
     StubServer answer(String path, int status, String contentType, byte[] body) {
         server.createContext(path, exchange -> {
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getQuery(),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.getResponseHeaders().add("Content-Type", contentType);
