@@ -9,11 +9,14 @@ import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleManifest;
 import org.gongzhang.verifier.bundle.BundleReader;
 import org.gongzhang.verifier.bundle.BundleUnreadable;
+import org.gongzhang.verifier.checkpoint.Checkpoint;
 import org.gongzhang.verifier.checkpoint.MalformedNote;
 import org.gongzhang.verifier.checkpoint.NoteVerifierKey;
+import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.gongzhang.verifier.merkle.MerkleTree;
+import org.gongzhang.verifier.statement.StatementCheck;
 
 /**
  * The offline verifier (离线核验): checks a book's signed entries, hash chain, Merkle root and signed
@@ -51,6 +54,8 @@ public final class Verifier {
         List<byte[]> leafHashes = checkEntries(manifest.book(), bundle.leaves(), findings);
         checkManifest(manifest, leafHashes, findings);
         new CheckpointCheck(manifest.book(), findings).check(bundle.checkpoint(), logKey, leafHashes);
+        bundle.statement().ifPresent(json -> StatementCheck.check(json, manifest.book(), readablePrefix(bundle.leaves()),
+                checkpointOf(bundle.checkpoint()), findings));
         return report(manifest.book(), leafHashes, logKey, trustedLogKey.isEmpty(), findings);
     }
 
@@ -61,6 +66,28 @@ public final class Verifier {
         List<byte[]> leafHashes = checkEntries(book, entries.stream().map(SignedEntry::leaf).toList(), findings);
         new CheckpointCheck(book, findings).check(checkpointNote, Optional.of(logKey), leafHashes);
         return report(book, leafHashes, Optional.of(logKey), false, findings);
+    }
+
+    /** The entries up to the first unreadable line (which the chain check reports). */
+    private static List<SignedEntry> readablePrefix(List<String> leaves) {
+        List<SignedEntry> entries = new ArrayList<>(leaves.size());
+        for (String leaf : leaves) {
+            try {
+                entries.add(SignedEntry.fromLeaf(leaf));
+            } catch (RuntimeException e) {
+                break;
+            }
+        }
+        return entries;
+    }
+
+    /** The checkpoint the note states, whether or not its signature verifies (CheckpointCheck reports that). */
+    private static Optional<Checkpoint> checkpointOf(Optional<String> note) {
+        try {
+            return note.map(text -> Checkpoint.parse(SignedNote.parse(text).text()));
+        } catch (MalformedNote e) {
+            return Optional.empty();
+        }
     }
 
     private static List<byte[]> checkEntries(String book, List<String> leaves, List<Finding> findings) {

@@ -17,11 +17,22 @@ import org.gongzhang.verifier.merkle.MerkleTree;
  * @param manifest   the contents of {@code bundle.json}
  * @param leaves     the lines of {@code entries.jsonl} as read, in index order (each should be a {@link SignedEntry#leaf()})
  * @param checkpoint the text of {@code checkpoint.txt}, a signed note; empty only for an empty book
+ * @param statement  the text of {@code statement.json}, when the bundle backs a statement (公示表)
  */
-public record Bundle(BundleManifest manifest, List<String> leaves, Optional<String> checkpoint) {
+public record Bundle(BundleManifest manifest, List<String> leaves, Optional<String> checkpoint, Optional<String> statement) {
 
     public Bundle {
         leaves = List.copyOf(leaves);
+    }
+
+    /** A bundle that backs no statement. */
+    public Bundle(BundleManifest manifest, List<String> leaves, Optional<String> checkpoint) {
+        this(manifest, leaves, checkpoint, Optional.empty());
+    }
+
+    /** The same bundle carrying {@code statementJson} as {@code statement.json}. */
+    public Bundle withStatement(String statementJson) {
+        return new Bundle(manifest, leaves, checkpoint, Optional.of(statementJson));
     }
 
     /** A bundle of all {@code entries}, with a fresh checkpoint over them signed by the log key. */

@@ -5,6 +5,7 @@ final class BundleFiles {
     static final String MANIFEST = "bundle.json";
     static final String ENTRIES = "entries.jsonl";
     static final String CHECKPOINT = "checkpoint.txt";
+    static final String STATEMENT = "statement.json";
 
     private BundleFiles() {
     }

@@ -24,7 +24,8 @@ import java.util.zip.ZipInputStream;
  */
 public final class BundleReader {
 
-    private static final Set<String> KNOWN = Set.of(BundleFiles.MANIFEST, BundleFiles.ENTRIES, BundleFiles.CHECKPOINT);
+    private static final Set<String> KNOWN = Set.of(BundleFiles.MANIFEST, BundleFiles.ENTRIES, BundleFiles.CHECKPOINT,
+            BundleFiles.STATEMENT);
 
     private BundleReader() {
     }
@@ -41,7 +42,7 @@ public final class BundleReader {
             throw new BundleUnreadable("a bundle holds bundle.json and entries.jsonl");
         }
         return new Bundle(BundleManifest.parse(files.get(BundleFiles.MANIFEST)), lines(files.get(BundleFiles.ENTRIES)),
-                Optional.ofNullable(files.get(BundleFiles.CHECKPOINT)));
+                Optional.ofNullable(files.get(BundleFiles.CHECKPOINT)), Optional.ofNullable(files.get(BundleFiles.STATEMENT)));
     }
 
     private static Map<String, String> unzip(byte[] zipBytes) {

@@ -9,7 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Writes a {@link Bundle} as a format-1 bundle ZIP: {@code bundle.json}, {@code entries.jsonl}, {@code checkpoint.txt}. */
+/** Writes a {@link Bundle} as a format-1 bundle ZIP: {@code bundle.json}, {@code entries.jsonl}, {@code checkpoint.txt} and, backing a statement, {@code statement.json}. */
 public final class BundleWriter {
 
     private BundleWriter() {
@@ -29,6 +29,9 @@ public final class BundleWriter {
         put(zip, BundleFiles.ENTRIES, jsonLines(bundle), time);
         if (bundle.checkpoint().isPresent()) {
             put(zip, BundleFiles.CHECKPOINT, bundle.checkpoint().get(), time);
+        }
+        if (bundle.statement().isPresent()) {
+            put(zip, BundleFiles.STATEMENT, bundle.statement().get() + "\n", time);
         }
         zip.finish();
     }

@@ -1,0 +1,100 @@
+package org.gongzhang.verifier.statement;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The figures of a 公共收益收支公示表 for the periods {@code from}…{@code to}, in 分: the fund's
+ * balance (assets less liabilities) before and after, income by account (4xxx, credit side),
+ * expenses by account (5xxx, debit side) without the transfer to the maintenance fund (5501
+ * 转入维修资金), which is its own line, and the itemised spending at or above a threshold. By
+ * double entry, closing = opening + income − expenses − transfer whenever no voucher moves net
+ * assets directly.
+ */
+public record StatementFigures(long openingBalance, List<Category> income, List<Category> expenses,
+        long transferToMaintenanceFund, long closingBalance, List<Item> items) {
+
+    /** The account prefix of the transfer into the maintenance fund (转入维修资金). */
+    public static final String TRANSFER_ACCOUNT = "5501";
+
+    public StatementFigures {
+        income = List.copyOf(income);
+        expenses = List.copyOf(expenses);
+        items = List.copyOf(items);
+    }
+
+    /** One line of income or expense: a leaf account and its amount in the periods. */
+    public record Category(String account, String name, long amount) {
+    }
+
+    /** One itemised spending: an expense line of a posted voucher, cited by its posting entry. */
+    public record Item(long entry, String voucherId, LocalDate date, String account, String name, String summary,
+            long amount) {
+    }
+
+    public long totalIncome() {
+        return income.stream().mapToLong(Category::amount).sum();
+    }
+
+    public long totalExpenses() {
+        return expenses.stream().mapToLong(Category::amount).sum();
+    }
+
+    /** Computes the figures from a replayed book. */
+    public static StatementFigures compute(BookReplay book, YearMonth from, YearMonth to, long itemThreshold) {
+        LocalDate start = from.atDay(1);
+        LocalDate end = to.atEndOfMonth();
+        long opening = fund(book.openingBalances());
+        long closing = opening;
+        Map<String, Long> income = new TreeMap<>();
+        Map<String, Long> expenses = new TreeMap<>();
+        long transfer = 0;
+        List<Item> items = new ArrayList<>();
+        for (PostedVoucher voucher : book.posted()) {
+            if (voucher.date().isAfter(end)) {
+                continue;
+            }
+            long fundChange = voucher.lines().stream().filter(l -> isFund(l.account()))
+                    .mapToLong(PostedVoucher.Line::netDebit).sum();
+            closing += fundChange;
+            if (voucher.date().isBefore(start)) {
+                opening += fundChange;
+                continue;
+            }
+            for (PostedVoucher.Line line : voucher.lines()) {
+                String account = line.account();
+                if (account.startsWith("4")) {
+                    income.merge(account, -line.netDebit(), Long::sum);
+                } else if (account.startsWith(TRANSFER_ACCOUNT)) {
+                    transfer += line.netDebit();
+                } else if (account.startsWith("5")) {
+                    expenses.merge(account, line.netDebit(), Long::sum);
+                    if (Math.abs(line.netDebit()) >= itemThreshold) {
+                        items.add(new Item(voucher.postedAt(), voucher.voucherId(), voucher.date(), account,
+                                book.accountName(account), voucher.summary(), line.netDebit()));
+                    }
+                }
+            }
+        }
+        return new StatementFigures(opening, categories(book, income), categories(book, expenses), transfer, closing,
+                items);
+    }
+
+    private static List<Category> categories(BookReplay book, Map<String, Long> amounts) {
+        return amounts.entrySet().stream().filter(e -> e.getValue() != 0)
+                .map(e -> new Category(e.getKey(), book.accountName(e.getKey()), e.getValue())).toList();
+    }
+
+    /** Assets (1xxx) and liabilities (2xxx): their net debit is the fund's balance. */
+    private static boolean isFund(String account) {
+        return account.startsWith("1") || account.startsWith("2");
+    }
+
+    private static long fund(Map<String, Long> balances) {
+        return balances.entrySet().stream().filter(e -> isFund(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+}
