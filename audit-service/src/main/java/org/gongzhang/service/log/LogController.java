@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.gongzhang.verifier.Finding;
+import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,10 +25,12 @@ class LogController {
 
     private final BookAudit audit;
     private final LogKey logKey;
+    private final StatementBundles statements;
 
-    LogController(BookAudit audit, LogKey logKey) {
+    LogController(BookAudit audit, LogKey logKey, StatementBundles statements) {
         this.audit = audit;
         this.logKey = logKey;
+        this.statements = statements;
     }
 
     /** The service's verification of what it stores now; {@code ok} false lists every finding. */
@@ -44,10 +47,18 @@ class LogController {
     }
 
     @GetMapping(path = "/api/books/{book}/bundle", produces = "application/zip")
-    ResponseEntity<byte[]> bundle(@PathVariable String book, @RequestParam(required = false) Long size) {
+    ResponseEntity<byte[]> bundle(@PathVariable String book, @RequestParam(required = false) Long size,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String threshold) {
+        Bundle bundle;
+        if (from != null || to != null) {
+            bundle = statements.bundle(book, size, from, to, threshold);
+        } else {
+            bundle = size == null ? audit.bundle(book) : audit.bundle(book, size);
+        }
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try {
-            BundleWriter.write(size == null ? audit.bundle(book) : audit.bundle(book, size), zip);
+            BundleWriter.write(bundle, zip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

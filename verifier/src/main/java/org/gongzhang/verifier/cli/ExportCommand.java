@@ -6,23 +6,33 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleReader;
 import org.gongzhang.verifier.bundle.BundleUnreadable;
 
 /**
- * {@code ledger export --book B --out FILE [--size N] [--server URL]}: downloads a book's bundle, whole
- * or its first N entries with the (cosigned) checkpoint over exactly them.
+ * {@code ledger export --book B --out FILE [--size N] [--from P --to P] [--server URL]}: downloads a
+ * book's bundle, whole or its first N entries with the (cosigned) checkpoint over exactly them, and
+ * with {@code --from/--to} the statement of those periods in {@code statement.json}.
  */
 final class ExportCommand implements Command {
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws IOException {
-        args.allowing(Set.of("--book", "--out", "--size", "--server"));
+        args.allowing(Set.of("--book", "--out", "--size", "--from", "--to", "--server"));
         String book = args.required("--book");
         Path file = Path.of(args.required("--out"));
-        String query = args.option("--size").map(ExportCommand::size).map(n -> "?size=" + n).orElse("");
+        List<String> params = new ArrayList<>();
+        args.option("--size").map(ExportCommand::size).ifPresent(n -> params.add("size=" + n));
+        args.option("--from").ifPresent(p -> params.add("from=" + path(p)));
+        args.option("--to").ifPresent(p -> params.add("to=" + path(p)));
+        if (params.stream().anyMatch(p -> p.startsWith("from=")) != params.stream().anyMatch(p -> p.startsWith("to="))) {
+            throw new UsageError("a statement needs both --from and --to (periods yyyy-MM)");
+        }
+        String query = params.isEmpty() ? "" : "?" + String.join("&", params);
         LedgerServer.Answer answer;
         try {
             answer = LedgerServer.from(args).get("/api/books/" + path(book) + "/bundle" + query, "application/zip");

@@ -11,9 +11,10 @@ final class HelpText {
                   holding it (the service publishes it at /api/log-key); without it the key inside
                   the bundle is trusted on first use. Exit 0 when everything checks,
                   1 when anything fails, 2 on usage or I/O errors.
-              ledger export --book BOOK --out FILE [--size N] [--server URL]
+              ledger export --book BOOK --out FILE [--size N] [--from yyyy-MM --to yyyy-MM] [--server URL]
                   Download a book's bundle (server default: $LEDGER_SERVER or http://localhost:8080);
-                  with --size, its first N entries and the cosigned checkpoint over exactly them.
+                  with --size, its first N entries and the cosigned checkpoint over exactly them;
+                  with --from/--to, the statement (公示表) of those periods, which verify recomputes.
               ledger keygen --suite ed25519|sm2-sm3 --out PREFIX
                   Write PREFIX.key (PKCS#8 PEM) and PREFIX.pub (SPKI PEM); print the key id.
               ledger sign --key PREFIX.key --suite SUITE ENTRY.json

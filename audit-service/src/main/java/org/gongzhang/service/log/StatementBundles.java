@@ -1,0 +1,76 @@
+package org.gongzhang.service.log;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.verifier.bundle.Bundle;
+import org.gongzhang.verifier.checkpoint.Checkpoint;
+import org.gongzhang.verifier.crypto.Digests;
+import org.gongzhang.verifier.entry.SignedEntry;
+import org.gongzhang.verifier.statement.BookReplay;
+import org.gongzhang.verifier.statement.Fen;
+import org.gongzhang.verifier.statement.Statement;
+import org.gongzhang.verifier.statement.StatementFigures;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A bundle that backs a statement (公共收益收支公示表): the entries up to a checkpoint and the
+ * statement's figures over them in {@code statement.json}, which {@code ./ledger verify} recomputes.
+ */
+@Component
+class StatementBundles {
+
+    private final BookAudit audit;
+    private final long defaultThreshold;
+
+    StatementBundles(BookAudit audit, @Value("${ledger.statement.item-threshold:5000.00}") String defaultThreshold) {
+        this.audit = audit;
+        this.defaultThreshold = Fen.parse(defaultThreshold);
+    }
+
+    /**
+     * The bundle of the first {@code size} entries (all accepted entries when null) with the
+     * statement for the periods {@code from}…{@code to}, itemising spending at or above
+     * {@code threshold} yuan (the configured default when null).
+     */
+    Bundle bundle(String book, Long size, String from, String to, String threshold) {
+        YearMonth first = period(from, "from");
+        YearMonth last = period(to, "to");
+        if (first.isAfter(last)) {
+            throw new LedgerRefusal(Kind.INVALID, "statement.period.reversed", "from", from, to);
+        }
+        long itemThreshold = threshold == null ? defaultThreshold : amount(threshold);
+        long treeSize = size != null ? size : audit.checkpoint(book).size();
+        Bundle bundle = audit.bundle(book, treeSize);
+        List<SignedEntry> entries = bundle.leaves().stream().map(SignedEntry::fromLeaf).toList();
+        Checkpoint checkpoint = Checkpoint.parse(
+                org.gongzhang.verifier.checkpoint.SignedNote.parse(bundle.checkpoint().orElseThrow()).text());
+        StatementFigures figures = StatementFigures.compute(BookReplay.of(entries), first, last, itemThreshold);
+        Statement statement = new Statement(book, first, last, checkpoint.size(), Digests.hex(checkpoint.root()),
+                itemThreshold, 0, figures);
+        return bundle.withStatement(statement.toJson());
+    }
+
+    private static YearMonth period(String value, String field) {
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new LedgerRefusal(Kind.INVALID, "statement.period.invalid", field, String.valueOf(value));
+        }
+    }
+
+    private static long amount(String value) {
+        try {
+            long fen = Fen.parse(value);
+            if (fen >= 0) {
+                return fen;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw new LedgerRefusal(Kind.INVALID, "statement.threshold.invalid", "threshold", value);
+    }
+}
