@@ -36,7 +36,7 @@ public record NoteSignature(String name, int keyHash, byte[] signature) {
     }
 
     /** True when this line claims to come from {@code key}: same name and key hash. */
-    boolean claims(NoteVerifierKey key) {
+    public boolean claims(NoteVerifierKey key) {
         return name.equals(key.name()) && keyHash == key.keyHash();
     }
 
