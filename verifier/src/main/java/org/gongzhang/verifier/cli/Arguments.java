@@ -47,7 +47,7 @@ final class Arguments {
 
     /** Every value of a repeatable option, in the order given; empty when it is not given. */
     List<String> repeated(String name) {
-        return options.getOrDefault(name, List.of());
+        return List.copyOf(options.getOrDefault(name, List.of()));
     }
 
     String required(String name) {
