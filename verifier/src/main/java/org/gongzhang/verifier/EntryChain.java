@@ -3,6 +3,7 @@ package org.gongzhang.verifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
@@ -11,6 +12,7 @@ import org.gongzhang.verifier.entry.EntryHeader;
 import org.gongzhang.verifier.entry.EntryKind;
 import org.gongzhang.verifier.entry.KeyRegistry;
 import org.gongzhang.verifier.entry.MalformedEntry;
+import org.gongzhang.verifier.entry.RegisteredKey;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.gongzhang.verifier.merkle.MerkleHash;
 
@@ -36,6 +38,11 @@ final class EntryChain {
     /** The Merkle leaf hashes of every leaf seen, in order. */
     List<byte[]> leafHashes() {
         return leafHashes;
+    }
+
+    /** The keys registered by the entries accepted so far, with the index of their revocation if any. */
+    Collection<RegisteredKey> registeredKeys() {
+        return keys.all();
     }
 
     /** Checks the next leaf; its index is the number of leaves before it, its line in {@code entries.jsonl} one more. */

@@ -1,22 +1,35 @@
 package org.gongzhang.verifier;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The outcome of verifying a book's log.
  *
- * @param book            the book (账套) id
- * @param entries         number of entries examined
- * @param root            Merkle tree hash the verifier computed over them, hex
- * @param logKey          the log key checkpoints were checked against
- * @param trustOnFirstUse true when that key came from the bundle itself rather than from the auditor
- * @param findings        everything found wrong, in the order found; empty when the log checks
+ * @param book              the book (账套) id
+ * @param entries           number of entries examined
+ * @param root              Merkle tree hash the verifier computed over them, hex
+ * @param logKey            the log key checkpoints were checked against
+ * @param trustOnFirstUse   true when that key came from the bundle itself rather than from the auditor
+ * @param findings          everything found wrong, in the order found; empty when the log checks
+ * @param witnesses         the witnesses (见证人) whose cosignature on the checkpoint verified, by key name
+ * @param unknownSignatures signature lines on the checkpoint by keys neither the log's nor a known
+ *                          witness's; ignored, as C2SP requires
+ * @param consistentSince   the size of the checkpoint the auditor saved earlier, when the entries were
+ *                          shown to extend it; empty when none was given or it did not match
  */
-public record VerificationReport(
-        String book, long entries, String root, String logKey, boolean trustOnFirstUse, List<Finding> findings) {
+public record VerificationReport(String book, long entries, String root, String logKey, boolean trustOnFirstUse,
+        List<Finding> findings, List<String> witnesses, int unknownSignatures, OptionalLong consistentSince) {
 
     public VerificationReport {
         findings = List.copyOf(findings);
+        witnesses = List.copyOf(witnesses);
+    }
+
+    /** A report without cosignatures or saved checkpoint. */
+    public VerificationReport(String book, long entries, String root, String logKey, boolean trustOnFirstUse,
+            List<Finding> findings) {
+        this(book, entries, root, logKey, trustOnFirstUse, findings, List.of(), 0, OptionalLong.empty());
     }
 
     /** True when nothing was found wrong. */

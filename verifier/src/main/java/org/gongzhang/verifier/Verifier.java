@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleManifest;
 import org.gongzhang.verifier.bundle.BundleReader;
@@ -16,12 +17,14 @@ import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.gongzhang.verifier.merkle.MerkleTree;
+import org.gongzhang.verifier.statement.Statement;
 import org.gongzhang.verifier.statement.StatementCheck;
 
 /**
  * The offline verifier (离线核验): checks a book's signed entries, hash chain, Merkle root and signed
- * checkpoint, trusting nothing but the log key. It reports every finding instead of stopping at
- * the first.
+ * checkpoint, trusting nothing but the log key; on request also the witnesses' cosignatures and
+ * that the entries extend a checkpoint the auditor saved earlier. It reports every finding instead
+ * of stopping at the first.
  */
 public final class Verifier {
 
@@ -35,37 +38,54 @@ public final class Verifier {
      * @throws IOException when the file cannot be read at all
      */
     public static VerificationReport verify(Path bundleFile, Optional<NoteVerifierKey> trustedLogKey) throws IOException {
+        return verify(bundleFile, VerifyOptions.defaults().withLogKey(trustedLogKey));
+    }
+
+    /**
+     * Verifies a bundle file with the auditor's options; see {@link VerifyOptions}.
+     *
+     * @throws IOException when the file cannot be read at all
+     */
+    public static VerificationReport verify(Path bundleFile, VerifyOptions options) throws IOException {
         Bundle bundle;
         try {
             bundle = BundleReader.read(bundleFile);
         } catch (BundleUnreadable e) {
             Finding finding = new Finding(Finding.WHOLE_LOG, "bundle.unreadable", e.getMessage());
-            return new VerificationReport("", 0, "", trustedLogKey.map(Object::toString).orElse(""),
-                    trustedLogKey.isEmpty(), List.of(finding));
+            return new VerificationReport("", 0, "", options.logKey().map(Object::toString).orElse(""),
+                    options.logKey().isEmpty(), List.of(finding));
         }
-        return verify(bundle, trustedLogKey);
+        return verify(bundle, options);
     }
 
     /** Verifies a bundle read into memory; see {@link #verify(Path, Optional)}. */
     public static VerificationReport verify(Bundle bundle, Optional<NoteVerifierKey> trustedLogKey) {
+        return verify(bundle, VerifyOptions.defaults().withLogKey(trustedLogKey));
+    }
+
+    /** Verifies a bundle read into memory with the auditor's options. */
+    public static VerificationReport verify(Bundle bundle, VerifyOptions options) {
         BundleManifest manifest = bundle.manifest();
         List<Finding> findings = new ArrayList<>();
-        Optional<NoteVerifierKey> logKey = trustedLogKey.or(() -> bundleKey(manifest, findings));
-        List<byte[]> leafHashes = checkEntries(manifest.book(), bundle.leaves(), findings);
-        checkManifest(manifest, leafHashes, findings);
-        new CheckpointCheck(manifest.book(), findings).check(bundle.checkpoint(), logKey, leafHashes);
-        bundle.statement().ifPresent(json -> StatementCheck.check(json, manifest.book(), readablePrefix(bundle.leaves()),
-                checkpointOf(bundle.checkpoint()), findings));
-        return report(manifest.book(), leafHashes, logKey, trustedLogKey.isEmpty(), findings);
+        Optional<NoteVerifierKey> logKey = options.logKey().or(() -> bundleKey(manifest, findings));
+        EntryChain chain = checkEntries(manifest.book(), bundle.leaves(), findings);
+        checkManifest(manifest, chain.leafHashes(), findings);
+        VerifyOptions effective = options;
+        if (bundle.statement().isPresent()) {
+            Optional<Statement> statement = StatementCheck.check(bundle.statement().get(), manifest.book(),
+                    readablePrefix(bundle.leaves()), checkpointOf(bundle.checkpoint()), findings);
+            int required = statement.map(Statement::requiredCosignatures).orElse(0);
+            if (required > options.requiredCosignatures()) {
+                effective = options.requiringCosignatures(required);
+            }
+        }
+        return checkLog(manifest.book(), chain, bundle.checkpoint(), logKey, effective, findings);
     }
 
     /** Verifies entries held in memory against an optional signed checkpoint note and the log key. */
     public static VerificationReport verify(String book, List<SignedEntry> entries, Optional<String> checkpointNote,
             NoteVerifierKey logKey) {
-        List<Finding> findings = new ArrayList<>();
-        List<byte[]> leafHashes = checkEntries(book, entries.stream().map(SignedEntry::leaf).toList(), findings);
-        new CheckpointCheck(book, findings).check(checkpointNote, Optional.of(logKey), leafHashes);
-        return report(book, leafHashes, Optional.of(logKey), false, findings);
+        return verify(book, entries, checkpointNote, VerifyOptions.trusting(logKey));
     }
 
     /** The entries up to the first unreadable line (which the chain check reports). */
@@ -90,10 +110,38 @@ public final class Verifier {
         }
     }
 
-    private static List<byte[]> checkEntries(String book, List<String> leaves, List<Finding> findings) {
+    /**
+     * Verifies entries held in memory against an optional signed checkpoint note with the auditor's
+     * options, which must name the log key.
+     */
+    public static VerificationReport verify(String book, List<SignedEntry> entries, Optional<String> checkpointNote,
+            VerifyOptions options) {
+        if (options.logKey().isEmpty()) {
+            throw new IllegalArgumentException("verifying entries in memory needs the log key");
+        }
+        List<Finding> findings = new ArrayList<>();
+        EntryChain chain = checkEntries(book, entries.stream().map(SignedEntry::leaf).toList(), findings);
+        return checkLog(book, chain, checkpointNote, options.logKey(), options, findings);
+    }
+
+    private static VerificationReport checkLog(String book, EntryChain chain, Optional<String> checkpointNote,
+            Optional<NoteVerifierKey> logKey, VerifyOptions options, List<Finding> findings) {
+        List<byte[]> leafHashes = chain.leafHashes();
+        new CheckpointCheck(book, findings).check(checkpointNote, logKey, leafHashes);
+        CosignatureCheck.Outcome cosigned = new CosignatureCheck(findings).check(checkpointNote, logKey,
+                options.witnessKeys(), chain.registeredKeys(), options.requiredCosignatures());
+        OptionalLong consistentSince = options.savedCheckpoint()
+                .map(saved -> new SinceCheck(book, findings).check(saved, logKey, leafHashes))
+                .orElse(OptionalLong.empty());
+        return new VerificationReport(book, leafHashes.size(), Digests.hex(MerkleTree.root(leafHashes)),
+                logKey.map(Object::toString).orElse(""), options.logKey().isEmpty(), findings,
+                cosigned.witnesses(), cosigned.unknownSignatures(), consistentSince);
+    }
+
+    private static EntryChain checkEntries(String book, List<String> leaves, List<Finding> findings) {
         EntryChain chain = new EntryChain(book, findings);
         leaves.forEach(chain::accept);
-        return chain.leafHashes();
+        return chain;
     }
 
     private static void checkManifest(BundleManifest manifest, List<byte[]> leafHashes, List<Finding> findings) {
@@ -115,11 +163,5 @@ public final class Verifier {
             findings.add(new Finding(Finding.WHOLE_LOG, "bundle.log-key-invalid", e.getMessage()));
             return Optional.empty();
         }
-    }
-
-    private static VerificationReport report(String book, List<byte[]> leafHashes, Optional<NoteVerifierKey> logKey,
-            boolean trustOnFirstUse, List<Finding> findings) {
-        return new VerificationReport(book, leafHashes.size(), Digests.hex(MerkleTree.root(leafHashes)),
-                logKey.map(Object::toString).orElse(""), trustOnFirstUse, findings);
     }
 }

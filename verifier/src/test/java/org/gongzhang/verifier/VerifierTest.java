@@ -1,6 +1,7 @@
 package org.gongzhang.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gongzhang.verifier.fixtures.BookFixture.BOOK;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -226,6 +227,14 @@ class VerifierTest {
         var report = Verifier.verify(BOOK, book.entries(), Optional.empty(), book.logKey.verifierKey());
 
         assertThat(codes(report)).containsExactly(finding(Finding.WHOLE_LOG, "checkpoint.missing"));
+    }
+
+    @Test
+    void verifyingEntriesInMemoryNeedsTheLogKey() {
+        var withoutKey = VerifyOptions.defaults();
+
+        assertThatThrownBy(() -> Verifier.verify(BOOK, book.entries(), Optional.of(checkpoint), withoutKey))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log key");
     }
 
     private VerificationReport verify(List<SignedEntry> entries) {

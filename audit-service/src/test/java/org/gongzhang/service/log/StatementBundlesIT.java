@@ -50,6 +50,7 @@ class StatementBundlesIT extends ServiceIT {
 
         Run verify = run("verify", bundle.toString(), "--log-key", logKey().toString());
         assertThat(verify.exit).as(verify.out).isZero();
+        assertThat(verify.out).contains("statement " + closed.get(0), "every figure agrees with the entries");
     }
 
     @Test

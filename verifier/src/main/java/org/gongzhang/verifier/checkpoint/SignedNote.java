@@ -45,8 +45,19 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 
     /** True when a signature line claims {@code key} and verifies under it. */
     public boolean isSignedBy(NoteVerifierKey key) {
-        byte[] message = text.getBytes(StandardCharsets.UTF_8);
-        return signatures.stream().anyMatch(s -> s.claims(key) && key.verifies(message, s.signature()));
+        return signatures.stream().anyMatch(s -> verifies(s, key));
+    }
+
+    /** True when {@code line} claims {@code key} (name and key hash) and is its signature of this note's text. */
+    public boolean verifies(NoteSignature line, NoteVerifierKey key) {
+        return line.claims(key) && key.verifies(text.getBytes(StandardCharsets.UTF_8), line.signature());
+    }
+
+    /** This note with one more signature line, e.g. a witness's cosignature (见证签名) on a checkpoint. */
+    public SignedNote cosignedBy(NoteSigner witness) {
+        List<NoteSignature> all = new ArrayList<>(signatures);
+        all.add(witness.sign(text));
+        return new SignedNote(text, all);
     }
 
     /** The note as text: the signed text, a blank line, the signature lines. */

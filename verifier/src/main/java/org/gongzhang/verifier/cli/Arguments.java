@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A command's arguments: {@code --name value} options, {@code --flag} switches and positional words. */
+/**
+ * A command's arguments: {@code --name value} options, {@code --flag} switches and positional words.
+ * An option may be given several times; {@link #option} refuses that, {@link #repeated} takes them all.
+ */
 final class Arguments {
 
-    private final Map<String, String> options = new HashMap<>();
+    private final Map<String, List<String>> options = new HashMap<>();
     private final Set<String> flags = new HashSet<>();
     private final List<String> positional = new ArrayList<>();
 
@@ -25,7 +28,7 @@ final class Arguments {
             } else if (flagNames.contains(arg)) {
                 parsed.flags.add(arg);
             } else if (i + 1 < args.size()) {
-                parsed.options.put(arg, args.get(++i));
+                parsed.options.computeIfAbsent(arg, name -> new ArrayList<>()).add(args.get(++i));
             } else {
                 throw new UsageError(arg + " needs a value");
             }
@@ -33,8 +36,18 @@ final class Arguments {
         return parsed;
     }
 
+    /** The value of an option given at most once. */
     Optional<String> option(String name) {
-        return Optional.ofNullable(options.get(name));
+        List<String> values = repeated(name);
+        if (values.size() > 1) {
+            throw new UsageError(name + " may be given only once");
+        }
+        return values.stream().findFirst();
+    }
+
+    /** Every value of a repeatable option, in the order given; empty when it is not given. */
+    List<String> repeated(String name) {
+        return List.copyOf(options.getOrDefault(name, List.of()));
     }
 
     String required(String name) {

@@ -5,12 +5,18 @@ final class HelpText {
     static final String TEXT = """
             ledger: verify a 公账 Gongzhang book without the server, and sign entries for it.
 
-              ledger verify BUNDLE [--log-key KEY] [--json]
+              ledger verify BUNDLE [--log-key KEY] [--since FILE] [--witness-key KEY]...
+                     [--cosignatures K] [--json]
                   Check every entry's signature and key, the hash chain, the Merkle root and the signed
                   checkpoint of a bundle file. KEY is the log's note key (name+hash+base64), or a file
                   holding it (the service publishes it at /api/log-key); without it the key inside
-                  the bundle is trusted on first use. Exit 0 when everything checks,
-                  1 when anything fails, 2 on usage or I/O errors.
+                  the bundle is trusted on first use.
+                  --since FILE: a checkpoint you saved earlier (GET /api/books/BOOK/checkpoint); the
+                  bundle must extend it, else it is a split view (two histories that disagree).
+                  --witness-key KEY: a witness's note key, or a file of keys one per line; repeatable.
+                  The book's own community-auditor and town-officer Ed25519 keys are witnesses too.
+                  --cosignatures K: require K distinct witnesses to have cosigned the checkpoint.
+                  Exit 0 when everything checks, 1 when anything fails, 2 on usage or I/O errors.
               ledger export --book BOOK --out FILE [--size N] [--from yyyy-MM --to yyyy-MM] [--server URL]
                   Download a book's bundle (server default: $LEDGER_SERVER or http://localhost:8080);
                   with --size, its first N entries and the cosigned checkpoint over exactly them;

@@ -5,43 +5,113 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.VerificationReport;
 import org.gongzhang.verifier.Verifier;
+import org.gongzhang.verifier.bundle.BundleReader;
+import org.gongzhang.verifier.statement.Fen;
+import org.gongzhang.verifier.statement.Statement;
+import org.gongzhang.verifier.VerifyOptions;
 import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.checkpoint.Checkpoint;
 import org.gongzhang.verifier.checkpoint.MalformedNote;
 import org.gongzhang.verifier.checkpoint.NoteVerifierKey;
+import org.gongzhang.verifier.checkpoint.SignedNote;
 
-/** {@code ledger verify BUNDLE [--log-key KEY] [--json]}: checks a bundle file offline. */
+/**
+ * {@code ledger verify BUNDLE [--log-key KEY|FILE] [--since FILE] [--witness-key KEY|FILE]...
+ * [--cosignatures K] [--json]}: checks a bundle file offline.
+ */
 final class VerifyCommand implements Command {
+
+    private static final String LOG_KEY = "--log-key";
+    private static final String SINCE = "--since";
+    private static final String WITNESS_KEY = "--witness-key";
+    private static final String COSIGNATURES = "--cosignatures";
 
     @Override
     public int run(Arguments args, PrintStream out, PrintStream err) throws IOException {
-        args.allowing(Set.of("--log-key"));
+        args.allowing(Set.of(LOG_KEY, SINCE, WITNESS_KEY, COSIGNATURES));
         Path bundle = Path.of(args.single("bundle file"));
-        Optional<NoteVerifierKey> logKey = args.option("--log-key").map(VerifyCommand::logKey);
-        VerificationReport report = Verifier.verify(bundle, logKey);
+        VerificationReport report = Verifier.verify(bundle, options(args));
         if (args.flag("--json")) {
             out.println(CanonicalJson.canonicalize(json(report)));
         } else {
             print(bundle, report, out);
+            statementLine(bundle, report).ifPresent(out::println);
         }
         return report.ok() ? LedgerCli.OK : LedgerCli.FAILED;
     }
 
+    private static VerifyOptions options(Arguments args) {
+        return new VerifyOptions(
+                args.option(LOG_KEY).map(VerifyCommand::logKey),
+                args.option(SINCE).map(VerifyCommand::savedCheckpoint),
+                args.repeated(WITNESS_KEY).stream().flatMap(value -> witnessKeys(value).stream()).toList(),
+                args.option(COSIGNATURES).map(VerifyCommand::count).orElse(0));
+    }
+
     /** The key itself ({@code name+hash+base64}) or a file holding it, as published by the service. */
     static NoteVerifierKey logKey(String keyOrFile) {
+        return noteKey(LOG_KEY, readIfFile(LOG_KEY, keyOrFile).strip());
+    }
+
+    /** A witness's key itself, or a file holding one or more, one per line. */
+    private static List<NoteVerifierKey> witnessKeys(String keyOrFile) {
+        return readIfFile(WITNESS_KEY, keyOrFile).lines().filter(line -> !line.isBlank())
+                .map(line -> noteKey(WITNESS_KEY, line)).toList();
+    }
+
+    /** A checkpoint the user saved earlier: a signed note whose text is a checkpoint body. */
+    private static SignedNote savedCheckpoint(String file) {
+        String text = read(SINCE, file);
         try {
-            Path file = Path.of(keyOrFile);
-            String text = Files.isRegularFile(file) ? Files.readString(file).strip() : keyOrFile;
-            return NoteVerifierKey.parse(text);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new UsageError("--log-key: cannot read " + keyOrFile);
+            SignedNote note = SignedNote.parse(text);
+            Checkpoint.parse(note.text());
+            return note;
         } catch (MalformedNote e) {
-            throw new UsageError("--log-key: " + e.getMessage());
+            throw new UsageError(SINCE + ": " + file + " is not a signed checkpoint: " + e.getMessage());
+        }
+    }
+
+    private static int count(String value) {
+        try {
+            int count = Integer.parseInt(value);
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new UsageError(COSIGNATURES + " takes a whole number ≥ 0, not " + value);
+    }
+
+    private static NoteVerifierKey noteKey(String option, String text) {
+        try {
+            return NoteVerifierKey.parse(text);
+        } catch (MalformedNote e) {
+            throw new UsageError(option + ": neither a readable file nor a note key: " + e.getMessage());
+        }
+    }
+
+    private static String readIfFile(String option, String keyOrFile) {
+        try {
+            return Files.isRegularFile(Path.of(keyOrFile)) ? read(option, keyOrFile) : keyOrFile;
+        } catch (InvalidPathException e) {
+            return keyOrFile;
+        }
+    }
+
+    private static String read(String option, String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException | InvalidPathException e) {
+            throw new UsageError(option + ": cannot read " + file);
         }
     }
 
@@ -53,16 +123,48 @@ final class VerifyCommand implements Command {
         } else {
             out.println("log key " + report.logKey());
         }
+        out.println(report.witnesses().isEmpty()
+                ? "no witness cosignature verified"
+                : "cosigned by " + report.witnesses().size() + " witness(es): " + String.join(", ", report.witnesses()));
+        if (report.unknownSignatures() > 0) {
+            out.println(report.unknownSignatures() + " unknown signature(s) ignored");
+        }
+        report.consistentSince().ifPresent(size -> out.println("consistent with the checkpoint saved earlier at size " + size));
         report.findings().forEach(out::println);
         out.println(report.ok()
                 ? "OK: " + report.entries() + " entries verified, Merkle root " + report.root()
                 : "FAILED: " + report.findings().size() + " finding(s) in " + report.entries() + " entries");
     }
 
+    /** What the statement in the bundle says and whether its figures agree with the entries. */
+    private static Optional<String> statementLine(Path bundle, VerificationReport report) {
+        Optional<Statement> statement;
+        try {
+            statement = BundleReader.read(bundle).statement().map(Statement::parse);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // reported as findings already
+        }
+        boolean agrees = report.findings().stream().noneMatch(f -> f.code().startsWith("statement."));
+        return statement.map(s -> "statement " + s.from() + "…" + s.to() + " on the checkpoint of "
+                + s.checkpointSize() + " entries: opening " + Fen.format(s.figures().openingBalance())
+                + ", income " + Fen.format(s.figures().totalIncome()) + ", expenses "
+                + Fen.format(s.figures().totalExpenses()) + ", to maintenance fund "
+                + Fen.format(s.figures().transferToMaintenanceFund()) + ", closing "
+                + Fen.format(s.figures().closingBalance()) + ", " + s.figures().items().size() + " itemised; "
+                + (agrees ? "every figure agrees with the entries" : "figures DIFFER from the entries (see findings)"));
+    }
+
     private static ObjectNode json(VerificationReport report) {
         ObjectNode node = CanonicalJson.mapper().createObjectNode()
                 .put("book", report.book()).put("entries", report.entries()).put("root", report.root())
-                .put("logKey", report.logKey()).put("trustOnFirstUse", report.trustOnFirstUse()).put("ok", report.ok());
+                .put("logKey", report.logKey()).put("trustOnFirstUse", report.trustOnFirstUse()).put("ok", report.ok())
+                .put("unknownSignatures", report.unknownSignatures());
+        report.witnesses().forEach(node.putArray("witnesses")::add);
+        if (report.consistentSince().isPresent()) {
+            node.put("consistentSince", report.consistentSince().getAsLong());
+        } else {
+            node.putNull("consistentSince");
+        }
         ArrayNode findings = node.putArray("findings");
         for (Finding f : report.findings()) {
             findings.addObject().put("index", f.index()).put("code", f.code()).put("message", f.message());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,6 +17,8 @@ import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleReader;
 import org.gongzhang.verifier.bundle.BundleWriter;
 import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.checkpoint.NoteSigner;
+import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.junit.jupiter.api.Test;
 
 /** A statement's figures are recomputed from the entries; every difference is named. */
@@ -137,6 +140,24 @@ class StatementCheckTest {
                 Optional.of(march.book.logKey.verifierKey()));
 
         assertThat(report.findings()).singleElement().extracting(Finding::code).isEqualTo("statement.unreadable");
+    }
+
+    @Test
+    void aStatementRequiringACosignatureFailsWithoutOneAndPassesWithTheAuditors() {
+        Statement statement = march.statement();
+        String json = new Statement(statement.book(), statement.from(), statement.to(), statement.checkpointSize(),
+                statement.checkpointRoot(), statement.itemThreshold(), 1, statement.figures()).toJson();
+        Bundle plain = march.bundle(json);
+        VerificationReport uncosigned = Verifier.verify(plain, Optional.of(march.book.logKey.verifierKey()));
+        assertThat(uncosigned.findings()).extracting(Finding::code).containsExactly("cosignature.missing");
+
+        NoteSigner auditor = NoteSigner.of(march.book.auditor.actor(),
+                new KeyPair(march.book.auditor.key().publicKey(), march.book.auditor.key().privateKey()));
+        String cosigned = SignedNote.parse(plain.checkpoint().orElseThrow()).cosignedBy(auditor).toString();
+        Bundle witnessed = new Bundle(plain.manifest(), plain.leaves(), Optional.of(cosigned), plain.statement());
+        VerificationReport report = Verifier.verify(witnessed, Optional.of(march.book.logKey.verifierKey()));
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.witnesses()).containsExactly(march.book.auditor.actor());
     }
 
     @Test

@@ -1,0 +1,126 @@
+package org.gongzhang.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongzhang.verifier.fixtures.BookFixture.BOOK;
+
+import java.util.List;
+import org.gongzhang.verifier.checkpoint.Checkpoint;
+import org.gongzhang.verifier.checkpoint.NoteSignature;
+import org.gongzhang.verifier.checkpoint.NoteSigner;
+import org.gongzhang.verifier.checkpoint.SignedNote;
+import org.gongzhang.verifier.fixtures.BookFixture;
+import org.gongzhang.verifier.fixtures.TestKeys;
+import org.gongzhang.verifier.fixtures.WitnessedBook;
+import org.junit.jupiter.api.Test;
+
+/** Witness cosignatures (见证签名) on the checkpoint, k of n. */
+class CosignatureTest {
+
+    private final WitnessedBook witnessed = WitnessedBook.create();
+    private final BookFixture book = witnessed.book;
+    private final NoteSigner auditor = book.auditor.noteSigner();
+    private final NoteSigner townOfficer = book.townOfficer.noteSigner();
+
+    @Test
+    void theBooksAuditorAndTownOfficerKeysAreWitnesses() {
+        var report = verify(logSigned().cosignedBy(auditor).cosignedBy(townOfficer), 2);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.witnesses()).containsExactly("xinhe:zhao-min", "beishan:qian-li");
+    }
+
+    @Test
+    void fewerCosignaturesThanRequiredAreMissingAndTheMessageNamesWhoSigned() {
+        var report = verify(logSigned().cosignedBy(auditor), 2);
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("cosignature.missing");
+        assertThat(report.findings().get(0).message())
+                .isEqualTo("the checkpoint carries 1 of the 2 required cosignatures; signed by xinhe:zhao-min");
+    }
+
+    @Test
+    void theLogsOwnSignatureIsNotACosignature() {
+        var report = verify(logSigned(), 1);
+
+        assertThat(report.findings()).extracting(Finding::message)
+                .containsExactly("the checkpoint carries 0 of the 1 required cosignatures");
+    }
+
+    @Test
+    void aWitnessSigningTwiceCountsOnce() {
+        var report = verify(logSigned().cosignedBy(auditor).cosignedBy(auditor), 2);
+
+        assertThat(report.witnesses()).containsExactly("xinhe:zhao-min");
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("cosignature.missing");
+    }
+
+    @Test
+    void unknownSignaturesAreIgnoredAndCounted() {
+        var stranger = NoteSigner.of("witness.example/w1", TestKeys.ed25519Pair("stranger"));
+
+        var report = verify(logSigned().cosignedBy(stranger).cosignedBy(auditor).cosignedBy(townOfficer), 2);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.unknownSignatures()).isEqualTo(1);
+    }
+
+    @Test
+    void aPinnedWitnessKeyCountsThoughTheBookDoesNotRegisterIt() {
+        var external = NoteSigner.of("witness.example/w1", TestKeys.ed25519Pair("external witness"));
+        var options = VerifyOptions.trusting(book.logKey.verifierKey())
+                .withWitnessKeys(List.of(external.verifierKey())).requiringCosignatures(3);
+
+        var report = Verifier.verify(witnessed.bundle(book.entries(),
+                logSigned().cosignedBy(auditor).cosignedBy(external).cosignedBy(townOfficer)), options);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.witnesses()).containsExactly("xinhe:zhao-min", "witness.example/w1", "beishan:qian-li");
+    }
+
+    @Test
+    void aForgedCosignatureIsReportedEvenWhenNoneIsRequired() {
+        var impostor = NoteSigner.of(auditor.verifierKey().name(), TestKeys.ed25519Pair("impostor"));
+        var genuine = logSigned();
+        var forgedLine = new NoteSignature(auditor.verifierKey().name(),
+                auditor.verifierKey().keyHash(), impostor.sign(genuine.text()).signature());
+        var forged = new SignedNote(genuine.text(), List.of(genuine.signatures().get(0), forgedLine));
+
+        var report = verify(forged, 0);
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("cosignature.invalid");
+        assertThat(report.witnesses()).isEmpty();
+    }
+
+    @Test
+    void aCosignatureByAKeyRevokedWithinTheCheckpointDoesNotCount() {
+        book.append(book.auditor, "key.revoked",
+                BookFixture.payload("keyId", book.auditor.key().keyId()).put("reason", "换届"));
+
+        var report = verify(logSigned().cosignedBy(auditor).cosignedBy(townOfficer), 2);
+
+        assertThat(report.witnesses()).containsExactly("beishan:qian-li");
+        assertThat(report.unknownSignatures()).isEqualTo(1);
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("cosignature.missing");
+    }
+
+    @Test
+    void aKeyOfAnotherRoleIsNoWitness() {
+        var preparer = book.preparer.noteSigner();
+
+        var report = verify(logSigned().cosignedBy(preparer).cosignedBy(auditor), 2);
+
+        assertThat(report.witnesses()).containsExactly("xinhe:zhao-min");
+        assertThat(report.unknownSignatures()).isEqualTo(1);
+    }
+
+    /** The checkpoint over all entries, signed by the log key only. */
+    private SignedNote logSigned() {
+        int size = book.entries().size();
+        return Checkpoint.forBook(BOOK, size, book.root(size)).sign(book.logKey);
+    }
+
+    private VerificationReport verify(SignedNote checkpoint, int required) {
+        return Verifier.verify(witnessed.bundle(book.entries(), checkpoint),
+                VerifyOptions.trusting(book.logKey.verifierKey()).requiringCosignatures(required));
+    }
+}
