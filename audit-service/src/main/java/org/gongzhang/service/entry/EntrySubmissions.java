@@ -73,7 +73,8 @@ public class EntrySubmissions {
         try {
             if (EntryKind.BOOK_OPENED.wireName().equals(header.kind())) {
                 commands.sendAndWait(new OpenBookCommand(bookId, entry));
-                return new Outcome(new EntryReceipt(header.book(), 0, entry.hash()), false);
+                // a tree of one leaf has that leaf's hash as its root
+                return new Outcome(new EntryReceipt(header.book(), 0, entry.hash(), entry.hash()), false);
             }
             EntryReceipt receipt = commands.sendAndWait(new AppendEntryCommand(bookId, entry));
             return new Outcome(receipt, false);

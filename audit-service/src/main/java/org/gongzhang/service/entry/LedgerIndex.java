@@ -7,7 +7,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerEvent;
+import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.EntryHeader;
+import org.gongzhang.verifier.merkle.MerkleTree;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +38,14 @@ public class LedgerIndex {
                 header.actor(), Timestamp.from(header.recordedAt()));
     }
 
+    /** The receipt of the entry submitted under {@code submissionId}, rebuilt from the index (a replay's answer). */
     public Optional<EntryReceipt> findBySubmission(String bookId, String submissionId) {
         return jdbc.query("select entry_index, entry_hash from ledger_entry where book_id = ? and submission_id = ?",
-                (rs, n) -> new EntryReceipt(bookId, rs.getLong(1), rs.getString(2)), bookId, submissionId)
-                .stream().findFirst();
+                (rs, n) -> new long[] {rs.getLong(1)}, bookId, submissionId).stream().findFirst().map(found -> {
+                    List<String> hashes = hashes(bookId).subList(0, (int) found[0] + 1);
+                    String root = Digests.hex(MerkleTree.root(hashes.stream().map(Digests::unhex).toList()));
+                    return new EntryReceipt(bookId, found[0], hashes.get((int) found[0]), root);
+                });
     }
 
     /** Entry hashes by index, as the service recorded them when it accepted each entry. */

@@ -44,6 +44,17 @@ class ProofsIT extends ServiceIT {
     }
 
     @Test
+    void anAppendsReceiptCarriesTheRootThatTheCheckpointOfThatSizeSigns() {
+        TestBook book = TestBook.open(client);
+        Answer receipt = book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("10.00")));
+        long index = receipt.json().get("index").asLong();
+        signCheckpoint(book.id);
+
+        Checkpoint checkpoint = trustedCheckpoint("/api/books/" + book.id + "/checkpoints/" + (index + 1), book.id);
+        assertThat(receipt.json().get("root").asText()).isEqualTo(Digests.hex(checkpoint.root()));
+    }
+
+    @Test
     void anInclusionProofDoesNotVouchForAnotherEntry() {
         Checkpoint checkpoint = trustedCheckpoint("/api/books/" + DEMO + "/checkpoint", DEMO);
         JsonNode proof = ok("/api/books/" + DEMO + "/proofs/inclusion?index=3");

@@ -77,7 +77,7 @@ class Book {
         EntryHeader header = EnvelopeRules.check(entry, bookId, head, keys, clock);
         apply(new KindRules(accounts, periods, vouchers, balances, keys)
                 .decide(EnvelopeRules.kind(header), entry, header, BusinessCalendar.today(clock)));
-        return new EntryReceipt(bookId, header.index(), entry.hash());
+        return new EntryReceipt(bookId, header.index(), entry.hash(), head.root());
     }
 
     @EventSourcingHandler

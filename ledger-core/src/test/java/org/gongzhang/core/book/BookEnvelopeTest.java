@@ -2,14 +2,19 @@ package org.gongzhang.core.book;
 
 import static org.gongzhang.core.book.BookFixtures.refusal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.gongzhang.core.book.api.AppendEntryCommand;
 import org.gongzhang.core.book.api.BookId;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.OpenBookCommand;
 import org.gongzhang.core.book.api.VoucherRecordedEvent;
+import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
+import org.gongzhang.verifier.merkle.MerkleTree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +31,32 @@ class BookEnvelopeTest {
     }
 
     @Test
-    void acceptsAnEntryAtTheHeadAndAnswersItsIndexAndHash() {
-        fixture.givenCommands(fx.open());
+    void acceptsAnEntryAtTheHeadAndAnswersItsIndexHashAndRoot() {
+        OpenBookCommand open = fx.open();
+        fixture.givenCommands(open);
         AppendEntryCommand record = fx.record("v1", "2026-03-15");
         fixture.when(record)
                 .expectEvents(new VoucherRecordedEvent(record.entry()))
-                .expectResultMessagePayload(new EntryReceipt(BookFixtures.BOOK, 1, record.entry().hash()));
+                .expectResultMessagePayload(new EntryReceipt(BookFixtures.BOOK, 1, record.entry().hash(),
+                        Digests.hex(MerkleTree.root(List.of(open.entry().leafHash(), record.entry().leafHash())))));
+    }
+
+    @Test
+    void answersTheMerkleRootOfTheLogEndingWithEachEntryFromItsCompactRange() {
+        List<Object> given = new ArrayList<>();
+        List<byte[]> leaves = new ArrayList<>();
+        OpenBookCommand open = fx.open();
+        given.add(open);
+        leaves.add(open.entry().leafHash());
+        for (int i = 1; i <= 12; i++) {
+            AppendEntryCommand record = fx.record("v" + i, "2026-03-15");
+            given.add(record);
+            leaves.add(record.entry().leafHash());
+        }
+        AppendEntryCommand last = fx.record("v13", "2026-03-15");
+        leaves.add(last.entry().leafHash());
+        fixture.givenCommands(given).when(last).expectResultMessagePayload(
+                new EntryReceipt(BookFixtures.BOOK, 13, last.entry().hash(), Digests.hex(MerkleTree.root(leaves))));
     }
 
     @Test
