@@ -64,9 +64,7 @@ public final class Verifier {
     }
 
     private static List<byte[]> checkEntries(String book, List<String> leaves, List<Finding> findings) {
-        EntryChain chain = new EntryChain(book, findings);
-        leaves.forEach(chain::accept);
-        return chain.leafHashes();
+        return EntryChain.check(book, leaves, findings);
     }
 
     private static void checkManifest(BundleManifest manifest, List<byte[]> leafHashes, List<Finding> findings) {
