@@ -52,22 +52,33 @@ final class BenchmarkBook {
         BenchmarkBook book = new BenchmarkBook(suite);
         book.append(book.preparer, "book.opened", book.genesisPayload());
         for (long voucher = 0; book.entries.size() < size; voucher++) {
-            String voucherId = new UUID(0x6c616e7975616e00L, voucher).toString();
-            book.append(book.preparer, "voucher.recorded", voucherPayload(voucherId, voucher));
-            book.append(book.reviewer, "voucher.reviewed", ref(voucherId));
-            book.append(book.preparer, "voucher.posted", ref(voucherId));
+            book.postVoucher(voucher);
         }
         return List.copyOf(book.entries.subList(0, size));
     }
 
-    /** A representative {@code voucher.recorded} entry and its signer's public key, for the bare signature rate. */
-    static Sample sampleVoucher(SignatureSuite suite) {
+    /** The entries of one voucher (recorded, reviewed, posted) with their signers' keys, for the bare signature rate. */
+    static List<Sample> samples(SignatureSuite suite) {
         BenchmarkBook book = new BenchmarkBook(suite);
-        book.append(book.preparer, "voucher.recorded", voucherPayload(new UUID(1, 1).toString(), 1));
-        return new Sample(book.entries.get(0), book.preparer.key().publicKey());
+        List<PublicKey> signers = book.postVoucher(1);
+        return List.of(new Sample(book.entries.get(0), signers.get(0)), new Sample(book.entries.get(1), signers.get(1)),
+                new Sample(book.entries.get(2), signers.get(2)));
     }
 
-    record Sample(SignedEntry entry, PublicKey publicKey) {
+    /** An entry's signed bytes, its signature and the key it verifies under. */
+    record Sample(byte[] message, byte[] signature, PublicKey publicKey) {
+        Sample(SignedEntry entry, PublicKey publicKey) {
+            this(entry.signedBytes(), entry.signatureBytes(), publicKey);
+        }
+    }
+
+    /** Appends voucher {@code number} recorded, reviewed and posted; returns the three signers' public keys. */
+    private List<PublicKey> postVoucher(long number) {
+        String voucherId = new UUID(0x6c616e7975616e00L, number).toString();
+        append(preparer, "voucher.recorded", voucherPayload(voucherId, number));
+        append(reviewer, "voucher.reviewed", ref(voucherId));
+        append(preparer, "voucher.posted", ref(voucherId));
+        return List.of(preparer.key().publicKey(), reviewer.key().publicKey(), preparer.key().publicKey());
     }
 
     private void append(TestSigner signer, String kind, ObjectNode payload) {
