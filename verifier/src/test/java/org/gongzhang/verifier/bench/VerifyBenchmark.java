@@ -80,15 +80,17 @@ public final class VerifyBenchmark {
             System.gc();
             List<MemoryPoolMXBean> heap = heapPools();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpuBefore = processCpuNanos();
             long begin = System.nanoTime();
             VerificationReport report = verify(full, logKey.verifierKey());
             double time = seconds(System.nanoTime() - begin);
+            double busyCores = seconds(processCpuNanos() - cpuBefore) / time;
             peakHeap = Math.max(peakHeap, heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
             rates[round] = report.entries() / time;
             ratios[round] = rates[round] / (cores * limits[round]);
             System.out.printf("round %d: limit %,.0f verifies/s on 1 thread, %,.0f on %d threads;"
-                    + " verified %,d entries in %.2f s = %,.0f entries/s; ratio %.2f%n", round + 1, limits[round],
-                    allCores, cores, report.entries(), time, rates[round], ratios[round]);
+                    + " verified %,d entries in %.2f s = %,.0f entries/s (%.2f cores busy); ratio %.2f%n", round + 1,
+                    limits[round], allCores, cores, report.entries(), time, rates[round], busyCores, ratios[round]);
         }
         System.out.printf("verify bundle of %,d entries, %d cores: median %,.0f entries/s, best %,.0f entries/s%n",
                 size, cores, median(rates), Arrays.stream(rates).max().orElseThrow());
@@ -146,6 +148,11 @@ public final class VerifyBenchmark {
             throw new IllegalStateException("the benchmark bundle does not verify: " + report.findings().get(0));
         }
         return report;
+    }
+
+    /** CPU time of this whole process (JIT and GC included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
