@@ -73,30 +73,38 @@ public final class VerifyBenchmark {
         double[] limits = new double[ROUNDS];
         double[] rates = new double[ROUNDS];
         double[] ratios = new double[ROUNDS];
+        double[] cpuRatios = new double[ROUNDS];
         long peakHeap = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            limits[round] = verifyRate(suite, samples, 1);
-            double allCores = verifyRate(suite, samples, cores);
+            Rate limit = verifyRate(suite, samples, 1);
+            limits[round] = limit.perSecond();
+            double allCores = verifyRate(suite, samples, cores).perSecond();
             System.gc();
             List<MemoryPoolMXBean> heap = heapPools();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long cpuBefore = processCpuNanos();
+            long gcBefore = gcMillis();
             long begin = System.nanoTime();
             VerificationReport report = verify(full, logKey.verifierKey());
             double time = seconds(System.nanoTime() - begin);
             double busyCores = seconds(processCpuNanos() - cpuBefore) / time;
+            double gcSeconds = (gcMillis() - gcBefore) / 1e3;
             peakHeap = Math.max(peakHeap, heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum());
             rates[round] = report.entries() / time;
             ratios[round] = rates[round] / (cores * limits[round]);
+            cpuRatios[round] = report.entries() / (time * busyCores) / limit.perCpuSecond();
             System.out.printf("round %d: limit %,.0f verifies/s on 1 thread, %,.0f on %d threads;"
-                    + " verified %,d entries in %.2f s = %,.0f entries/s (%.2f cores busy); ratio %.2f%n", round + 1,
-                    limits[round], allCores, cores, report.entries(), time, rates[round], busyCores, ratios[round]);
+                    + " verified %,d entries in %.2f s = %,.0f entries/s (%.2f cores busy, GC %.2f s); ratio %.2f;"
+                    + " per CPU-second %.2f%n", round + 1, limits[round], allCores, cores, report.entries(), time,
+                    rates[round], busyCores, gcSeconds, ratios[round], cpuRatios[round]);
         }
         System.out.printf("verify bundle of %,d entries, %d cores: median %,.0f entries/s, best %,.0f entries/s%n",
                 size, cores, median(rates), Arrays.stream(rates).max().orElseThrow());
         System.out.printf("single-thread %s verify: median %,.0f /s%n", suite.id(), median(limits));
         System.out.printf("ratio = rate / (cores × single-thread verify rate), per round: median %.2f (target ≥ 0.80)%n",
                 median(ratios));
+        System.out.printf("entries per process CPU-second / bare verifies per thread CPU-second: median %.2f"
+                + " (what the ratio would be with every core ours and busy)%n", median(cpuRatios));
         System.out.printf("peak heap used while verifying: %,d MB (sum of per-pool peaks, garbage included)%n",
                 peakHeap >> 20);
         Files.delete(warmUp);
@@ -104,23 +112,34 @@ public final class VerifyBenchmark {
         Files.delete(dir);
     }
 
-    /** Bare {@link SignatureSuite#verify} calls per second over the samples, on {@code threads} threads at once. */
-    private static double verifyRate(SignatureSuite suite, List<BenchmarkBook.Sample> samples, int threads)
+    /** Bare {@link SignatureSuite#verify} calls on {@code threads} threads at once: per second, and per CPU-second. */
+    private static Rate verifyRate(SignatureSuite suite, List<BenchmarkBook.Sample> samples, int threads)
             throws InterruptedException, ExecutionException {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
-            List<Future<Long>> counts = executor.invokeAll(IntStream.range(0, threads)
-                    .mapToObj(i -> (Callable<Long>) () -> verifyFor(LIMIT_NANOS, suite, samples))
+            List<Future<long[]>> results = executor.invokeAll(IntStream.range(0, threads)
+                    .mapToObj(i -> (Callable<long[]>) () -> {
+                        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                        long count = verifyFor(LIMIT_NANOS, suite, samples);
+                        return new long[] {count, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu};
+                    })
                     .toList());
-            long total = 0;
-            for (Future<Long> count : counts) {
-                total += count.get();
+            double wall = seconds(System.nanoTime() - start);
+            long count = 0;
+            long cpu = 0;
+            for (Future<long[]> result : results) {
+                count += result.get()[0];
+                cpu += result.get()[1];
             }
-            return total / seconds(System.nanoTime() - start);
+            return new Rate(count / wall, count / seconds(cpu));
         } finally {
             executor.shutdown();
         }
+    }
+
+    /** Operations per second of wall-clock time and per second of CPU time. */
+    private record Rate(double perSecond, double perCpuSecond) {
     }
 
     private static long verifyFor(long nanos, SignatureSuite suite, List<BenchmarkBook.Sample> samples) {
@@ -153,6 +172,12 @@ public final class VerifyBenchmark {
     /** CPU time of this whole process (JIT and GC included). */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Time the garbage collectors report having spent, summed over collectors. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime()))
+                .sum();
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
