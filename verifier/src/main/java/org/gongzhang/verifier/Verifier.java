@@ -139,9 +139,7 @@ public final class Verifier {
     }
 
     private static EntryChain checkEntries(String book, List<String> leaves, List<Finding> findings) {
-        EntryChain chain = new EntryChain(book, findings);
-        leaves.forEach(chain::accept);
-        return chain;
+        return EntryChain.run(book, leaves, findings);
     }
 
     private static void checkManifest(BundleManifest manifest, List<byte[]> leafHashes, List<Finding> findings) {

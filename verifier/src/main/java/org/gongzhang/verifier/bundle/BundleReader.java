@@ -8,9 +8,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,41 +36,42 @@ public final class BundleReader {
 
     /** Reads a bundle from its bytes; throws {@link BundleUnreadable} when the container or manifest is broken. */
     public static Bundle read(byte[] zipBytes) {
-        Map<String, String> files = unzip(zipBytes);
-        if (!files.containsKey(BundleFiles.MANIFEST) || !files.containsKey(BundleFiles.ENTRIES)) {
+        Contents files = unzip(zipBytes);
+        if (!files.texts().containsKey(BundleFiles.MANIFEST) || files.entries() == null) {
             throw new BundleUnreadable("a bundle holds bundle.json and entries.jsonl");
         }
-        return new Bundle(BundleManifest.parse(files.get(BundleFiles.MANIFEST)), lines(files.get(BundleFiles.ENTRIES)),
-                Optional.ofNullable(files.get(BundleFiles.CHECKPOINT)), Optional.ofNullable(files.get(BundleFiles.STATEMENT)));
+        return new Bundle(BundleManifest.parse(files.texts().get(BundleFiles.MANIFEST)), files.entries().lines(),
+                Optional.ofNullable(files.texts().get(BundleFiles.CHECKPOINT)),
+                Optional.ofNullable(files.texts().get(BundleFiles.STATEMENT)));
     }
 
-    private static Map<String, String> unzip(byte[] zipBytes) {
-        Map<String, String> files = new HashMap<>();
+    /** The files of a bundle: {@code entries.jsonl} as lines, the others as text. */
+    private record Contents(Map<String, String> texts, EntryLines entries) {
+    }
+
+    private static Contents unzip(byte[] zipBytes) {
+        Set<String> names = new HashSet<>();
+        Map<String, String> texts = new HashMap<>();
+        EntryLines entries = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
-                if (!KNOWN.contains(name) || files.containsKey(name)) {
+                if (!KNOWN.contains(name) || !names.add(name)) {
                     throw new BundleUnreadable("unexpected or repeated file in bundle: " + name);
                 }
-                files.put(name, utf8(zip.readAllBytes(), name));
+                if (name.equals(BundleFiles.ENTRIES)) {
+                    entries = EntryLines.decode(zip.readAllBytes());
+                } else {
+                    texts.put(name, utf8(zip.readAllBytes(), name));
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new BundleUnreadable("not a readable bundle ZIP: " + e.getMessage(), e);
         }
-        if (files.isEmpty()) {
+        if (names.isEmpty()) {
             throw new BundleUnreadable("not a bundle ZIP: no files found");
         }
-        return files;
-    }
-
-    private static List<String> lines(String jsonl) {
-        if (jsonl.isEmpty()) {
-            return List.of();
-        }
-        if (!jsonl.endsWith("\n")) {
-            throw new BundleUnreadable("entries.jsonl does not end with a newline: its last line may be cut short");
-        }
-        return Arrays.asList(jsonl.substring(0, jsonl.length() - 1).split("\n", -1));
+        return new Contents(texts, entries);
     }
 
     private static String utf8(byte[] bytes, String name) {

@@ -120,6 +120,10 @@ public final class CanonicalJson {
     }
 
     private static void writeString(String s, StringBuilder out) {
+        if (needsNoEscape(s)) {
+            out.append('"').append(s).append('"');
+            return;
+        }
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -143,6 +147,17 @@ public final class CanonicalJson {
             }
         }
         out.append('"');
+    }
+
+    /** True for the common string that {@link #writeString} copies unchanged: no quote, backslash, control character or surrogate. */
+    private static boolean needsNoEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPairedSurrogate(String s, int i) {

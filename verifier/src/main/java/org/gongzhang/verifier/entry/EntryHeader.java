@@ -44,7 +44,8 @@ public record EntryHeader(
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
-    static EntryHeader parse(JsonNode e) {
+    /** Reads the envelope of an entry's JSON; throws {@link MalformedEntry} naming the first bad field. */
+    public static EntryHeader parse(JsonNode e) {
         if (e == null || !e.isObject()) {
             throw new MalformedEntry("entry", "must be a JSON object");
         }

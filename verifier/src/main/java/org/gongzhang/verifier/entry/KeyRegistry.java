@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.gongzhang.verifier.crypto.PublicKeys;
 import org.gongzhang.verifier.crypto.SignatureSuite;
 
@@ -17,6 +18,9 @@ import org.gongzhang.verifier.crypto.SignatureSuite;
  * they cannot disagree about who may sign what.
  */
 public final class KeyRegistry {
+
+    private static final Set<String> KEY_CHANGING_KINDS = Set.of(EntryKind.BOOK_OPENED.wireName(),
+            EntryKind.KEY_REGISTERED.wireName(), EntryKind.KEY_REVOKED.wireName());
 
     private final Map<String, RegisteredKey> keys = new LinkedHashMap<>();
 
@@ -55,16 +59,27 @@ public final class KeyRegistry {
      * that the role may sign this kind, and that the signature holds. Empty when all is well.
      */
     public Optional<Refusal> check(SignedEntry signed, EntryHeader header) {
+        Optional<Refusal> refusal = checkSigner(header);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        return verifies(signingKey(header).orElseThrow(), signed) ? Optional.empty() : Optional.of(Refusal.SIGNATURE_INVALID);
+    }
+
+    /**
+     * Every check of {@link #check} but the signature: what the registry alone decides. When it is
+     * empty, the signature must still verify under {@link #signingKey}.
+     */
+    public Optional<Refusal> checkSigner(EntryHeader header) {
         Optional<EntryKind> kind = EntryKind.byWireName(header.kind());
         if (kind.isEmpty()) {
             return Optional.of(Refusal.KIND_UNKNOWN);
         }
-        RegisteredKey key = header.index() == 0 && kind.get() == EntryKind.BOOK_OPENED
-                ? genesisKeys(header).get(header.keyId())
-                : keys.get(header.keyId());
-        if (key == null) {
+        Optional<RegisteredKey> found = signingKey(header);
+        if (found.isEmpty()) {
             return Optional.of(Refusal.KEY_UNKNOWN);
         }
+        RegisteredKey key = found.get();
         if (key.revoked()) {
             return Optional.of(Refusal.KEY_REVOKED);
         }
@@ -80,7 +95,18 @@ public final class KeyRegistry {
         if (!kind.get().signers().contains(header.role()) && !isSelfRevocation(kind.get(), header)) {
             return Optional.of(Refusal.ROLE_NOT_PERMITTED);
         }
-        return verifies(key, signed) ? Optional.empty() : Optional.of(Refusal.SIGNATURE_INVALID);
+        return Optional.empty();
+    }
+
+    /** The key the entry cites: from its own key list for a genesis entry at index 0, else from the registry. */
+    public Optional<RegisteredKey> signingKey(EntryHeader header) {
+        boolean genesis = header.index() == 0 && EntryKind.BOOK_OPENED.wireName().equals(header.kind());
+        return Optional.ofNullable(genesis ? genesisKeys(header).get(header.keyId()) : keys.get(header.keyId()));
+    }
+
+    /** True when {@link #apply} may change the registry for an entry of this kind. */
+    public static boolean changesKeys(EntryHeader header) {
+        return KEY_CHANGING_KINDS.contains(header.kind());
     }
 
     /** Applies the key changes an accepted entry makes (genesis keys, registration, revocation). */
@@ -148,8 +174,16 @@ public final class KeyRegistry {
 
     private static boolean verifies(RegisteredKey key, SignedEntry signed) {
         try {
-            PublicKey publicKey = key.suite().publicKey(key.publicKeyDer());
-            return key.suite().verify(publicKey, signed.signedBytes(), signed.signatureBytes());
+            return signatureHolds(key.suite(), key.suite().publicKey(key.publicKeyDer()), signed);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** True when the entry's signature verifies under {@code publicKey}; false, never an exception, on bad base64. */
+    public static boolean signatureHolds(SignatureSuite suite, PublicKey publicKey, SignedEntry signed) {
+        try {
+            return suite.verify(publicKey, signed.signedBytes(), signed.signatureBytes());
         } catch (IllegalArgumentException e) {
             return false;
         }

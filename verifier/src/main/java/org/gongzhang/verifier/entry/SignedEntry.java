@@ -78,7 +78,11 @@ public record SignedEntry(String entry, String signature) {
 
     /** Reads one line of {@code entries.jsonl} (or any JSON of the same shape). */
     public static SignedEntry fromLeaf(String leafJson) {
-        JsonNode node = CanonicalJson.parse(leafJson);
+        return fromLeaf(CanonicalJson.parse(leafJson));
+    }
+
+    /** {@link #fromLeaf(String)} of a line already parsed, so that a reader can parse its envelope from {@code node.get("entry")}. */
+    public static SignedEntry fromLeaf(JsonNode node) {
         JsonNode entry = node.get("entry");
         JsonNode signature = node.get("signature");
         if (entry == null || !entry.isObject()) {

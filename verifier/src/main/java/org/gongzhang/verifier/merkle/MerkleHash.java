@@ -1,5 +1,6 @@
 package org.gongzhang.verifier.merkle;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 import org.gongzhang.verifier.crypto.Digests;
 
@@ -27,6 +28,14 @@ public final class MerkleHash {
     /** SHA-256(0x01 ‖ left ‖ right): the hash of an inner node. */
     public static byte[] node(byte[] left, byte[] right) {
         return Digests.sha256(NODE_PREFIX, left, right);
+    }
+
+    /** {@link #node(byte[], byte[])} with a digest the caller reuses (it is reset by {@code digest()}). */
+    static byte[] node(MessageDigest sha256, byte[] left, byte[] right) {
+        sha256.update(NODE_PREFIX);
+        sha256.update(left);
+        sha256.update(right);
+        return sha256.digest();
     }
 
     /** SHA-256 of nothing: the root of the empty tree. */

@@ -1,7 +1,9 @@
 package org.gongzhang.verifier.merkle;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import org.gongzhang.verifier.crypto.Digests;
 
 /**
  * The RFC 9162 §2.1 definitions over a whole list of leaf hashes: the tree hash MTH, the audit
@@ -13,9 +15,33 @@ public final class MerkleTree {
     private MerkleTree() {
     }
 
-    /** MTH(D[n]) of the leaves whose hashes are given in index order. */
+    /**
+     * MTH(D[n]) of the leaves whose hashes are given in index order. Computed level by level:
+     * hashing neighbours in pairs and lifting a lone last node builds the same tree as the RFC's
+     * split at the largest power of two below n, with one digest and no copies of the level.
+     *
+     * @throws IllegalArgumentException when a hash is not 32 bytes
+     */
     public static byte[] root(List<byte[]> leafHashes) {
-        return CompactRange.of(leafHashes).root();
+        if (leafHashes.isEmpty()) {
+            return MerkleHash.emptyRoot();
+        }
+        byte[][] level = leafHashes.toArray(new byte[0][]);
+        for (byte[] hash : level) {
+            if (!MerkleHash.isHash(hash)) {
+                throw new IllegalArgumentException("a Merkle hash has " + MerkleHash.SIZE + " bytes");
+            }
+        }
+        MessageDigest sha256 = Digests.newSha256();
+        for (int width = level.length; width > 1; width = (width + 1) / 2) {
+            for (int i = 0; i + 1 < width; i += 2) {
+                level[i / 2] = MerkleHash.node(sha256, level[i], level[i + 1]);
+            }
+            if (width % 2 == 1) {
+                level[width / 2] = level[width - 1];
+            }
+        }
+        return level[0].clone();
     }
 
     /** The inclusion proof (audit path) of leaf {@code index} in the tree of all given leaves. */

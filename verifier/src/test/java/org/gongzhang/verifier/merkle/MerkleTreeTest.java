@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.gongzhang.verifier.merkle.MerkleVectors.Vector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,27 @@ class MerkleTreeTest {
         var proof = MerkleTree.consistencyProof(leaves, json.get("size1").asLong());
 
         assertThat(proof.hashes()).containsExactlyElementsOf(MerkleVectors.list(json.get("proof")));
+    }
+
+    @Test
+    void theRootIsTheRecursiveTreeHashOfTheRfcForEverySizeUpToAHundred() {
+        List<byte[]> leaves = IntStream.range(0, 100).mapToObj(i -> MerkleHash.leaf(new byte[] {(byte) i})).toList();
+        for (int size = 0; size <= 100; size++) {
+            assertThat(MerkleTree.root(leaves.subList(0, size))).as("size %d", size)
+                    .isEqualTo(rfcTreeHash(leaves.subList(0, size)));
+        }
+    }
+
+    /** MTH exactly as RFC 9162 §2.1.1 defines it. */
+    private static byte[] rfcTreeHash(List<byte[]> leaves) {
+        if (leaves.isEmpty()) {
+            return MerkleHash.emptyRoot();
+        }
+        if (leaves.size() == 1) {
+            return leaves.get(0);
+        }
+        int k = Integer.highestOneBit(leaves.size() - 1);
+        return MerkleHash.node(rfcTreeHash(leaves.subList(0, k)), rfcTreeHash(leaves.subList(k, leaves.size())));
     }
 
     @Test
