@@ -52,7 +52,7 @@ class ReportsIT extends ServiceIT {
     @BeforeEach
     void readModel() {
         readModel = new ReadModel(processing, tokens, events, transactions, directory, reportBooks);
-        readModel.awaitCaughtUp();
+        readModel.awaitCaughtUp(DEMO);
     }
 
     @Test
@@ -151,7 +151,7 @@ class ReportsIT extends ServiceIT {
     void aNewVoucherShowsOnceTheReadModelHasAppliedItsEntry() {
         TestBook book = TestBook.open(client);
         book.postVoucher(book.parkingVoucher("1234.56"));
-        readModel.awaitCaughtUp();
+        readModel.awaitCaughtUp(List.of(book.id));
 
         JsonNode list = report(book.id, "vouchers?period=" + YearMonth.from(book.today));
         assertThat(list.get("appliedIndex").asLong()).isEqualTo(book.size() - 1);
@@ -173,9 +173,9 @@ class ReportsIT extends ServiceIT {
         assertThat(reportBooks.find(DEMO.get(0))).as("the reset emptied the read model").isEmpty();
         long started = System.nanoTime();
         readModel.start();
-        long entries = readModel.awaitCaughtUp();
+        long entries = readModel.awaitCaughtUp(DEMO);
         double seconds = (System.nanoTime() - started) / 1e9;
-        log.info("Rebuilt the reporting read model from {} entries in {} ms: {} events/s", entries,
+        log.info("Rebuilt the reporting read model from {} events in {} ms: {} events/s", entries,
                 Math.round(seconds * 1000), Math.round(entries / seconds));
 
         assertThat(reports()).isEqualTo(before);
@@ -187,7 +187,7 @@ class ReportsIT extends ServiceIT {
 
         readModel.rewindWithoutResetAndHold();
         readModel.start();
-        readModel.awaitProcessedToHead();
+        readModel.awaitCaughtUp(DEMO);
 
         assertThat(reports()).isEqualTo(before);
     }
