@@ -1,0 +1,134 @@
+package org.gongzhang.reporting.projection;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.gongzhang.core.account.AccountCode;
+import org.gongzhang.core.account.Side;
+import org.gongzhang.core.book.api.payload.VoucherRecorded;
+import org.gongzhang.core.book.api.payload.VoucherReversed;
+import org.gongzhang.core.money.Money;
+import org.gongzhang.core.period.Period;
+import org.gongzhang.core.voucher.RedVoucher;
+import org.gongzhang.core.voucher.VoucherLine;
+import org.gongzhang.core.voucher.VoucherWord;
+import org.gongzhang.verifier.entry.EntryHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes 记账凭证 through 录入 → 审核 → 记账 (or 作废): the voucher, its 分录, and on posting its
+ * 凭证号 and the 发生额 it adds to each account's period.
+ */
+final class VoucherWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(VoucherWriter.class);
+
+    private final JdbcTemplate jdbc;
+
+    VoucherWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(EntryHeader header, VoucherRecorded voucher) {
+        insert(header, new Draft(voucher.voucherId(), voucher.word(), voucher.date(), voucher.attachments().count(),
+                voucher.lines(), null, voucher.corrects()));
+    }
+
+    /** 红字冲销: the red voucher takes the original's 凭证字 and its lines negated, as the ledger derives them. */
+    void reverse(EntryHeader header, VoucherReversed reversal) {
+        Original original = jdbc.queryForObject("""
+                select word, voucher_date, number from report_voucher where book_id = ? and voucher_id = ?""",
+                (rs, n) -> new Original(VoucherWord.byCharacter(rs.getString(1)).orElseThrow(),
+                        rs.getDate(2).toLocalDate(), rs.getInt(3)),
+                header.book(), reversal.reverses());
+        String summary = RedVoucher.summary(original.date(), original.word(), original.number());
+        insert(header, new Draft(reversal.voucherId(), original.word(), reversal.date(), 0,
+                RedVoucher.lines(lines(header.book(), reversal.reverses()), summary), reversal.reverses(), null));
+        jdbc.update("update report_voucher set reversed_by = ? where book_id = ? and voucher_id = ?",
+                reversal.voucherId(), header.book(), reversal.reverses());
+    }
+
+    void review(EntryHeader header, String voucherId) {
+        jdbc.update("update report_voucher set status = 'REVIEWED', reviewer = ? where book_id = ? and voucher_id = ?",
+                header.actor(), header.book(), voucherId);
+    }
+
+    void voidVoucher(EntryHeader header, String voucherId) {
+        jdbc.update("update report_voucher set status = 'VOIDED' where book_id = ? and voucher_id = ?",
+                header.book(), voucherId);
+    }
+
+    /**
+     * 记账: the next 凭证号 of the voucher's 凭证字 in its period, derived here as the ledger does; the
+     * number the event carries is only compared.
+     */
+    void post(EntryHeader header, String voucherId, int numberInEvent) {
+        int number = jdbc.queryForObject("""
+                select coalesce(max(n.number), 0) + 1 from report_voucher v
+                join report_voucher n on n.book_id = v.book_id and n.word = v.word and n.period = v.period
+                where v.book_id = ? and v.voucher_id = ?""", Integer.class, header.book(), voucherId);
+        if (number != numberInEvent) {
+            log.warn("Book {} entry {}: the read model numbers voucher {} {}, the ledger {}", header.book(),
+                    header.index(), voucherId, number, numberInEvent);
+        }
+        jdbc.update("""
+                update report_voucher set status = 'POSTED', number = ?, poster = ?, posted_index = ?
+                where book_id = ? and voucher_id = ?""", number, header.actor(), header.index(), header.book(), voucherId);
+        jdbc.update("""
+                insert into report_movement (book_id, period, account, debit_fen, credit_fen)
+                select l.book_id, v.period, l.account, sum(l.debit_fen), sum(l.credit_fen)
+                from report_voucher_line l
+                join report_voucher v on v.book_id = l.book_id and v.voucher_id = l.voucher_id
+                where l.book_id = ? and l.voucher_id = ?
+                group by l.book_id, v.period, l.account
+                on conflict (book_id, period, account) do update
+                set debit_fen = report_movement.debit_fen + excluded.debit_fen,
+                    credit_fen = report_movement.credit_fen + excluded.credit_fen""", header.book(), voucherId);
+    }
+
+    private void insert(EntryHeader header, Draft voucher) {
+        jdbc.update("""
+                insert into report_voucher (book_id, voucher_id, word, voucher_date, period, status, summary,
+                                            debit_total, attachments, preparer, red, reverses, corrects, recorded_index)
+                values (?, ?, ?, ?, ?, 'RECORDED', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                header.book(), voucher.id(), voucher.word().character(), Date.valueOf(voucher.date()),
+                Period.of(voucher.date()).toString(), voucher.lines().get(0).summary(), voucher.debitTotal(),
+                voucher.attachments(), header.actor(), voucher.reverses() != null, voucher.reverses(),
+                voucher.corrects(), header.index());
+        jdbc.batchUpdate("""
+                insert into report_voucher_line (book_id, voucher_id, line_no, summary, account, debit_fen, credit_fen)
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                IntStream.range(0, voucher.lines().size()).mapToObj(i -> {
+                    VoucherLine line = voucher.lines().get(i);
+                    return new Object[] {header.book(), voucher.id(), i + 1, line.summary(), line.account().value(),
+                            line.side() == Side.DEBIT ? line.amount().fen() : 0L,
+                            line.side() == Side.CREDIT ? line.amount().fen() : 0L};
+                }).toList());
+    }
+
+    private List<VoucherLine> lines(String book, String voucherId) {
+        return jdbc.query("""
+                select summary, account, debit_fen, credit_fen from report_voucher_line
+                where book_id = ? and voucher_id = ? order by line_no""",
+                (rs, n) -> rs.getLong(3) != 0
+                        ? new VoucherLine(rs.getString(1), AccountCode.of(rs.getString(2)), Side.DEBIT, Money.ofFen(rs.getLong(3)))
+                        : new VoucherLine(rs.getString(1), AccountCode.of(rs.getString(2)), Side.CREDIT, Money.ofFen(rs.getLong(4))),
+                book, voucherId);
+    }
+
+    /** A voucher about to be written: a recorded one, or a red one derived from the voucher it cancels. */
+    private record Draft(String id, VoucherWord word, LocalDate date, int attachments, List<VoucherLine> lines,
+            String reverses, String corrects) {
+
+        long debitTotal() {
+            return lines.stream().filter(l -> l.side() == Side.DEBIT).mapToLong(l -> l.amount().fen()).sum();
+        }
+    }
+
+    /** What a red voucher needs of the posted voucher it cancels. */
+    private record Original(VoucherWord word, LocalDate date, int number) {
+    }
+}
