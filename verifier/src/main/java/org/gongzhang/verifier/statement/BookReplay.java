@@ -22,6 +22,9 @@ public final class BookReplay {
     private final List<PostedVoucher> posted = new ArrayList<>();
     private final Map<Long, PostedVoucher> postedByEntry = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** 凭证号 by voucher id, and the last number given per 凭证字 and period, as the ledger numbers them. */
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final Map<String, Integer> lastNumber = new HashMap<>();
 
     private BookReplay() {
     }
@@ -66,17 +69,25 @@ public final class BookReplay {
                 if (original == null) {
                     throw new IllegalStateException("reverses unknown voucher " + payload.get("reverses").asText());
                 }
+                Integer number = numbers.get(original.voucherId());
+                if (number == null) {
+                    throw new IllegalStateException("reverses voucher " + original.voucherId() + ", which is not posted");
+                }
                 List<PostedVoucher.Line> negated = original.lines().stream()
                         .map(l -> new PostedVoucher.Line(l.account(), -l.netDebit())).toList();
+                // the ledger's 摘要 of a red voucher, e.g. 注销 3月15日 记-12号凭证
+                String summary = "注销 " + original.date().getMonthValue() + "月" + original.date().getDayOfMonth() + "日 "
+                        + original.word() + "-" + number + "号凭证";
                 recorded.put(payload.get("voucherId").asText(), new Draft(payload.get("voucherId").asText(),
-                        LocalDate.parse(payload.get("date").asText()), original.word(), "注销 " + original.summary(),
-                        negated, true));
+                        LocalDate.parse(payload.get("date").asText()), original.word(), summary, negated, true));
             }
             case "voucher.posted" -> {
                 Draft draft = recorded.get(payload.get("voucherId").asText());
                 if (draft == null) {
                     throw new IllegalStateException("posts unknown voucher " + payload.get("voucherId").asText());
                 }
+                int number = lastNumber.merge(draft.word() + "|" + java.time.YearMonth.from(draft.date()), 1, Integer::sum);
+                numbers.put(draft.voucherId(), number);
                 PostedVoucher voucher = new PostedVoucher(draft.voucherId(), header.index(), draft.date(), draft.word(),
                         draft.summary(), draft.lines(), draft.red());
                 posted.add(voucher);

@@ -49,6 +49,18 @@ class StatementCheckTest {
     }
 
     @Test
+    void aRedVoucherIsSummarisedAsTheLedgerDoesCitingTheOriginalsNumber() {
+        StatementFigures all = StatementFigures.compute(BookReplay.of(march.book.entries()), StatementBook.MARCH,
+                StatementBook.MARCH, 0);
+
+        assertThat(all.items()).filteredOn(item -> item.amount() < 0).singleElement()
+                .satisfies(red -> {
+                    assertThat(red.summary()).isEqualTo("注销 3月15日 记-4号凭证");
+                    assertThat(red.amount()).isEqualTo(-80_000);
+                });
+    }
+
+    @Test
     void aTrueStatementVerifiesAndSurvivesTheBundleFile() throws IOException {
         Bundle bundle = march.bundle(march.statement().toJson());
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
