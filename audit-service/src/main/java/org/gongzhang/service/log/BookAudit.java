@@ -88,11 +88,13 @@ public class BookAudit {
     /**
      * The first {@code size} entries as a bundle, with the checkpoint over exactly them as stored,
      * cosignatures included (signed now if the service has none at that size). This is the bundle
-     * behind a statement, which rests on a checkpoint of a given size.
+     * behind a statement, which rests on a checkpoint of a given size. A null size means every
+     * accepted entry.
      */
-    public Bundle bundle(String book, long size) {
+    public Bundle bundle(String book, Long requestedSize) {
         Snapshot snapshot = snapshot(book);
         List<byte[]> leaves = acceptedLeafHashes(book, snapshot);
+        long size = requestedSize != null ? requestedSize : leaves.size();
         if (size < 1 || size > leaves.size()) {
             throw new LedgerRefusal(Kind.INVALID, "proof.size.out-of-range", "size", String.valueOf(size),
                     String.valueOf(leaves.size()));

@@ -43,8 +43,7 @@ class StatementBundles {
             throw new LedgerRefusal(Kind.INVALID, "statement.period.reversed", "from", from, to);
         }
         long itemThreshold = threshold == null ? defaultThreshold : amount(threshold);
-        long treeSize = size != null ? size : audit.checkpoint(book).size();
-        Bundle bundle = audit.bundle(book, treeSize);
+        Bundle bundle = audit.bundle(book, size);
         List<SignedEntry> entries = bundle.leaves().stream().map(SignedEntry::fromLeaf).toList();
         Checkpoint checkpoint = Checkpoint.parse(
                 org.gongzhang.verifier.checkpoint.SignedNote.parse(bundle.checkpoint().orElseThrow()).text());

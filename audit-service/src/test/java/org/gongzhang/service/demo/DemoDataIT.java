@@ -3,17 +3,14 @@ package org.gongzhang.service.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.gongzhang.service.support.Cli;
 import org.gongzhang.service.support.ServiceIT;
-import org.gongzhang.verifier.cli.LedgerCli;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,11 +80,9 @@ class DemoDataIT extends ServiceIT {
         Files.write(bundle, client.getBytes("/api/books/lanyuan-public/bundle"));
         Path logKey = dir.resolve("log.key");
         Files.writeString(logKey, client.get("/api/log-key").body());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = LedgerCli.run(new String[] {"verify", bundle.toString(), "--log-key", logKey.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK");
+        Cli verify = Cli.run("verify", bundle.toString(), "--log-key", logKey.toString());
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        assertThat(verify.out()).contains("OK");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.Problems;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.canonical.CanonicalJson;
@@ -283,13 +284,7 @@ class RefusalsIT extends ServiceIT {
 
     private JsonNode refused(SignedEntry entry, int status, String code, String field) {
         long before = book.size();
-        Answer answer = client.submit(entry);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        assertThat(problem.path("field").asText()).isEqualTo(field);
-        assertThat(problem.get("detail").asText()).isNotBlank().isNotEqualTo(code);
+        JsonNode problem = Problems.assertProblem(client.submit(entry), status, code, field);
         assertThat(book.size()).as("nothing stored").isEqualTo(before);
         return problem;
     }

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gongzhang.service.support.Cli;
 import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.Problems;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.checkpoint.NoteSigner;
 import org.gongzhang.verifier.checkpoint.NoteVerifierKey;
 import org.gongzhang.verifier.checkpoint.SignedNote;
-import org.gongzhang.verifier.cli.LedgerCli;
 import org.gongzhang.verifier.crypto.PublicKeys;
 import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +44,9 @@ class CosignaturesIT extends ServiceIT {
     @Test
     void theAuditorCosignsCheckpointsAfterCheckingTheyExtendTheLastOne() throws Exception {
         long first = signCheckpoint();
-        Run run = cosign(book.auditor);
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).contains("size " + first, "first cosignature");
+        Cli run = cosign(book.auditor);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("size " + first, "first cosignature");
 
         SignedNote stored = SignedNote.parse(client.get(checkpoints + "/" + first).body());
         assertThat(stored.signatures()).hasSize(2);
@@ -58,8 +56,8 @@ class CosignaturesIT extends ServiceIT {
         book.postVoucher(book.parkingVoucher("200.00"));
         long second = signCheckpoint();
         run = cosign(book.auditor);
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).contains("size " + second, "consistent with size " + first);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("size " + second, "consistent with size " + first);
         assertThat(SignedNote.parse(client.get(checkpoints + "/" + second).body()).isSignedBy(witness(book.auditor)))
                 .isTrue();
     }
@@ -126,7 +124,7 @@ class CosignaturesIT extends ServiceIT {
     @Test
     void aBundleAtACheckpointsSizeCarriesItsCosignatures() throws Exception {
         long size = signCheckpoint();
-        assertThat(cosign(book.auditor).exit).isZero();
+        assertThat(cosign(book.auditor).exit()).isZero();
         book.postVoucher(book.parkingVoucher("300.00"));
 
         Path bundle = dir.resolve("b.zip");
@@ -134,17 +132,13 @@ class CosignaturesIT extends ServiceIT {
         var bundleRead = org.gongzhang.verifier.bundle.BundleReader.read(bundle);
         assertThat(bundleRead.leaves()).hasSize((int) size);
         assertThat(SignedNote.parse(bundleRead.checkpoint().orElseThrow()).isSignedBy(witness(book.auditor))).isTrue();
-        Run verify = run("verify", bundle.toString(), "--log-key", logKey().toString());
-        assertThat(verify.exit).as(verify.out).isZero();
+        Cli verify = Cli.run("verify", bundle.toString(), "--log-key", logKey().toString());
+        assertThat(verify.exit()).as(verify.out()).isZero();
     }
 
     private void refused(long size, String line, String code) {
         String before = client.get(checkpoints + "/" + size).body();
-        Answer answer = post(size, line);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(422);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.json().get("code").asText()).isEqualTo(code);
-        assertThat(answer.json().get("field").asText()).isEqualTo("signature");
+        Problems.assertProblem(post(size, line), 422, code, "signature");
         assertThat(client.get(checkpoints + "/" + size).body()).as("nothing changed").isEqualTo(before);
     }
 
@@ -170,23 +164,12 @@ class CosignaturesIT extends ServiceIT {
         return NoteSigner.of(keys.actor(), keys.pair());
     }
 
-    private Run cosign(ClientKeys witness) throws Exception {
+    private Cli cosign(ClientKeys witness) throws Exception {
         Path key = dir.resolve(witness.keyId() + ".key");
         Files.writeString(key, PublicKeys.privateToPem(witness.pair().getPrivate().getEncoded()));
         Path logKey = dir.resolve("log.key");
         Files.writeString(logKey, logKey().toString());
-        return run("cosign", "--server", "http://localhost:" + port, "--book", book.id, "--key", key.toString(),
+        return Cli.run("cosign", "--server", "http://localhost:" + port, "--book", book.id, "--key", key.toString(),
                 "--name", witness.actor(), "--log-key", logKey.toString(), "--state", dir.resolve("state.txt").toString());
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LedgerCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Run(int exit, String out, String err) {
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.Problems;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
@@ -153,7 +154,7 @@ class ProofsIT extends ServiceIT {
         for (String path : List.of("/checkpoint", "/checkpoints/1", "/proofs/inclusion?index=0&size=1",
                 "/proofs/consistency?from=1&to=1", "/keys")) {
             Answer answer = client.get("/api/books/no-such-book" + path);
-            assertProblem(answer, 404, "book.not-found", "book");
+            Problems.assertProblem(answer, 404, "book.not-found", "book");
         }
     }
 
@@ -217,17 +218,8 @@ class ProofsIT extends ServiceIT {
     private void refused(TestBook book, String path, int status, String code, String field) {
         long size = book.size();
         String checkpoint = client.get("/api/books/" + book.id + "/checkpoint").body();
-        assertProblem(client.get(path), status, code, field);
+        Problems.assertProblem(client.get(path), status, code, field);
         assertThat(book.size()).as("nothing appended").isEqualTo(size);
         assertThat(client.get("/api/books/" + book.id + "/checkpoint").body()).as("nothing signed").isEqualTo(checkpoint);
-    }
-
-    private static void assertProblem(Answer answer, int status, String code, String field) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        JsonNode problem = answer.json();
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        assertThat(problem.path("field").asText()).isEqualTo(field);
-        assertThat(problem.get("detail").asText()).isNotBlank().isNotEqualTo(code);
     }
 }

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gongzhang.service.support.Cli;
 import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.Problems;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleReader;
 import org.gongzhang.verifier.bundle.BundleWriter;
 import org.gongzhang.verifier.canonical.CanonicalJson;
-import org.gongzhang.verifier.cli.LedgerCli;
 import org.gongzhang.verifier.statement.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +32,9 @@ class StatementBundlesIT extends ServiceIT {
     void theDemoYearsStatementVerifiesOfflineWithTheCli() throws Exception {
         List<String> closed = closedPeriods();
         Path bundle = dir.resolve("year.zip");
-        Run export = run("export", "--server", "http://localhost:" + port, "--book", DEMO, "--out", bundle.toString(),
+        Cli export = Cli.run("export", "--server", "http://localhost:" + port, "--book", DEMO, "--out", bundle.toString(),
                 "--from", closed.get(0), "--to", closed.get(closed.size() - 1));
-        assertThat(export.exit).as(export.err).isZero();
+        assertThat(export.exit()).as(export.err()).isZero();
 
         Statement statement = Statement.parse(BundleReader.read(bundle).statement().orElseThrow());
         assertThat(statement.figures().totalIncome()).isPositive();
@@ -48,9 +46,9 @@ class StatementBundlesIT extends ServiceIT {
                 + statement.figures().totalIncome() - statement.figures().totalExpenses()
                 - statement.figures().transferToMaintenanceFund());
 
-        Run verify = run("verify", bundle.toString(), "--log-key", logKey().toString());
-        assertThat(verify.exit).as(verify.out).isZero();
-        assertThat(verify.out).contains("statement " + closed.get(0), "every figure agrees with the entries");
+        Cli verify = Cli.run("verify", bundle.toString(), "--log-key", logKey().toString());
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("statement " + closed.get(0), "every figure agrees with the entries");
     }
 
     @Test
@@ -64,7 +62,7 @@ class StatementBundlesIT extends ServiceIT {
         Statement statement = Statement.parse(BundleReader.read(bundle).statement().orElseThrow());
         assertThat(statement.checkpointSize()).isEqualTo(size);
         assertThat(statement.itemThreshold()).isEqualTo(100_000);
-        assertThat(run("verify", bundle.toString(), "--log-key", logKey().toString()).exit).isZero();
+        assertThat(Cli.run("verify", bundle.toString(), "--log-key", logKey().toString()).exit()).isZero();
     }
 
     @Test
@@ -78,10 +76,10 @@ class StatementBundlesIT extends ServiceIT {
         Path file = dir.resolve("tampered.zip");
         BundleWriter.write(bundle.withStatement(CanonicalJson.canonicalize(json)), file);
 
-        Run verify = run("verify", file.toString(), "--log-key", logKey().toString());
+        Cli verify = Cli.run("verify", file.toString(), "--log-key", logKey().toString());
 
-        assertThat(verify.exit).isEqualTo(1);
-        assertThat(verify.out).contains("statement.figure-mismatch", firstIncome.get("account").asText(),
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.out()).contains("statement.figure-mismatch", firstIncome.get("account").asText(),
                 "statement.does-not-add-up");
     }
 
@@ -98,11 +96,7 @@ class StatementBundlesIT extends ServiceIT {
 
     private void refused(String query, String code, String field) {
         long checkpoints = client.get("/api/books/" + DEMO + "/checkpoints").json().size();
-        Answer answer = client.get("/api/books/" + DEMO + "/bundle?" + query);
-        assertThat(answer.status()).as(query + ": " + answer.body()).isEqualTo(422);
-        JsonNode problem = answer.json();
-        assertThat(problem.get("code").asText()).isEqualTo(code);
-        assertThat(problem.get("field").asText()).isEqualTo(field);
+        Problems.assertProblem(client.get("/api/books/" + DEMO + "/bundle?" + query), 422, code, field);
         assertThat(client.get("/api/books/" + DEMO + "/checkpoints").json().size()).as("nothing signed")
                 .isEqualTo(checkpoints);
     }
@@ -121,16 +115,5 @@ class StatementBundlesIT extends ServiceIT {
 
     private org.gongzhang.verifier.checkpoint.NoteVerifierKey logKey() {
         return org.gongzhang.verifier.checkpoint.NoteVerifierKey.parse(client.get("/api/log-key").body().strip());
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LedgerCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Run(int exit, String out, String err) {
     }
 }

@@ -3,20 +3,17 @@ package org.gongzhang.service.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gongzhang.service.support.Cli;
 import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.Tamper;
 import org.gongzhang.service.support.TestBook;
-import org.gongzhang.verifier.cli.LedgerCli;
 import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,7 +148,7 @@ class TamperIT extends ServiceIT {
     @Test
     void anAmountChangedInAnExportedBundleIsReportedAtItsEntry() throws IOException {
         Path bundle = exportBundle();
-        CliRun clean = ledgerVerify(bundle);
+        Cli clean = ledgerVerify(bundle);
         assertThat(clean.exit()).as(clean.toString()).isZero();
 
         Tamper.rewriteEntries(bundle, lines -> {
@@ -159,7 +156,7 @@ class TamperIT extends ServiceIT {
             return lines;
         });
 
-        CliRun run = ledgerVerify(bundle);
+        Cli run = ledgerVerify(bundle);
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("entry " + RECORDED + ": entry.signature.invalid:",
                 "entry " + (RECORDED + 1) + ": chain.prev-mismatch:");
@@ -168,7 +165,7 @@ class TamperIT extends ServiceIT {
     @Test
     void aLineRemovedFromAnExportedBundleIsReportedAtItsEntry() throws IOException {
         Path bundle = exportBundle();
-        CliRun clean = ledgerVerify(bundle);
+        Cli clean = ledgerVerify(bundle);
         assertThat(clean.exit()).as(clean.toString()).isZero();
 
         Tamper.rewriteEntries(bundle, lines -> {
@@ -176,7 +173,7 @@ class TamperIT extends ServiceIT {
             return lines;
         });
 
-        CliRun run = ledgerVerify(bundle);
+        Cli run = ledgerVerify(bundle);
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("entry " + RECORDED + ": index.gap:",
                 "entry " + (SIZE - 1) + ": checkpoint.size-mismatch:");
@@ -203,7 +200,7 @@ class TamperIT extends ServiceIT {
 
     /** {@code ./ledger verify} on the bundle the service exports now fails, naming each code at {@code index}. */
     private void assertLedgerVerifyReports(long index, String... codes) {
-        CliRun run = ledgerVerify(exportBundle());
+        Cli run = ledgerVerify(exportBundle());
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("entry " + index + ":");
         for (String code : codes) {
@@ -222,20 +219,8 @@ class TamperIT extends ServiceIT {
     }
 
     /** Exit code, standard output and standard error of one {@code ./ledger} run. */
-    private record CliRun(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n" + out + err;
-        }
-    }
-
     /** {@code ./ledger verify FILE --log-key KEY}, pinning the log key the service publishes. */
-    private CliRun ledgerVerify(Path bundle) {
-        String logKey = client.get("/api/log-key").body().trim();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LedgerCli.run(new String[] {"verify", bundle.toString(), "--log-key", logKey},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private Cli ledgerVerify(Path bundle) {
+        return Cli.run("verify", bundle.toString(), "--log-key", client.get("/api/log-key").body().trim());
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleReader;
@@ -25,13 +26,15 @@ final class ExportCommand implements Command {
         args.allowing(Set.of("--book", "--out", "--size", "--from", "--to", "--server"));
         String book = args.required("--book");
         Path file = Path.of(args.required("--out"));
-        List<String> params = new ArrayList<>();
-        args.option("--size").map(ExportCommand::size).ifPresent(n -> params.add("size=" + n));
-        args.option("--from").ifPresent(p -> params.add("from=" + path(p)));
-        args.option("--to").ifPresent(p -> params.add("to=" + path(p)));
-        if (params.stream().anyMatch(p -> p.startsWith("from=")) != params.stream().anyMatch(p -> p.startsWith("to="))) {
+        Optional<String> from = args.option("--from");
+        Optional<String> to = args.option("--to");
+        if (from.isPresent() != to.isPresent()) {
             throw new UsageError("a statement needs both --from and --to (periods yyyy-MM)");
         }
+        List<String> params = new ArrayList<>();
+        args.option("--size").map(ExportCommand::size).ifPresent(n -> params.add("size=" + n));
+        from.ifPresent(p -> params.add("from=" + path(p)));
+        to.ifPresent(p -> params.add("to=" + path(p)));
         String query = params.isEmpty() ? "" : "?" + String.join("&", params);
         LedgerServer.Answer answer;
         try {

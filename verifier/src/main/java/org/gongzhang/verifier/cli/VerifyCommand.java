@@ -13,7 +13,9 @@ import java.util.Set;
 import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.VerificationReport;
 import org.gongzhang.verifier.Verifier;
+import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleReader;
+import org.gongzhang.verifier.bundle.BundleUnreadable;
 import org.gongzhang.verifier.statement.Fen;
 import org.gongzhang.verifier.statement.Statement;
 import org.gongzhang.verifier.VerifyOptions;
@@ -38,12 +40,14 @@ final class VerifyCommand implements Command {
     public int run(Arguments args, PrintStream out, PrintStream err) throws IOException {
         args.allowing(Set.of(LOG_KEY, SINCE, WITNESS_KEY, COSIGNATURES));
         Path bundle = Path.of(args.single("bundle file"));
-        VerificationReport report = Verifier.verify(bundle, options(args));
+        VerifyOptions options = options(args);
+        Optional<Bundle> read = readable(bundle);
+        VerificationReport report = read.isPresent() ? Verifier.verify(read.get(), options) : Verifier.verify(bundle, options);
         if (args.flag("--json")) {
             out.println(CanonicalJson.canonicalize(json(report)));
         } else {
             print(bundle, report, out);
-            statementLine(bundle, report).ifPresent(out::println);
+            read.flatMap(b -> statementLine(b, report)).ifPresent(out::println);
         }
         return report.ok() ? LedgerCli.OK : LedgerCli.FAILED;
     }
@@ -136,13 +140,22 @@ final class VerifyCommand implements Command {
                 : "FAILED: " + report.findings().size() + " finding(s) in " + report.entries() + " entries");
     }
 
+    /** The bundle read once, or empty when it cannot be read (the verifier then reports why). */
+    private static Optional<Bundle> readable(Path file) throws IOException {
+        try {
+            return Optional.of(BundleReader.read(file));
+        } catch (BundleUnreadable e) {
+            return Optional.empty();
+        }
+    }
+
     /** What the statement in the bundle says and whether its figures agree with the entries. */
-    private static Optional<String> statementLine(Path bundle, VerificationReport report) {
+    private static Optional<String> statementLine(Bundle bundle, VerificationReport report) {
         Optional<Statement> statement;
         try {
-            statement = BundleReader.read(bundle).statement().map(Statement::parse);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // reported as findings already
+            statement = bundle.statement().map(Statement::parse);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // reported as a finding already
         }
         boolean agrees = report.findings().stream().noneMatch(f -> f.code().startsWith("statement."));
         return statement.map(s -> "statement " + s.from() + "…" + s.to() + " on the checkpoint of "
