@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MessageBundlesTest {
 
     private static final Pattern RAISED = Pattern.compile(
-            "(?:invalid\\(|Kind\\.[A-Z_]+, |HttpStatus\\.[A-Z_]+, )\"([a-z][a-z.-]+)\"");
+            "(?:invalid\\(|forbidden\\(|unauthenticated\\(|Kind\\.[A-Z_]+, |HttpStatus\\.[A-Z_]+, )\"([a-z][a-z.-]+)\"");
 
     @Test
     void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {

@@ -2,7 +2,8 @@ package org.gongzhang.service.attachment;
 
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
-import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.security.Access;
+import org.gongzhang.service.security.AccessRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,24 +26,26 @@ class AttachmentController {
     static final int MAX_BYTES = 20 * 1024 * 1024;
 
     private final AttachmentStore store;
-    private final BookDirectory books;
+    private final Access access;
 
-    AttachmentController(AttachmentStore store, BookDirectory books) {
+    AttachmentController(AttachmentStore store, Access access) {
         this.store = store;
-        this.books = books;
+        this.access = access;
     }
 
     /** Answers 201 for a new file, 200 when the same content was stored before. */
     @PostMapping(consumes = MediaType.ALL_VALUE)
     ResponseEntity<StoredAttachment> store(@PathVariable String book, @RequestBody(required = false) byte[] content,
             @RequestHeader(value = "Content-Type", defaultValue = "application/octet-stream") String mediaType) {
+        access.require(book, AccessRole.AGENT_PREPARER, AccessRole.AGENT_REVIEWER, AccessRole.COMMITTEE_CHAIR,
+                AccessRole.COMMITTEE_MEMBER, AccessRole.PROPERTY_COMPANY, AccessRole.COMMUNITY_AUDITOR,
+                AccessRole.TOWN_OFFICER);
         if (content == null || content.length == 0) {
             throw LedgerRefusal.invalid("attachment.empty", "body");
         }
         if (content.length > MAX_BYTES) {
             throw LedgerRefusal.invalid("attachment.too-large", "body", MAX_BYTES);
         }
-        books.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
         AttachmentStore.Stored stored = store.store(book, content, mediaType);
         return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new StoredAttachment(stored.sha256(), content.length, mediaType));

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustodialSigner {
 
+    private static final java.time.ZoneId BUSINESS_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     private final LedgerIndex index;
     private final EntrySubmissions submissions;
     private final Clock clock;
@@ -31,6 +33,11 @@ public class CustodialSigner {
 
     public EntryReceipt submit(CustodialKey key, String book, String kind, LocalDate businessDate, ObjectNode payload) {
         return submissions.submit(book, sign(key, book, kind, businessDate, payload).leaf()).receipt();
+    }
+
+    /** Today on the compounds' wall calendar (Beijing time): the business date of an action taken now. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE);
     }
 
     /** Builds the envelope at the book's current head and signs it. */

@@ -13,6 +13,7 @@ import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.verifier.entry.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.gongzhang.service.security.Users;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -37,10 +38,12 @@ class DemoData implements ApplicationRunner {
     private final CustodialKeys keys;
     private final CustodialSigner signer;
     private final AttachmentStore attachments;
+    private final Users users;
     private final Clock clock;
 
     DemoData(DemoProperties properties, BookDirectory directory, CustodialKeys keys, CustodialSigner signer,
-            AttachmentStore attachments, Clock clock) {
+            AttachmentStore attachments, Users users, Clock clock) {
+        this.users = users;
         this.properties = properties;
         this.directory = directory;
         this.keys = keys;
@@ -63,6 +66,8 @@ class DemoData implements ApplicationRunner {
             new DemoYear(book, compound, ChartOfAccounts.defaultPublicIncome().toPayload(), keys).write();
             log.info("Demo book {} loaded", compound.book());
         }
+        new DemoPeople(users, keys, signer, properties.password()).write(COMPOUNDS, cast.auditor());
+        log.info("Demo logins created (password: ledger.demo.password)");
     }
 
     static YearMonth firstPeriod(LocalDate today) {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.gongzhang.service.security.Access;
+import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleWriter;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public, read-only evidence about a book's log: the service's own verification, the latest
- * checkpoint, the bundle an auditor takes away, and the log key to pin.
+ * checkpoint, the bundle an auditor takes away, and the log key to pin. Signing a checkpoint on
+ * demand takes a logged-in reviewer, community auditor or town officer of the book.
  */
 @RestController
 class LogController {
@@ -26,8 +29,10 @@ class LogController {
     private final BookAudit audit;
     private final LogKey logKey;
     private final StatementBundles statements;
+    private final Access access;
 
-    LogController(BookAudit audit, LogKey logKey, StatementBundles statements) {
+    LogController(BookAudit audit, LogKey logKey, StatementBundles statements, Access access) {
+        this.access = access;
         this.audit = audit;
         this.logKey = logKey;
         this.statements = statements;
@@ -43,6 +48,7 @@ class LogController {
 
     @PostMapping(path = "/api/books/{book}/checkpoints", produces = MediaType.TEXT_PLAIN_VALUE)
     String checkpoint(@PathVariable String book) {
+        access.require(book, AccessRole.AGENT_REVIEWER, AccessRole.COMMUNITY_AUDITOR, AccessRole.TOWN_OFFICER);
         return audit.checkpoint(book).note();
     }
 

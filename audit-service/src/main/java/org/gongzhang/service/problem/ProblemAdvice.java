@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.service.log.Checkpoints;
+import org.gongzhang.service.security.AccessDenied;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,11 @@ class ProblemAdvice {
     @ExceptionHandler(LedgerRefusal.class)
     ResponseEntity<ProblemDetail> refusal(LedgerRefusal refusal) {
         return problem(status(refusal.kind()), refusal.code(), refusal.field(), refusal.args());
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDenied denied) {
+        return problem(HttpStatus.valueOf(denied.status()), denied.code(), null, denied.args());
     }
 
     @ExceptionHandler(Checkpoints.InconsistentLog.class)

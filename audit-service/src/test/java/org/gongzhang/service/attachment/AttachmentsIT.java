@@ -71,6 +71,7 @@ class AttachmentsIT extends ServiceIT {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/books/" + book + "/attachments"))
                 .header("Content-Type", "application/pdf")
+                .header("Authorization", "Bearer " + client.as("zhao-min").token())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

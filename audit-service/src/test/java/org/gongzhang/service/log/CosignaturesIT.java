@@ -147,7 +147,7 @@ class CosignaturesIT extends ServiceIT {
     }
 
     private long signCheckpoint() {
-        Answer answer = client.post(checkpoints, "", "en");
+        Answer answer = client.as("zhao-min").post(checkpoints, "", "en");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return org.gongzhang.verifier.checkpoint.Checkpoint.parse(SignedNote.parse(answer.body()).text()).size();
     }

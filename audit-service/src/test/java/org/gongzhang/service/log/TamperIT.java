@@ -55,7 +55,7 @@ class TamperIT extends ServiceIT {
         book.postVoucher(book.parkingVoucher("12345.67"));
         book.postVoucher(book.parkingVoucher("300.00"));
         assertThat(book.size()).isEqualTo(SIZE);
-        LedgerClient.Answer checkpoint = client.post("/api/books/" + book.id + "/checkpoints", "", "en");
+        LedgerClient.Answer checkpoint = client.as("zhao-min").post("/api/books/" + book.id + "/checkpoints", "", "en");
         assertThat(checkpoint.status()).as(checkpoint.body()).isEqualTo(200);
         JsonNode verify = verify();
         assertThat(verify.get("ok").asBoolean()).as(verify.toString()).isTrue();
@@ -120,7 +120,7 @@ class TamperIT extends ServiceIT {
                 book.parkingVoucher("99999.00"));
         tamper.append(bypassing, "org.gongzhang.core.book.api.VoucherRecordedEvent");
 
-        assertThat(client.post("/api/books/" + book.id + "/checkpoints", "", "en").status()).isEqualTo(409);
+        assertThat(client.as("zhao-min").post("/api/books/" + book.id + "/checkpoints", "", "en").status()).isEqualTo(409);
         assertServiceReports(SIZE, "checkpoint.size-mismatch", "witness.entry-unknown");
         assertThat(client.get("/api/books/" + book.id + "/verify").json().get("checkpointSize").asLong())
                 .isEqualTo(SIZE);

@@ -21,11 +21,44 @@ public final class LedgerClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The password of every demo login (ledger.demo.password's default). */
+    public static final String DEMO_PASSWORD = "gongzhang-demo";
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
     public LedgerClient(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    private LedgerClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same client logged in as a demo person (POST /api/session); fails the test if the login fails. */
+    public LedgerClient as(String username) {
+        return as(username, DEMO_PASSWORD);
+    }
+
+    public LedgerClient as(String username, String password) {
+        ObjectNode login = JSON.createObjectNode().put("username", username).put("password", password);
+        Answer answer = post("/api/session", login.toString(), "en");
+        if (answer.status() != 201) {
+            throw new AssertionError("login of " + username + " failed: " + answer.status() + " " + answer.body());
+        }
+        return withToken(answer.json().get("token").asText());
+    }
+
+    /** The bearer token this client presents, or null. */
+    public String token() {
+        return token;
+    }
+
+    /** The same client presenting {@code token} as its bearer token. */
+    public LedgerClient withToken(String token) {
+        return new LedgerClient(base, token);
     }
 
     /** An HTTP answer: status, body text and, when the body is JSON, its tree. */
@@ -64,6 +97,12 @@ public final class LedgerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), language);
     }
 
+    public Answer put(String path, String body, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), language);
+    }
+
     public Answer delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), "en");
     }
@@ -96,6 +135,9 @@ public final class LedgerClient {
 
     private Answer send(HttpRequest.Builder request, String language) {
         try {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             HttpResponse<String> response = http.send(request.header("Accept-Language", language).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body(),

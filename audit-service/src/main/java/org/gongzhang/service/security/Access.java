@@ -1,0 +1,101 @@
+package org.gongzhang.service.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.book.BookSummary;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The one place a request's caller is checked against what it asks to do. Each method answers or
+ * throws {@link AccessDenied} (401/403) — callers check before they write anything.
+ */
+@Component
+public class Access {
+
+    /** Request attribute set by the token filter when a presented token is unknown or expired. */
+    static final String BAD_TOKEN = Access.class.getName() + ".badToken";
+
+    private final Users users;
+    private final BookDirectory books;
+
+    Access(Users users, BookDirectory books) {
+        this.users = users;
+        this.books = books;
+    }
+
+    /** The logged-in caller, or 401. */
+    public Caller caller() {
+        return current().orElseThrow(() -> AccessDenied.unauthenticated(badToken() ? "auth.token.invalid" : "auth.required"));
+    }
+
+    /** The logged-in caller, if any. */
+    public Optional<Caller> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        if (auth.getPrincipal() instanceof Caller caller) {
+            return Optional.of(caller);
+        }
+        return users.find(auth.getName());
+    }
+
+    /**
+     * The caller acting on {@code book} in the first of {@code roles} they hold there: 401 without
+     * a login, 404 for an unknown book, 403 when no grant of theirs covers the book in those roles.
+     */
+    public Acting require(String book, AccessRole... roles) {
+        Caller caller = caller();
+        BookSummary summary = books.find(book)
+                .orElseThrow(() -> new LedgerRefusal(LedgerRefusal.Kind.NOT_FOUND, "book.not-found", "book", book));
+        for (AccessRole role : roles) {
+            boolean covered = caller.grants().stream()
+                    .anyMatch(g -> g.role() == role && covers(g.scope(), summary));
+            if (covered) {
+                return new Acting(caller, role, summary);
+            }
+        }
+        boolean holdsRole = Arrays.stream(roles).anyMatch(caller::holds);
+        if (holdsRole) {
+            throw AccessDenied.forbidden("access.scope", book);
+        }
+        throw AccessDenied.forbidden("access.role", names(roles));
+    }
+
+    /** The caller holding {@code role} somewhere (for actions not tied to one book). */
+    public Caller requireAnywhere(AccessRole role) {
+        Caller caller = caller();
+        if (!caller.holds(role)) {
+            throw AccessDenied.forbidden("access.role", names(role));
+        }
+        return caller;
+    }
+
+    /** Whether a grant's scope reaches the book's compound. */
+    public boolean covers(Scope scope, BookSummary book) {
+        return switch (scope.kind()) {
+            case ALL -> true;
+            case STREET -> scope.id().equals(book.street().id());
+            case COMMUNITY -> scope.id().equals(book.community().id());
+            case COMPOUND -> scope.id().equals(book.compound().id());
+            case FIRM -> users.serves(scope.id(), book.compound().id());
+        };
+    }
+
+    private static String names(AccessRole... roles) {
+        return Arrays.stream(roles).map(AccessRole::name).collect(Collectors.joining(", "));
+    }
+
+    private static boolean badToken() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        return attributes != null && attributes.getAttribute(BAD_TOKEN, RequestAttributes.SCOPE_REQUEST) != null;
+    }
+}

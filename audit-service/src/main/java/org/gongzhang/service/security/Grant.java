@@ -1,0 +1,5 @@
+package org.gongzhang.service.security;
+
+/** A role held within a scope. */
+public record Grant(AccessRole role, Scope scope) {
+}

@@ -1,0 +1,108 @@
+package org.gongzhang.service.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.ServiceIT;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every role against every state-changing endpoint that goes through {@link Access}, on 兰园小区's
+ * book: who is let through, and that everyone else gets 401/403 with nothing written. People of
+ * 桂苑小区 and an auditor of another community stand for "another compound's data".
+ */
+class AccessMatrixIT extends ServiceIT {
+
+    private static final String BOOK = "lanyuan-public";
+    private static final String ANONYMOUS = "(anonymous)";
+    private static final List<String> PEOPLE = List.of(ANONYMOUS, "li-na", "chen-jie", "wang-qiang", "zhao-min",
+            "sun-hao", "lanyuan-chair", "lanyuan-member", "lanyuan-owner", "guiyuan-chair", "guiyuan-owner", "admin",
+            "elsewhere-auditor");
+
+    /** One state-changing endpoint: how to call it as someone, and who may. */
+    private record Endpoint(String name, BiFunction<LedgerClient, String, Answer> call, Set<String> allowed) {
+    }
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST attachments", (c, who) -> c.postText("/api/books/" + BOOK + "/attachments",
+                    "matrix " + who, "en"),
+                    Set.of("li-na", "chen-jie", "wang-qiang", "zhao-min", "sun-hao", "lanyuan-chair", "lanyuan-member")),
+            new Endpoint("POST checkpoints", (c, who) -> c.post("/api/books/" + BOOK + "/checkpoints", "", "en"),
+                    Set.of("wang-qiang", "zhao-min", "sun-hao")),
+            new Endpoint("POST members", (c, who) -> c.post("/api/books/" + BOOK + "/members",
+                    "{\"username\":\"lanyuan-member\",\"role\":\"COMMITTEE_MEMBER\"}", "en"),
+                    Set.of("zhao-min")),
+            new Endpoint("POST users", (c, who) -> c.post("/api/users", "{\"username\":\"m-" + who.replace("(", "")
+                    .replace(")", "") + "\",\"displayName\":\"矩阵\",\"password\":\"long-enough-1\","
+                    + "\"grants\":[{\"role\":\"OWNER\",\"scope\":{\"kind\":\"COMPOUND\",\"id\":\"lanyuan\"}}]}", "en"),
+                    Set.of("admin")),
+            new Endpoint("PUT firms", (c, who) -> c.put("/api/firms/matrix-firm/compounds/lanyuan", "", "en"),
+                    Set.of("admin")));
+
+    @Test
+    void nobodyOutsideTheRoleAndScopeGetsThroughAndTheyChangeNothing() {
+        Map<String, LedgerClient> clients = clients();
+        List<String> holes = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (String person : PEOPLE) {
+                long size = size();
+                Answer answer = endpoint.call().apply(clients.get(person), person);
+                boolean allowed = endpoint.allowed().contains(person);
+                int status = answer.status();
+                if (allowed && (status == 401 || status == 403)) {
+                    holes.add(endpoint.name() + " refused " + person + ": " + answer.body());
+                } else if (!allowed) {
+                    int expected = ANONYMOUS.equals(person) ? 401 : 403;
+                    if (status != expected) {
+                        holes.add(endpoint.name() + " let " + person + " through: " + status + " " + answer.body());
+                    } else if (size() != size) {
+                        holes.add(endpoint.name() + " refused " + person + " but the log grew");
+                    } else if (!answer.contentType().startsWith("application/problem+json")) {
+                        holes.add(endpoint.name() + " refused " + person + " without a problem: " + answer.contentType());
+                    }
+                }
+            }
+        }
+        assertThat(holes).isEmpty();
+    }
+
+    @Test
+    void aRefusalSaysWhetherTheRoleOrTheScopeIsMissing() {
+        Map<String, LedgerClient> clients = clients();
+        Answer wrongRole = clients.get("lanyuan-owner").post("/api/books/" + BOOK + "/checkpoints", "", "en");
+        assertThat(wrongRole.json().get("code").asText()).isEqualTo("access.role");
+        Answer wrongPlace = clients.get("elsewhere-auditor").post("/api/books/" + BOOK + "/checkpoints", "", "zh-CN");
+        assertThat(wrongPlace.json().get("code").asText()).isEqualTo("access.scope");
+        assertThat(wrongPlace.json().get("detail").asText()).isEqualTo("账套 lanyuan-public 不在你的管辖或服务范围内。");
+    }
+
+    private Map<String, LedgerClient> clients() {
+        LedgerClient admin = client.as("admin");
+        if (admin.get("/api/session").status() == 200) {
+            admin.post("/api/users", """
+                    {"username":"elsewhere-auditor","displayName":"外社区审核员","password":"long-enough-1",
+                     "actor":"community:elsewhere","grants":[{"role":"COMMUNITY_AUDITOR","scope":{"kind":"COMMUNITY","id":"qinghe"}}]}""",
+                    "en");
+        }
+        Map<String, LedgerClient> clients = new LinkedHashMap<>();
+        for (String person : PEOPLE) {
+            clients.put(person, switch (person) {
+                case ANONYMOUS -> client;
+                case "elsewhere-auditor" -> client.as(person, "long-enough-1");
+                default -> client.as(person);
+            });
+        }
+        return clients;
+    }
+
+    private long size() {
+        return client.get("/api/books/" + BOOK + "/head").json().get("size").asLong();
+    }
+}
