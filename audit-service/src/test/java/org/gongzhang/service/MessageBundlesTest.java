@@ -26,6 +26,24 @@ class MessageBundlesTest {
     void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
         assertThat(keys("i18n/messages_zh_CN.properties")).isEqualTo(keys("i18n/messages_en.properties"))
                 .isEqualTo(keys("i18n/messages.properties"));
+        assertThat(keys("i18n/pages_zh_CN.properties")).isEqualTo(keys("i18n/pages_en.properties"))
+                .isEqualTo(keys("i18n/pages.properties"));
+    }
+
+    @Test
+    void everyMessageAPageAsksForExists() throws IOException {
+        Set<String> known = new TreeSet<>(keys("i18n/pages_zh_CN.properties"));
+        Set<String> asked = new TreeSet<>();
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9.-]*)").matcher(Files.readString(template));
+                while (m.find()) {
+                    asked.add(m.group(1));
+                }
+            }
+        }
+        assertThat(asked).isNotEmpty();
+        assertThat(known).containsAll(asked);
     }
 
     @Test

@@ -48,7 +48,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
-                .formLogin(Customizer.withDefaults())
+                .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(Customizer.withDefaults())
                 .authorizeHttpRequests(a -> a.requestMatchers("/staff/**").authenticated().anyRequest().permitAll())
                 .build();

@@ -1,0 +1,72 @@
+package org.gongzhang.service.web;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * zh-CN unless asked otherwise: {@code ?lang=en} (or {@code zh-CN}) on any page switches and is
+ * remembered in a cookie; otherwise the cookie; otherwise Accept-Language (the API's way); only
+ * Chinese and English are spoken.
+ */
+final class PageLocaleResolver implements LocaleResolver {
+
+    static final String PARAMETER = "lang";
+    private static final String COOKIE = "gongzhang-lang";
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        return fromTag(request.getParameter(PARAMETER))
+                .or(() -> cookie(request))
+                .orElseGet(() -> acceptLanguage(request));
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        Cookie cookie = new Cookie(COOKIE, locale == null ? "" : locale.toLanguageTag());
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setMaxAge(locale == null ? 0 : 365 * 24 * 3600);
+        response.addCookie(cookie);
+    }
+
+    static Optional<Locale> fromTag(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Optional.empty();
+        }
+        String t = tag.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("en")) {
+            return Optional.of(Locale.ENGLISH);
+        }
+        if (t.startsWith("zh")) {
+            return Optional.of(Locale.SIMPLIFIED_CHINESE);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Locale> cookie(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/api/") || request.getCookies() == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(request.getCookies()).filter(c -> COOKIE.equals(c.getName())).findFirst()
+                .flatMap(c -> fromTag(c.getValue()));
+    }
+
+    private static Locale acceptLanguage(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return Locale.SIMPLIFIED_CHINESE;
+        }
+        for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+            Optional<Locale> locale = fromTag(range.getRange());
+            if (locale.isPresent()) {
+                return locale.get();
+            }
+        }
+        return Locale.SIMPLIFIED_CHINESE;
+    }
+}

@@ -1,0 +1,26 @@
+package org.gongzhang.service.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** The language of pages and answers (see {@link PageLocaleResolver}). */
+@Configuration
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new PageLocaleResolver();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName(PageLocaleResolver.PARAMETER);
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change).excludePathPatterns("/api/**");
+    }
+}

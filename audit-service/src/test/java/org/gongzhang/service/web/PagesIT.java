@@ -1,0 +1,83 @@
+package org.gongzhang.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongzhang.service.support.ServiceIT;
+import org.junit.jupiter.api.Test;
+
+/** The public front page in both languages, the form login with its CSRF token, and the OpenAPI description. */
+class PagesIT extends ServiceIT {
+
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void theFrontPageListsTheCompoundsInChineseByDefaultAndSwitchesToEnglish() throws Exception {
+        String zh = page("/").body();
+        assertThat(zh).contains("小区公共收益公示", "北山街道", "新河社区", "兰园小区", "桂苑小区", "lang=\"zh-CN\"");
+        String en = page("/?lang=en").body();
+        assertThat(en).contains("Public income statements of residential compounds", "lang=\"en\"");
+        assertThat(page("/").body()).as("the choice is remembered").contains("lang=\"en\"");
+        assertThat(page("/?lang=zh-CN").body()).contains("小区公共收益公示");
+    }
+
+    @Test
+    void aStaffMemberLogsInThroughTheFormWithItsCsrfToken() throws Exception {
+        assertThat(login("zhao-min", "wrong-password").headers().firstValue("Location").orElse("")).contains("/login?error");
+        HttpResponse<String> ok = login("zhao-min", "gongzhang-demo");
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(ok.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+        page("/login");
+        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=zhao-min&password=gongzhang-demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApiWithItsBearerScheme() throws Exception {
+        JsonNode api = new ObjectMapper().readTree(page("/v3/api-docs").body());
+        assertThat(api.get("openapi").asText()).startsWith("3.");
+        assertThat(api.get("paths").has("/api/session")).isTrue();
+        assertThat(api.get("paths").has("/api/books/{book}/entries")).isTrue();
+        assertThat(api.get("paths").has("/api/books/{book}/reports/statement")).isTrue();
+        assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asText()).isEqualTo("bearer");
+        assertThat(page("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> login(String username, String password) throws Exception {
+        String form = page("/login").body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        String body = "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> page(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
