@@ -1,6 +1,7 @@
 package org.gongzhang.core.book;
 
 import static org.gongzhang.core.book.api.RefusalCode.BOOK_OPENED_NOT_FIRST;
+import static org.gongzhang.core.book.api.RefusalCode.ENTRY_KIND_UNKNOWN;
 
 import java.time.LocalDate;
 import org.gongzhang.core.book.api.AccountAddedEvent;
@@ -67,6 +68,9 @@ final class KindRules {
             case VOUCHER_REVERSED -> voucherReversed(entry, today);
             case PERIOD_CLOSED -> periodClosed(entry);
             case PERIOD_REOPENED -> periodReopened(entry);
+            case STATEMENT_DRAFTED, STATEMENT_WITHDRAWN, STATEMENT_SIGNED, STATEMENT_PUBLISHED, OBJECTION_RAISED,
+                    OBJECTION_ACCEPTED, OBJECTION_ANSWERED, OBJECTION_REVIEWED, OBJECTION_ESCALATED ->
+                    throw ENTRY_KIND_UNKNOWN.at("entry.kind", kind.wireName());
         };
     }
 
