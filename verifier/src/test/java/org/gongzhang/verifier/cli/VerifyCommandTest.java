@@ -166,6 +166,28 @@ class VerifyCommandTest {
         assertThat(CanonicalJson.parse(run.out()).get("consistentSince").intValue()).isEqualTo(6);
     }
 
+    @Test
+    void printsWhichPublishedStatementTheBundleCarriesInJson() throws IOException {
+        var published = NegativeFixture.publishedStatement(witnessed).bundle();
+
+        var run = CliRun.of("verify", write(published).toString(), "--log-key", logKey(witnessed), "--json");
+
+        var statement = CanonicalJson.parse(run.out()).get("statement");
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(statement.get("version").intValue()).isEqualTo(1);
+        assertThat(statement.get("draftedAt").intValue()).isEqualTo(9);
+        assertThat(statement.get("signOff").get("actor").textValue()).isEqualTo("xinhe:zhao-min");
+        assertThat(statement.get("posting").get("from").textValue()).isEqualTo("2026-04-05");
+        assertThat(statement.get("supersededBy").isNull()).isTrue();
+    }
+
+    @Test
+    void aBundleWithoutAPublishedStatementSaysNoneInJson() throws IOException {
+        var run = CliRun.of("verify", write(book.bundle()).toString(), "--json");
+
+        assertThat(CanonicalJson.parse(run.out()).get("statement").isNull()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-1", "two", "1.5", ""})
     void exitsTwoForACosignatureCountThatIsNotAWholeNumber(String count) throws IOException {
