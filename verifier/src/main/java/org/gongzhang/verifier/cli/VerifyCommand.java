@@ -159,7 +159,8 @@ final class VerifyCommand implements Command {
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // reported as a finding already
         }
-        boolean agrees = report.findings().stream().noneMatch(f -> f.code().startsWith("statement."));
+        boolean agrees = report.findings().stream()
+                .noneMatch(f -> f.code().startsWith("statement.") && !f.code().equals("statement.not-signed"));
         return statement.map(s -> "statement " + s.from() + "…" + s.to() + " on the checkpoint of "
                 + s.checkpointSize() + " entries: opening " + Fen.format(s.figures().openingBalance())
                 + ", income " + Fen.format(s.figures().totalIncome()) + ", expenses "
