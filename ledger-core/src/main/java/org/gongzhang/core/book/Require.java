@@ -21,9 +21,14 @@ final class Require {
         }
     }
 
+    /** True for a SHA-256 hash written as 64 lowercase hex digits. */
+    static boolean isSha256(String text) {
+        return SHA256.matcher(text).matches();
+    }
+
     /** A SHA-256 hash as 64 lowercase hex digits: a content hash or a salted commitment. */
     static void sha256(String text, String field) {
-        if (!SHA256.matcher(text).matches()) {
+        if (!isSha256(text)) {
             throw HASH_INVALID.at(field, text);
         }
     }
