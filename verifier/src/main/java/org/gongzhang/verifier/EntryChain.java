@@ -15,6 +15,7 @@ import org.gongzhang.verifier.entry.KeyRegistry;
 import org.gongzhang.verifier.entry.MalformedEntry;
 import org.gongzhang.verifier.entry.RegisteredKey;
 import org.gongzhang.verifier.entry.SignedEntry;
+import org.gongzhang.verifier.statement.StatementLog;
 
 /**
  * Walks a book's leaves in order and checks each entry against the ones before it: form, book,
@@ -39,6 +40,8 @@ final class EntryChain {
     private final KeyRegistry keys = new KeyRegistry();
     private final Map<RegisteredKey, Optional<PublicKey>> publicKeys = new HashMap<>();
     private final List<byte[]> leafHashes = new ArrayList<>();
+    private final List<EntryHeader> statementEntries = new ArrayList<>();
+    private StatementLog statements;
     private String expectedPrev = SignedEntry.GENESIS_PREV;
     private Instant lastRecordedAt;
     private final List<Finding> batchFindings = new ArrayList<>();
@@ -86,6 +89,14 @@ final class EntryChain {
         return leafHashes;
     }
 
+    /** The statements (公示表) the readable entries draft, sign off and publish. */
+    StatementLog statements() {
+        if (statements == null) {
+            statements = StatementLog.of(statementEntries);
+        }
+        return statements;
+    }
+
     /** The keys registered by the entries checked, with the index of their revocation if any. */
     Collection<RegisteredKey> registeredKeys() {
         return keys.all();
@@ -131,6 +142,9 @@ final class EntryChain {
         if (header == null) {
             malformed(position, reading.failure());
             return;
+        }
+        if (StatementLog.replays(header)) {
+            statementEntries.add(header);
         }
         checkPlace(position, header);
         checkTime(position, header.recordedAt());

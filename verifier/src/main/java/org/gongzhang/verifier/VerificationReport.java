@@ -1,7 +1,9 @@
 package org.gongzhang.verifier;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.gongzhang.verifier.statement.StatementVersion;
 
 /**
  * The outcome of verifying a book's log.
@@ -17,9 +19,14 @@ import java.util.OptionalLong;
  *                          witness's; ignored, as C2SP requires
  * @param consistentSince   the size of the checkpoint the auditor saved earlier, when the entries were
  *                          shown to extend it; empty when none was given or it did not match
+ * @param statement         the published statement (公示表) the bundle carries, as the log tells it: which
+ *                          statement and version its {@code statement.json} is, whether and by whom it was
+ *                          signed off and for which posting period it was published. Empty unless the
+ *                          statement rests on a checkpoint before the bundle's and a draft cites it.
  */
 public record VerificationReport(String book, long entries, String root, String logKey, boolean trustOnFirstUse,
-        List<Finding> findings, List<String> witnesses, int unknownSignatures, OptionalLong consistentSince) {
+        List<Finding> findings, List<String> witnesses, int unknownSignatures, OptionalLong consistentSince,
+        Optional<StatementVersion> statement) {
 
     public VerificationReport {
         findings = List.copyOf(findings);
@@ -29,7 +36,8 @@ public record VerificationReport(String book, long entries, String root, String 
     /** A report without cosignatures or saved checkpoint. */
     public VerificationReport(String book, long entries, String root, String logKey, boolean trustOnFirstUse,
             List<Finding> findings) {
-        this(book, entries, root, logKey, trustOnFirstUse, findings, List.of(), 0, OptionalLong.empty());
+        this(book, entries, root, logKey, trustOnFirstUse, findings, List.of(), 0, OptionalLong.empty(),
+                Optional.empty());
     }
 
     /** True when nothing was found wrong. */

@@ -19,6 +19,7 @@ import org.gongzhang.verifier.entry.SignedEntry;
 import org.gongzhang.verifier.merkle.MerkleTree;
 import org.gongzhang.verifier.statement.Statement;
 import org.gongzhang.verifier.statement.StatementCheck;
+import org.gongzhang.verifier.statement.StatementVersion;
 
 /**
  * The offline verifier (离线核验): checks a book's signed entries, hash chain, Merkle root and signed
@@ -71,15 +72,18 @@ public final class Verifier {
         EntryChain chain = checkEntries(manifest.book(), bundle.leaves(), findings);
         checkManifest(manifest, chain.leafHashes(), findings);
         VerifyOptions effective = options;
+        Optional<StatementVersion> published = Optional.empty();
         if (bundle.statement().isPresent()) {
-            Optional<Statement> statement = StatementCheck.check(bundle.statement().get(), manifest.book(),
-                    readablePrefix(bundle.leaves()), checkpointOf(bundle.checkpoint()), findings);
-            int required = statement.map(Statement::requiredCosignatures).orElse(0);
+            StatementCheck.Outcome statement = StatementCheck.check(bundle.statement().get(), manifest.book(),
+                    readablePrefix(bundle.leaves()), chain.leafHashes(), chain.statements(),
+                    checkpointOf(bundle.checkpoint()), findings);
+            int required = statement.statement().map(Statement::requiredCosignatures).orElse(0);
             if (required > options.requiredCosignatures()) {
                 effective = options.requiringCosignatures(required);
             }
+            published = statement.version();
         }
-        return checkLog(manifest.book(), chain, bundle.checkpoint(), logKey, effective, findings);
+        return checkLog(manifest.book(), chain, bundle.checkpoint(), logKey, effective, findings, published);
     }
 
     /** Verifies entries held in memory against an optional signed checkpoint note and the log key. */
@@ -121,11 +125,12 @@ public final class Verifier {
         }
         List<Finding> findings = new ArrayList<>();
         EntryChain chain = checkEntries(book, entries.stream().map(SignedEntry::leaf).toList(), findings);
-        return checkLog(book, chain, checkpointNote, options.logKey(), options, findings);
+        return checkLog(book, chain, checkpointNote, options.logKey(), options, findings, Optional.empty());
     }
 
     private static VerificationReport checkLog(String book, EntryChain chain, Optional<String> checkpointNote,
-            Optional<NoteVerifierKey> logKey, VerifyOptions options, List<Finding> findings) {
+            Optional<NoteVerifierKey> logKey, VerifyOptions options, List<Finding> findings,
+            Optional<StatementVersion> statement) {
         List<byte[]> leafHashes = chain.leafHashes();
         new CheckpointCheck(book, findings).check(checkpointNote, logKey, leafHashes);
         CosignatureCheck.Outcome cosigned = new CosignatureCheck(findings).check(checkpointNote, logKey,
@@ -135,11 +140,14 @@ public final class Verifier {
                 .orElse(OptionalLong.empty());
         return new VerificationReport(book, leafHashes.size(), Digests.hex(MerkleTree.root(leafHashes)),
                 logKey.map(Object::toString).orElse(""), options.logKey().isEmpty(), findings,
-                cosigned.witnesses(), cosigned.unknownSignatures(), consistentSince);
+                cosigned.witnesses(), cosigned.unknownSignatures(), consistentSince, statement);
     }
 
+    /** Every entry in order, then every statement draft's checkpoint against the entries before it. */
     private static EntryChain checkEntries(String book, List<String> leaves, List<Finding> findings) {
-        return EntryChain.run(book, leaves, findings);
+        EntryChain chain = EntryChain.run(book, leaves, findings);
+        DraftCheckpointCheck.check(chain.statements().drafts(), chain.leafHashes(), findings);
+        return chain;
     }
 
     private static void checkManifest(BundleManifest manifest, List<byte[]> leafHashes, List<Finding> findings) {

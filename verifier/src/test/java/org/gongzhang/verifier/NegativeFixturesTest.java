@@ -30,6 +30,21 @@ class NegativeFixturesTest {
         assertThat(report.consistentSince()).hasValue(WitnessedBook.SAVED_SIZE);
     }
 
+    @Test
+    void thePublishedStatementAsSignedOffPassesAndTheReportNamesItsVersion() {
+        var published = NegativeFixture.publishedStatement(WitnessedBook.create());
+
+        var report = Verifier.verify(published.bundle(), published.options());
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.statement()).hasValueSatisfying(v -> {
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.draftedAt()).isEqualTo(9);
+            assertThat(v.signOff()).hasValueSatisfying(s -> assertThat(s.actor()).isEqualTo("xinhe:zhao-min"));
+            assertThat(v.posting()).hasValueSatisfying(p -> assertThat(p.until()).hasToString("2026-04-19"));
+        });
+    }
+
     @ParameterizedTest
     @EnumSource(NegativeFixture.class)
     void eachTamperingFailsWithTheFindingThatNamesIt(NegativeFixture fixture) {

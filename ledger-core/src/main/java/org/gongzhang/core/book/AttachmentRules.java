@@ -5,7 +5,6 @@ import static org.gongzhang.core.book.api.RefusalCode.VOUCHER_ATTACHMENTS_COUNT_
 import static org.gongzhang.core.book.api.RefusalCode.VOUCHER_ATTACHMENT_NAME_BLANK;
 import static org.gongzhang.core.book.api.RefusalCode.VOUCHER_ATTACHMENT_SHA256_INVALID;
 
-import java.util.regex.Pattern;
 import org.gongzhang.core.book.api.payload.Attachments;
 
 /**
@@ -14,7 +13,6 @@ import org.gongzhang.core.book.api.payload.Attachments;
  */
 final class AttachmentRules {
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final String ATTACHMENTS = "entry.payload.attachments";
 
     private AttachmentRules() {
@@ -27,7 +25,7 @@ final class AttachmentRules {
         for (int i = 0; i < attachments.files().size(); i++) {
             Attachments.AttachedFile file = attachments.files().get(i);
             String at = ATTACHMENTS + ".files[" + i + "]";
-            if (!SHA256.matcher(file.sha256()).matches()) {
+            if (!Require.isSha256(file.sha256())) {
                 throw VOUCHER_ATTACHMENT_SHA256_INVALID.at(at + ".sha256");
             }
             Require.nonBlank(file.name(), VOUCHER_ATTACHMENT_NAME_BLANK, at + ".name");

@@ -18,10 +18,19 @@ import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.KeyRegisteredEvent;
 import org.gongzhang.core.book.api.KeyRevokedEvent;
 import org.gongzhang.core.book.api.LedgerEvent;
+import org.gongzhang.core.book.api.ObjectionAcceptedEvent;
+import org.gongzhang.core.book.api.ObjectionAnsweredEvent;
+import org.gongzhang.core.book.api.ObjectionEscalatedEvent;
+import org.gongzhang.core.book.api.ObjectionRaisedEvent;
+import org.gongzhang.core.book.api.ObjectionReviewedEvent;
 import org.gongzhang.core.book.api.OpenBookCommand;
 import org.gongzhang.core.book.api.OpeningBalancesSetEvent;
 import org.gongzhang.core.book.api.PeriodClosedEvent;
 import org.gongzhang.core.book.api.PeriodReopenedEvent;
+import org.gongzhang.core.book.api.StatementDraftedEvent;
+import org.gongzhang.core.book.api.StatementPublishedEvent;
+import org.gongzhang.core.book.api.StatementSignedEvent;
+import org.gongzhang.core.book.api.StatementWithdrawnEvent;
 import org.gongzhang.core.book.api.VoucherPostedEvent;
 import org.gongzhang.core.book.api.VoucherRecordedEvent;
 import org.gongzhang.core.book.api.VoucherReversedEvent;
@@ -30,14 +39,24 @@ import org.gongzhang.core.book.api.VoucherVoidedEvent;
 import org.gongzhang.core.book.api.payload.AccountAdded;
 import org.gongzhang.core.book.api.payload.AccountDisabled;
 import org.gongzhang.core.book.api.payload.BookOpened;
+import org.gongzhang.core.book.api.payload.ObjectionAccepted;
+import org.gongzhang.core.book.api.payload.ObjectionAnswered;
+import org.gongzhang.core.book.api.payload.ObjectionEscalated;
+import org.gongzhang.core.book.api.payload.ObjectionRaised;
+import org.gongzhang.core.book.api.payload.ObjectionReviewed;
 import org.gongzhang.core.book.api.payload.OpeningBalancesSet;
 import org.gongzhang.core.book.api.payload.PeriodClosed;
 import org.gongzhang.core.book.api.payload.PeriodReopened;
+import org.gongzhang.core.book.api.payload.StatementDrafted;
+import org.gongzhang.core.book.api.payload.StatementPublished;
+import org.gongzhang.core.book.api.payload.StatementSigned;
+import org.gongzhang.core.book.api.payload.StatementWithdrawn;
 import org.gongzhang.core.book.api.payload.VoucherPosted;
 import org.gongzhang.core.book.api.payload.VoucherRecorded;
 import org.gongzhang.core.book.api.payload.VoucherReversed;
 import org.gongzhang.core.book.api.payload.VoucherReviewed;
 import org.gongzhang.core.book.api.payload.VoucherVoided;
+import org.gongzhang.core.disclosure.ObjectionStatus;
 import org.gongzhang.core.voucher.RedVoucher;
 import org.gongzhang.core.voucher.VoucherStatus;
 import org.gongzhang.verifier.entry.EntryHeader;
@@ -60,6 +79,9 @@ class Book {
     private Periods periods;
     private Vouchers vouchers;
     private Balances balances;
+    /** Initialised here, not at genesis only: snapshots taken before statements existed restore with none. */
+    private Statements statements = new Statements();
+    private Objections objections = new Objections();
 
     /** For Axon and for snapshots. */
     public Book() {
@@ -75,7 +97,7 @@ class Book {
     EntryReceipt handle(AppendEntryCommand command, Clock clock) {
         SignedEntry entry = command.entry();
         EntryHeader header = EnvelopeRules.check(entry, bookId, head, keys, clock);
-        apply(new KindRules(accounts, periods, vouchers, balances, keys)
+        apply(new KindRules(accounts, periods, vouchers, balances, keys, head, statements, objections)
                 .decide(EnvelopeRules.kind(header), entry, header, BusinessCalendar.today(clock)));
         return new EntryReceipt(bookId, header.index(), entry.hash(), head.root());
     }
@@ -178,6 +200,68 @@ class Book {
     @EventSourcingHandler
     void on(PeriodReopenedEvent event) {
         periods.reopen(PeriodReopened.from(event.entry()).period());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(StatementDraftedEvent event) {
+        StatementDrafted drafted = StatementDrafted.from(event.entry());
+        statements.put(drafted.statementId(), StatementState.drafted(event.header().actor(), drafted, event.version()));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(StatementWithdrawnEvent event) {
+        statements.update(StatementWithdrawn.from(event.entry()).statementId(), StatementState::withdrawn);
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(StatementSignedEvent event) {
+        statements.update(StatementSigned.from(event.entry()).statementId(),
+                statement -> statement.signed(event.header().businessDate()));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(StatementPublishedEvent event) {
+        StatementPublished published = StatementPublished.from(event.entry());
+        statements.update(published.statementId(),
+                statement -> statement.published(published.postingFrom(), published.postingUntil()));
+        if (event.supersedes() != null) {
+            statements.update(event.supersedes(), statement -> statement.superseded(published.statementId()));
+        }
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionRaisedEvent event) {
+        ObjectionRaised raised = ObjectionRaised.from(event.entry());
+        objections.put(raised.objectionId(), ObjectionState.submitted(raised.statementId(), raised.answerBy()));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionAcceptedEvent event) {
+        objections.move(ObjectionAccepted.from(event.entry()).objectionId(), ObjectionStatus.ACCEPTED);
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionAnsweredEvent event) {
+        objections.move(ObjectionAnswered.from(event.entry()).objectionId(), ObjectionStatus.ANSWERED);
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionReviewedEvent event) {
+        objections.move(ObjectionReviewed.from(event.entry()).objectionId(), ObjectionStatus.REVIEWED);
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(ObjectionEscalatedEvent event) {
+        objections.move(ObjectionEscalated.from(event.entry()).objectionId(), ObjectionStatus.ESCALATED);
         advance(event);
     }
 

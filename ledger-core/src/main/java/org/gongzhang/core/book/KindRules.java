@@ -3,14 +3,25 @@ package org.gongzhang.core.book;
 import static org.gongzhang.core.book.api.RefusalCode.BOOK_OPENED_NOT_FIRST;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 import org.gongzhang.core.book.api.AccountAddedEvent;
 import org.gongzhang.core.book.api.AccountDisabledEvent;
 import org.gongzhang.core.book.api.KeyRegisteredEvent;
 import org.gongzhang.core.book.api.KeyRevokedEvent;
 import org.gongzhang.core.book.api.LedgerEvent;
+import org.gongzhang.core.book.api.ObjectionAcceptedEvent;
+import org.gongzhang.core.book.api.ObjectionAnsweredEvent;
+import org.gongzhang.core.book.api.ObjectionEscalatedEvent;
+import org.gongzhang.core.book.api.ObjectionRaisedEvent;
+import org.gongzhang.core.book.api.ObjectionReviewedEvent;
 import org.gongzhang.core.book.api.OpeningBalancesSetEvent;
 import org.gongzhang.core.book.api.PeriodClosedEvent;
 import org.gongzhang.core.book.api.PeriodReopenedEvent;
+import org.gongzhang.core.book.api.StatementDraftedEvent;
+import org.gongzhang.core.book.api.StatementPublishedEvent;
+import org.gongzhang.core.book.api.StatementSignedEvent;
+import org.gongzhang.core.book.api.StatementWithdrawnEvent;
 import org.gongzhang.core.book.api.VoucherPostedEvent;
 import org.gongzhang.core.book.api.VoucherRecordedEvent;
 import org.gongzhang.core.book.api.VoucherReversedEvent;
@@ -20,9 +31,18 @@ import org.gongzhang.core.book.api.payload.AccountAdded;
 import org.gongzhang.core.book.api.payload.AccountDisabled;
 import org.gongzhang.core.book.api.payload.KeyRegistered;
 import org.gongzhang.core.book.api.payload.KeyRevoked;
+import org.gongzhang.core.book.api.payload.ObjectionAccepted;
+import org.gongzhang.core.book.api.payload.ObjectionAnswered;
+import org.gongzhang.core.book.api.payload.ObjectionEscalated;
+import org.gongzhang.core.book.api.payload.ObjectionRaised;
+import org.gongzhang.core.book.api.payload.ObjectionReviewed;
 import org.gongzhang.core.book.api.payload.OpeningBalancesSet;
 import org.gongzhang.core.book.api.payload.PeriodClosed;
 import org.gongzhang.core.book.api.payload.PeriodReopened;
+import org.gongzhang.core.book.api.payload.StatementDrafted;
+import org.gongzhang.core.book.api.payload.StatementPublished;
+import org.gongzhang.core.book.api.payload.StatementSigned;
+import org.gongzhang.core.book.api.payload.StatementWithdrawn;
 import org.gongzhang.core.book.api.payload.VoucherPosted;
 import org.gongzhang.core.book.api.payload.VoucherRecorded;
 import org.gongzhang.core.book.api.payload.VoucherReversed;
@@ -38,21 +58,37 @@ import org.gongzhang.verifier.entry.SignedEntry;
  */
 final class KindRules {
 
+    /** Statements and objections: their rules hang on business dates, which may not lie ahead of today. */
+    private static final Set<EntryKind> DISCLOSURES = EnumSet.of(EntryKind.STATEMENT_DRAFTED,
+            EntryKind.STATEMENT_WITHDRAWN, EntryKind.STATEMENT_SIGNED, EntryKind.STATEMENT_PUBLISHED,
+            EntryKind.OBJECTION_RAISED, EntryKind.OBJECTION_ACCEPTED, EntryKind.OBJECTION_ANSWERED,
+            EntryKind.OBJECTION_REVIEWED, EntryKind.OBJECTION_ESCALATED);
+
     private final Accounts accounts;
     private final Periods periods;
     private final Vouchers vouchers;
     private final Balances balances;
     private final BookKeys keys;
+    private final LogHead head;
+    private final Statements statements;
+    private final Objections objections;
 
-    KindRules(Accounts accounts, Periods periods, Vouchers vouchers, Balances balances, BookKeys keys) {
+    KindRules(Accounts accounts, Periods periods, Vouchers vouchers, Balances balances, BookKeys keys, LogHead head,
+            Statements statements, Objections objections) {
         this.accounts = accounts;
         this.periods = periods;
         this.vouchers = vouchers;
         this.balances = balances;
         this.keys = keys;
+        this.head = head;
+        this.statements = statements;
+        this.objections = objections;
     }
 
     LedgerEvent decide(EntryKind kind, SignedEntry entry, EntryHeader header, LocalDate today) {
+        if (DISCLOSURES.contains(kind)) {
+            Require.notAfterToday(header.businessDate(), today);
+        }
         return switch (kind) {
             case BOOK_OPENED -> throw BOOK_OPENED_NOT_FIRST.at("entry.kind");
             case OPENING_BALANCES_SET -> openingBalances(entry);
@@ -67,6 +103,15 @@ final class KindRules {
             case VOUCHER_REVERSED -> voucherReversed(entry, today);
             case PERIOD_CLOSED -> periodClosed(entry);
             case PERIOD_REOPENED -> periodReopened(entry);
+            case STATEMENT_DRAFTED -> statementDrafted(entry);
+            case STATEMENT_WITHDRAWN -> statementWithdrawn(entry);
+            case STATEMENT_SIGNED -> statementSigned(entry, header.actor());
+            case STATEMENT_PUBLISHED -> statementPublished(entry);
+            case OBJECTION_RAISED -> objectionRaised(entry, header.businessDate());
+            case OBJECTION_ACCEPTED -> objectionAccepted(entry);
+            case OBJECTION_ANSWERED -> objectionAnswered(entry);
+            case OBJECTION_REVIEWED -> objectionReviewed(entry);
+            case OBJECTION_ESCALATED -> objectionEscalated(entry, header);
         };
     }
 
@@ -130,6 +175,57 @@ final class KindRules {
     private LedgerEvent periodReopened(SignedEntry entry) {
         PeriodRules.reopened(PeriodReopened.from(entry), periods);
         return new PeriodReopenedEvent(entry);
+    }
+
+    private LedgerEvent statementDrafted(SignedEntry entry) {
+        return new StatementDraftedEvent(entry, statementRules().drafted(StatementDrafted.from(entry)));
+    }
+
+    private LedgerEvent statementWithdrawn(SignedEntry entry) {
+        statementRules().withdrawn(StatementWithdrawn.from(entry));
+        return new StatementWithdrawnEvent(entry);
+    }
+
+    private LedgerEvent statementSigned(SignedEntry entry, String signer) {
+        statementRules().signed(StatementSigned.from(entry), signer);
+        return new StatementSignedEvent(entry);
+    }
+
+    private LedgerEvent statementPublished(SignedEntry entry) {
+        return new StatementPublishedEvent(entry, statementRules().published(StatementPublished.from(entry)));
+    }
+
+    private LedgerEvent objectionRaised(SignedEntry entry, LocalDate raisedOn) {
+        objectionRules().raised(ObjectionRaised.from(entry), raisedOn);
+        return new ObjectionRaisedEvent(entry);
+    }
+
+    private LedgerEvent objectionAccepted(SignedEntry entry) {
+        objectionRules().accepted(ObjectionAccepted.from(entry).objectionId());
+        return new ObjectionAcceptedEvent(entry);
+    }
+
+    private LedgerEvent objectionAnswered(SignedEntry entry) {
+        objectionRules().answered(ObjectionAnswered.from(entry));
+        return new ObjectionAnsweredEvent(entry);
+    }
+
+    private LedgerEvent objectionReviewed(SignedEntry entry) {
+        objectionRules().reviewed(ObjectionReviewed.from(entry));
+        return new ObjectionReviewedEvent(entry);
+    }
+
+    private LedgerEvent objectionEscalated(SignedEntry entry, EntryHeader header) {
+        objectionRules().escalated(ObjectionEscalated.from(entry), header);
+        return new ObjectionEscalatedEvent(entry);
+    }
+
+    private StatementRules statementRules() {
+        return new StatementRules(statements, periods, head);
+    }
+
+    private ObjectionRules objectionRules() {
+        return new ObjectionRules(objections, statements);
     }
 
     private VoucherRules voucherRules() {

@@ -56,7 +56,8 @@ class ArchitectureTest {
 
     @Test
     void value_types_do_not_know_the_book() {
-        noClasses().that().resideInAnyPackage("..core.money..", "..core.period..", "..core.account..", "..core.voucher..")
+        noClasses().that().resideInAnyPackage("..core.money..", "..core.period..", "..core.account..", "..core.voucher..",
+                        "..core.disclosure..")
                 .should().dependOnClassesThat().resideInAPackage("..core.book..")
                 .allowEmptyShould(false).check(CORE);
     }

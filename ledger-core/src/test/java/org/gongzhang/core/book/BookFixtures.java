@@ -6,8 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -18,10 +24,12 @@ import org.gongzhang.core.book.api.BookId;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.OpenBookCommand;
 import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.crypto.PublicKeys;
 import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
+import org.gongzhang.verifier.merkle.MerkleTree;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -29,7 +37,10 @@ import org.hamcrest.TypeSafeMatcher;
 /**
  * Test data for the book: three people with keys (李娜 prepares, 王强 reviews, 赵敏 audits for the
  * community), signed entries built at the log's head, and the commands that carry them. The clock
- * stands at 2026-04-02 10:00 Beijing time; the book starts in 2026-03.
+ * stands at 2026-04-02 10:00 Beijing time; the book starts in 2026-03. For statements and
+ * objections there are more people, whose keys the auditor registers: an owner (业主, known by a
+ * pseudonym), the committee chair and the service's clerk key; and a clock that {@link #dayIs}
+ * moves, for the aggregates of {@link #aggregateOnMovingClock()}.
  */
 final class BookFixtures {
 
@@ -42,6 +53,12 @@ final class BookFixtures {
     final Signer preparer;
     final Signer reviewer;
     final Signer auditor;
+    final Signer owner;
+    final Signer chair;
+    final Signer clerk;
+    private final MovingClock clock = new MovingClock();
+    private final List<byte[]> leaves = new ArrayList<>();
+    private final Map<String, ObjectNode> drafts = new HashMap<>();
     private long index;
     private String prev = SignedEntry.GENESIS_PREV;
 
@@ -50,6 +67,9 @@ final class BookFixtures {
         this.preparer = signer("agent:li-na", Role.AGENT_PREPARER, "李娜");
         this.reviewer = signer("agent:wang-qiang", Role.AGENT_REVIEWER, "王强");
         this.auditor = signer("community:zhao-min", Role.COMMUNITY_AUDITOR, "赵敏");
+        this.owner = signer("owner:7f3a9c1e", Role.OWNER, null);
+        this.chair = signer("committee:sun-li", Role.COMMITTEE_CHAIR, "孙丽");
+        this.clerk = signer("service:lanyuan-clerk", Role.SERVICE, "公账系统");
     }
 
     static BookFixtures ed25519() {
@@ -60,6 +80,39 @@ final class BookFixtures {
         AggregateTestFixture<Book> fixture = new AggregateTestFixture<>(Book.class);
         fixture.registerInjectableResource(CLOCK);
         return fixture;
+    }
+
+    /** An aggregate whose clock is this fixture's, which {@link #dayIs} moves. */
+    AggregateTestFixture<Book> aggregateOnMovingClock() {
+        AggregateTestFixture<Book> fixture = new AggregateTestFixture<>(Book.class);
+        fixture.registerInjectableResource(clock);
+        return fixture;
+    }
+
+    /** Moves the clock to 10:00 Beijing time on {@code date}: entries built from now on are recorded and dated then. */
+    void dayIs(String date) {
+        clock.now = LocalDate.parse(date).atTime(10, 0).atZone(BusinessCalendar.ZONE).toInstant();
+    }
+
+    /** The service's clock as the fixture moves it. */
+    private static final class MovingClock extends Clock {
+
+        private Instant now = NOW;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the book reads instants only");
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     /** A person holding one key for one role. */
@@ -113,8 +166,8 @@ final class BookFixtures {
         ObjectNode e = json().put("format", 1).put("book", BOOK).put("index", index).put("prev", prev)
                 .put("kind", kind).put("actor", signer.actor()).put("role", signer.role().name())
                 .put("keyId", signer.keyId()).put("suite", signer.suite().id()).put("custodial", false)
-                .put("submission", UUID.randomUUID().toString()).put("recordedAt", NOW.toString())
-                .put("businessDate", "2026-04-02");
+                .put("submission", UUID.randomUUID().toString()).put("recordedAt", clock.now.toString())
+                .put("businessDate", BusinessCalendar.today(clock).toString());
         e.set("payload", payload);
         return e;
     }
@@ -145,6 +198,7 @@ final class BookFixtures {
     private SignedEntry advance(SignedEntry entry) {
         index++;
         prev = entry.hash();
+        leaves.add(entry.leafHash());
         return entry;
     }
 
@@ -235,6 +289,97 @@ final class BookFixtures {
 
     AppendEntryCommand disableAccount(String code) {
         return append(preparer, "account.disabled", json().put("code", code).put("reason", "停止经营"));
+    }
+
+    /** The Merkle root (hex) of every entry built so far: the log a statement drafted next rests on. */
+    String root() {
+        return Digests.hex(MerkleTree.root(leaves));
+    }
+
+    /**
+     * A draft of the statement {@code statementId} of {@code from} … {@code to}, resting on the log
+     * built so far; its content hash stands for a {@code statement.json} by the statement's id.
+     */
+    ObjectNode statementPayload(String statementId, String from, String to) {
+        ObjectNode p = json().put("statementId", statementId).put("from", from).put("to", to)
+                .put("contentHash", Digests.sha256Hex(statementId.getBytes(StandardCharsets.UTF_8)));
+        p.putObject("checkpoint").put("size", index).put("root", root());
+        return p.putNull("corrects").putNull("reason");
+    }
+
+    AppendEntryCommand draft(String statementId, String from, String to) {
+        return draft(statementPayload(statementId, from, to));
+    }
+
+    AppendEntryCommand draft(ObjectNode payload) {
+        drafts.put(payload.path("statementId").asText(), payload);
+        return append(preparer, "statement.drafted", payload);
+    }
+
+    /** A correction (更正) of {@code corrects}, the same periods, with a reason. */
+    AppendEntryCommand correct(String statementId, String corrects, String from, String to) {
+        return draft(statementPayload(statementId, from, to).put("corrects", corrects).put("reason", "补录3月银行手续费"));
+    }
+
+    /** The sign-off payload that repeats the draft's content hash and checkpoint. */
+    ObjectNode signOffPayload(String statementId) {
+        ObjectNode draft = drafts.get(statementId);
+        ObjectNode p = json().put("statementId", statementId).put("contentHash", draft.get("contentHash").asText());
+        p.set("checkpoint", draft.get("checkpoint").deepCopy());
+        return p;
+    }
+
+    AppendEntryCommand signOff(String statementId) {
+        return append(auditor, "statement.signed", signOffPayload(statementId));
+    }
+
+    AppendEntryCommand publish(String statementId, String postingFrom, String postingUntil) {
+        return append(auditor, "statement.published", json().put("statementId", statementId)
+                .put("postingFrom", postingFrom).put("postingUntil", postingUntil));
+    }
+
+    AppendEntryCommand withdraw(String statementId, String reason) {
+        return append(preparer, "statement.withdrawn", json().put("statementId", statementId).put("reason", reason));
+    }
+
+    /** Drafts, signs off and publishes a statement of March 2026, posted 2026-04-02 … 2026-04-16. */
+    Object[] publishedMarch(String statementId) {
+        return new Object[] {draft(statementId, START, START), signOff(statementId),
+                publish(statementId, "2026-04-02", "2026-04-16")};
+    }
+
+    /** The owner objects, the commitments standing for who they are and what they say. */
+    ObjectNode objectionPayload(String objectionId, String statementId, String answerBy) {
+        return json().put("objectionId", objectionId).put("statementId", statementId)
+                .put("owner", Digests.sha256Hex(("salt-1|" + owner.actor()).getBytes(StandardCharsets.UTF_8)))
+                .put("text", Digests.sha256Hex("salt-2|停车费收入为何少于上季度？".getBytes(StandardCharsets.UTF_8)))
+                .put("answerBy", answerBy);
+    }
+
+    AppendEntryCommand raise(String objectionId, String statementId, String answerBy) {
+        return append(owner, "objection.raised", objectionPayload(objectionId, statementId, answerBy));
+    }
+
+    AppendEntryCommand accept(String objectionId) {
+        return append(chair, "objection.accepted", json().put("objectionId", objectionId));
+    }
+
+    AppendEntryCommand answer(String objectionId, String answer) {
+        return append(chair, "objection.answered", json().put("objectionId", objectionId).put("answer", answer));
+    }
+
+    AppendEntryCommand reviewObjection(String objectionId, String outcome) {
+        return append(auditor, "objection.reviewed", json().put("objectionId", objectionId).put("outcome", outcome)
+                .put("note", "已核对银行流水，答复属实。"));
+    }
+
+    AppendEntryCommand escalate(Signer by, String objectionId, String reason) {
+        return append(by, "objection.escalated", json().put("objectionId", objectionId).put("reason", reason));
+    }
+
+    /** The auditor registers the owner's, the chair's and the clerk's keys. */
+    Object[] registerDisclosureKeys() {
+        return new Object[] {register(owner), register(chair), register(clerk)};
     }
 
     static ObjectNode balance(String account, String side, String amount) {

@@ -18,6 +18,7 @@ import org.gongzhang.verifier.bundle.BundleReader;
 import org.gongzhang.verifier.bundle.BundleUnreadable;
 import org.gongzhang.verifier.statement.Fen;
 import org.gongzhang.verifier.statement.Statement;
+import org.gongzhang.verifier.statement.StatementVersion;
 import org.gongzhang.verifier.VerifyOptions;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
@@ -48,6 +49,7 @@ final class VerifyCommand implements Command {
         } else {
             print(bundle, report, out);
             read.flatMap(b -> statementLine(b, report)).ifPresent(out::println);
+            report.statement().map(VerifyCommand::versionLine).ifPresent(out::println);
         }
         return report.ok() ? LedgerCli.OK : LedgerCli.FAILED;
     }
@@ -157,7 +159,8 @@ final class VerifyCommand implements Command {
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // reported as a finding already
         }
-        boolean agrees = report.findings().stream().noneMatch(f -> f.code().startsWith("statement."));
+        boolean agrees = report.findings().stream()
+                .noneMatch(f -> f.code().startsWith("statement.") && !f.code().equals("statement.not-signed"));
         return statement.map(s -> "statement " + s.from() + "…" + s.to() + " on the checkpoint of "
                 + s.checkpointSize() + " entries: opening " + Fen.format(s.figures().openingBalance())
                 + ", income " + Fen.format(s.figures().totalIncome()) + ", expenses "
@@ -165,6 +168,19 @@ final class VerifyCommand implements Command {
                 + Fen.format(s.figures().transferToMaintenanceFund()) + ", closing "
                 + Fen.format(s.figures().closingBalance()) + ", " + s.figures().items().size() + " itemised; "
                 + (agrees ? "every figure agrees with the entries" : "figures DIFFER from the entries (see findings)"));
+    }
+
+    /** Which statement version the bundle's statement.json is, and how far it went: signed off, published, superseded. */
+    private static String versionLine(StatementVersion v) {
+        return "statement.json is statement " + v.statementId() + " version " + v.version()
+                + v.corrects().map(c -> " (a correction of " + c + ")").orElse("")
+                + ", drafted by " + v.drafter() + " at entry " + v.draftedAt()
+                + (v.withdrawn() ? ", WITHDRAWN" : "")
+                + v.signOff().map(s -> ", signed off by " + s.actor() + " at entry " + s.index())
+                        .orElse(", NOT signed off")
+                + v.posting().map(p -> ", published for posting " + p.from() + "…" + p.until() + " at entry " + p.index())
+                        .orElse(", not published")
+                + v.supersededBy().map(c -> "; superseded by the correction " + c).orElse("");
     }
 
     private static ObjectNode json(VerificationReport report) {
@@ -178,10 +194,22 @@ final class VerifyCommand implements Command {
         } else {
             node.putNull("consistentSince");
         }
+        report.statement().ifPresentOrElse(v -> version(node.putObject("statement"), v), () -> node.putNull("statement"));
         ArrayNode findings = node.putArray("findings");
         for (Finding f : report.findings()) {
             findings.addObject().put("index", f.index()).put("code", f.code()).put("message", f.message());
         }
         return node;
+    }
+
+    private static void version(ObjectNode node, StatementVersion v) {
+        node.put("statementId", v.statementId()).put("version", v.version()).put("draftedAt", v.draftedAt())
+                .put("drafter", v.drafter()).put("contentHash", v.contentHash())
+                .put("corrects", v.corrects().orElse(null)).put("withdrawn", v.withdrawn())
+                .put("supersededBy", v.supersededBy().orElse(null));
+        v.signOff().ifPresentOrElse(s -> node.putObject("signOff").put("actor", s.actor()).put("index", s.index()),
+                () -> node.putNull("signOff"));
+        v.posting().ifPresentOrElse(p -> node.putObject("posting").put("from", p.from().toString())
+                .put("until", p.until().toString()).put("index", p.index()), () -> node.putNull("posting"));
     }
 }

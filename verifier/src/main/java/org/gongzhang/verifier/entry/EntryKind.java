@@ -2,7 +2,11 @@ package org.gongzhang.verifier.entry;
 
 import static org.gongzhang.verifier.entry.Role.AGENT_PREPARER;
 import static org.gongzhang.verifier.entry.Role.AGENT_REVIEWER;
+import static org.gongzhang.verifier.entry.Role.COMMITTEE_CHAIR;
+import static org.gongzhang.verifier.entry.Role.COMMITTEE_MEMBER;
 import static org.gongzhang.verifier.entry.Role.COMMUNITY_AUDITOR;
+import static org.gongzhang.verifier.entry.Role.OWNER;
+import static org.gongzhang.verifier.entry.Role.SERVICE;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -24,7 +28,19 @@ public enum EntryKind {
     VOUCHER_VOIDED("voucher.voided", AGENT_PREPARER, AGENT_REVIEWER),
     VOUCHER_REVERSED("voucher.reversed", AGENT_PREPARER),
     PERIOD_CLOSED("period.closed", AGENT_REVIEWER),
-    PERIOD_REOPENED("period.reopened", COMMUNITY_AUDITOR);
+    PERIOD_REOPENED("period.reopened", COMMUNITY_AUDITOR),
+    /** 公示表 起草: the preparer drafts a statement, citing its content hash and the log it rests on. */
+    STATEMENT_DRAFTED("statement.drafted", AGENT_PREPARER),
+    STATEMENT_WITHDRAWN("statement.withdrawn", AGENT_PREPARER, AGENT_REVIEWER),
+    /** 社区审核 会签: never by the statement's drafter. */
+    STATEMENT_SIGNED("statement.signed", COMMUNITY_AUDITOR),
+    STATEMENT_PUBLISHED("statement.published", COMMUNITY_AUDITOR, AGENT_REVIEWER),
+    /** 异议: an owner objects to a published statement during its posting period (公示期). */
+    OBJECTION_RAISED("objection.raised", OWNER),
+    OBJECTION_ACCEPTED("objection.accepted", COMMITTEE_MEMBER, COMMITTEE_CHAIR, AGENT_PREPARER, AGENT_REVIEWER),
+    OBJECTION_ANSWERED("objection.answered", COMMITTEE_MEMBER, COMMITTEE_CHAIR, AGENT_PREPARER, AGENT_REVIEWER),
+    OBJECTION_REVIEWED("objection.reviewed", COMMUNITY_AUDITOR),
+    OBJECTION_ESCALATED("objection.escalated", SERVICE, COMMUNITY_AUDITOR);
 
     private final String wireName;
     private final Set<Role> signers;

@@ -9,7 +9,10 @@ public enum Role {
     AGENT_PREPARER,
     /** 代理记账机构 审核: reviews vouchers, closes periods. */
     AGENT_REVIEWER,
-    /** 社区审核员: reviews, approves spending, registers keys, reopens periods, signs off statements. */
+    /**
+     * 社区审核员: reviews, approves spending, registers keys, reopens periods, signs off and publishes
+     * statements, reviews objections.
+     */
     COMMUNITY_AUDITOR,
     /** 业委会委员. */
     COMMITTEE_MEMBER,
@@ -17,8 +20,12 @@ public enum Role {
     COMMITTEE_CHAIR,
     /** 街道/镇 招标平台经办人. */
     TOWN_OFFICER,
-    /** 业主. */
-    OWNER;
+    /** 业主, registered under a pseudonymous actor id: raises objections (异议) to published statements. */
+    OWNER,
+    /** 物业服务企业: operates the common parts; may collect income and request payments. */
+    PROPERTY_COMPANY,
+    /** The deployment's own clerk key; signs only what a deadline decides (escalations). */
+    SERVICE;
 
     public static Optional<Role> parse(String name) {
         return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();

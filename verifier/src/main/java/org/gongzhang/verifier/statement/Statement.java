@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
+import org.gongzhang.verifier.crypto.Digests;
 
 /**
  * A statement (公共收益收支公示表) as published: which book and periods, the checkpoint it rests on,
@@ -55,6 +56,20 @@ public record Statement(String book, YearMonth from, YearMonth to, long checkpoi
     private static void categories(ArrayNode array, List<StatementFigures.Category> categories) {
         categories.forEach(c -> array.addObject().put("account", c.account()).put("name", c.name())
                 .put("amount", Fen.format(c.amount())));
+    }
+
+    /**
+     * The content hash a {@code statement.drafted} entry cites: SHA-256 (lowercase hex) of the RFC 8785
+     * canonical UTF-8 bytes of {@code statement.json}.
+     *
+     * @throws IllegalArgumentException when the text is not JSON
+     */
+    public static String contentHash(String json) {
+        try {
+            return Digests.sha256Hex(CanonicalJson.canonicalBytes(json));
+        } catch (NotCanonicalizable e) {
+            throw new IllegalArgumentException("statement.json is not JSON: " + e.getMessage());
+        }
     }
 
     /**

@@ -9,12 +9,15 @@ import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.SignedEntry;
+import org.gongzhang.verifier.merkle.MerkleTree;
 
 /**
  * Checks a statement against the entries of its bundle: it rests on the bundle's signed checkpoint,
- * every entry it cites lies inside that checkpoint and is the posting it claims, and every figure
- * (balances, each category, totals, the transfer line, the itemised spending) is what the entries
- * give. Each difference is one finding naming the figure, the printed value and the recomputed one.
+ * or, once published, on an earlier prefix of the log whose root it names and which a signed entry
+ * drafted it on; every entry it cites lies inside that checkpoint and is the posting it claims, and
+ * every figure (balances, each category, totals, the transfer line, the itemised spending) is what
+ * the entries give. Each difference is one finding naming the figure, the printed value and the
+ * recomputed one.
  */
 public final class StatementCheck {
 
@@ -23,26 +26,49 @@ public final class StatementCheck {
     private StatementCheck() {
     }
 
-    /** The statement as parsed, when it could be; findings go to {@code out}. */
-    public static Optional<Statement> check(String json, String book, List<SignedEntry> entries,
-            Optional<Checkpoint> checkpoint, List<Finding> out) {
+    /**
+     * What the check learnt besides its findings.
+     *
+     * @param statement the statement as parsed, when it could be
+     * @param version   the drafted version whose content hash is this statement's, when it rests on a
+     *                  checkpoint before the bundle's
+     */
+    public record Outcome(Optional<Statement> statement, Optional<StatementVersion> version) {
+    }
+
+    /**
+     * Checks {@code json} against the bundle's readable {@code entries}, the Merkle leaf hashes of all
+     * its lines, the statements its log drafted and its signed checkpoint; findings go to {@code out}.
+     */
+    public static Outcome check(String json, String book, List<SignedEntry> entries, List<byte[]> leafHashes,
+            StatementLog log, Optional<Checkpoint> checkpoint, List<Finding> out) {
         StatementCheck check = new StatementCheck();
         Statement statement;
         try {
             statement = Statement.parse(json);
         } catch (IllegalArgumentException e) {
             out.add(new Finding(Finding.WHOLE_LOG, "statement.unreadable", e.getMessage()));
-            return Optional.empty();
+            return new Outcome(Optional.empty(), Optional.empty());
         }
-        check.check(statement, Statement.claimedTotals(json), book, entries, checkpoint);
+        if (!statement.book().equals(book)) {
+            check.report("statement.book-mismatch", "the statement is for book " + statement.book()
+                    + ", the bundle holds " + book);
+        }
+        Optional<StatementVersion> version = check.restsOn(statement, Statement.contentHash(json), leafHashes, log,
+                checkpoint);
+        check.check(statement, Statement.claimedTotals(json), entries);
         out.addAll(check.findings);
-        return Optional.of(statement);
+        return new Outcome(Optional.of(statement), version);
     }
 
-    private void check(Statement statement, long[] claimedTotals, String book, List<SignedEntry> entries,
-            Optional<Checkpoint> checkpoint) {
-        if (!statement.book().equals(book)) {
-            report("statement.book-mismatch", "the statement is for book " + statement.book() + ", the bundle holds " + book);
+    /**
+     * The statement rests on the bundle's signed checkpoint, or on a smaller one: then on the prefix of
+     * the log a signed {@code statement.drafted} entry drafted it on, which the answer names.
+     */
+    private Optional<StatementVersion> restsOn(Statement statement, String contentHash, List<byte[]> leafHashes,
+            StatementLog log, Optional<Checkpoint> checkpoint) {
+        if (checkpoint.isPresent() && statement.checkpointSize() < checkpoint.get().size()) {
+            return published(statement, contentHash, leafHashes, log, checkpoint.get());
         }
         checkpoint.ifPresent(c -> {
             if (c.size() != statement.checkpointSize() || !Digests.hex(c.root()).equals(statement.checkpointRoot())) {
@@ -51,6 +77,37 @@ public final class StatementCheck {
                         + ", the bundle's signed checkpoint has size " + c.size() + " and root " + Digests.hex(c.root()));
             }
         });
+        return Optional.empty();
+    }
+
+    private Optional<StatementVersion> published(Statement statement, String contentHash, List<byte[]> leafHashes,
+            StatementLog log, Checkpoint checkpoint) {
+        long size = statement.checkpointSize();
+        if (size <= leafHashes.size()) {
+            String root = Digests.hex(MerkleTree.root(leafHashes.subList(0, (int) size)));
+            if (!root.equals(statement.checkpointRoot())) {
+                report("statement.checkpoint-mismatch", "the statement rests on the checkpoint of size " + size
+                        + " and root " + statement.checkpointRoot() + ", the first " + size + " entries hash to " + root);
+            }
+        }
+        Optional<StatementVersion> version = log.citing(contentHash);
+        if (version.isEmpty()) {
+            report("statement.not-signed", "no statement.drafted entry cites this statement.json (SHA-256 "
+                    + contentHash + "): it rests on " + size + " entries, before the bundle's signed checkpoint of "
+                    + checkpoint.size() + ", so only the drafted and signed-off version could vouch for it");
+            return version;
+        }
+        long draftedAt = version.get().draftedAt();
+        log.draftAt(draftedAt).filter(StatementLog.Draft::readable)
+                .filter(d -> d.size() != size || !d.root().equals(statement.checkpointRoot()))
+                .ifPresent(d -> findings.add(new Finding(draftedAt, "statement.checkpoint-mismatch",
+                        "the draft of this statement rests on the checkpoint of size " + d.size() + " and root "
+                                + d.root() + ", the statement itself on size " + size + " and root "
+                                + statement.checkpointRoot())));
+        return version;
+    }
+
+    private void check(Statement statement, long[] claimedTotals, List<SignedEntry> entries) {
         if (statement.checkpointSize() > entries.size()) {
             report("statement.checkpoint-mismatch", "the statement rests on " + statement.checkpointSize()
                     + " entries, the bundle holds " + entries.size());

@@ -30,6 +30,7 @@ class NegativeFixtureFilesTest {
             Files.writeString(SOURCE.resolve("log.key"), book.book.logKey.verifierKey() + "\n");
             Files.writeString(SOURCE.resolve("saved-checkpoint.txt"), book.saved().toString());
             BundleWriter.write(NegativeFixture.untampered(book).bundle(), SOURCE.resolve("untampered.zip"));
+            BundleWriter.write(NegativeFixture.publishedStatement(book).bundle(), SOURCE.resolve("published-statement.zip"));
             for (NegativeFixture fixture : NegativeFixture.values()) {
                 BundleWriter.write(fixture.build(book).bundle(), SOURCE.resolve(fileName(fixture)));
             }
@@ -42,6 +43,15 @@ class NegativeFixtureFilesTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("consistent with the checkpoint saved earlier at size 6");
+    }
+
+    @Test
+    void thePublishedStatementFilePassesAndSaysWhoSignedItOff() {
+        var run = verify("published-statement.zip");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("version 1", "drafted by agent:li-na at entry 9",
+                "signed off by xinhe:zhao-min at entry 10", "published for posting 2026-04-05…2026-04-19 at entry 11");
     }
 
     @ParameterizedTest

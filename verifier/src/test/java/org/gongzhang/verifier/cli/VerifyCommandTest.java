@@ -2,6 +2,7 @@ package org.gongzhang.verifier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,6 +165,42 @@ class VerifyCommandTest {
                 "--since", save(witnessed.saved()).toString(), "--json");
 
         assertThat(CanonicalJson.parse(run.out()).get("consistentSince").intValue()).isEqualTo(6);
+    }
+
+    @Test
+    void printsWhichPublishedStatementTheBundleCarriesInJson() throws IOException {
+        var published = NegativeFixture.publishedStatement(witnessed).bundle();
+
+        var run = CliRun.of("verify", write(published).toString(), "--log-key", logKey(witnessed), "--json");
+
+        var statement = CanonicalJson.parse(run.out()).get("statement");
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(statement.get("version").intValue()).isEqualTo(1);
+        assertThat(statement.get("draftedAt").intValue()).isEqualTo(9);
+        assertThat(statement.get("signOff").get("actor").textValue()).isEqualTo("xinhe:zhao-min");
+        assertThat(statement.get("posting").get("from").textValue()).isEqualTo("2026-04-05");
+        assertThat(statement.get("supersededBy").isNull()).isTrue();
+    }
+
+    @Test
+    void aPublishedStatementChangedAfterSignOffIsNotSignedEvenWhenItsFiguresAgree() throws IOException {
+        var published = NegativeFixture.publishedStatement(witnessed).bundle();
+        var statement = (ObjectNode) CanonicalJson.parse(published.statement().orElseThrow());
+        statement.put("itemThreshold", "99999.00").putArray("items");
+        var changed = published.withStatement(CanonicalJson.canonicalize(statement));
+
+        var run = CliRun.of("verify", write(changed).toString(), "--log-key", logKey(witnessed));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("bundle: statement.not-signed: ", "every figure agrees with the entries")
+                .doesNotContain("statement.json is statement");
+    }
+
+    @Test
+    void aBundleWithoutAPublishedStatementSaysNoneInJson() throws IOException {
+        var run = CliRun.of("verify", write(book.bundle()).toString(), "--json");
+
+        assertThat(CanonicalJson.parse(run.out()).get("statement").isNull()).isTrue();
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.fixtures.BookFixture;
 import org.gongzhang.verifier.fixtures.TestSigner;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +107,41 @@ class KeyRegistryTest {
         registry.apply(signed(book.auditor, "key.registered", newcomer.registration()).header());
 
         assertThat(check(newcomer, BookFixture.payload("voucherId", "v"), "voucher.reviewed")).isEmpty();
+    }
+
+    @Test
+    void theServiceClerkKeyIsRegisteredLikeAnyOtherAndSignsOnlyEscalations() {
+        var clerk = TestSigner.seeded("service:lanyuan-clerk", Role.SERVICE, SignatureSuite.ED25519, "公账系统");
+        registry.apply(signed(book.auditor, "key.registered", clerk.registration()).header());
+
+        ObjectNode escalation = BookFixture.payload("objectionId", "o1").put("reason", "DEADLINE");
+        assertThat(check(clerk, escalation, "objection.escalated")).isEmpty();
+        assertThat(check(clerk, BookFixture.payload("objectionId", "o1"), "objection.accepted"))
+                .contains(KeyRegistry.Refusal.ROLE_NOT_PERMITTED);
+        assertThat(check(clerk, voucher())).contains(KeyRegistry.Refusal.ROLE_NOT_PERMITTED);
+    }
+
+    @Test
+    void aPropertyCompanyKeyIsRegisteredButSignsNoKindYet() {
+        var company = TestSigner.seeded("company:lvcheng-wuye", Role.PROPERTY_COMPANY, SignatureSuite.ED25519, "绿城物业");
+        registry.apply(signed(book.auditor, "key.registered", company.registration()).header());
+
+        assertThat(registry.find(company.key().keyId())).hasValueSatisfying(
+                key -> assertThat(key.role()).isEqualTo(Role.PROPERTY_COMPANY));
+        assertThat(EntryKind.values()).noneMatch(kind -> kind.signers().contains(Role.PROPERTY_COMPANY));
+        assertThat(check(company, voucher())).contains(KeyRegistry.Refusal.ROLE_NOT_PERMITTED);
+    }
+
+    @Test
+    void onlyAnOwnerRaisesAnObjectionAndNeverTheDrafterSignsOff() {
+        var owner = TestSigner.seeded("owner:7f3a9c", Role.OWNER, SignatureSuite.ED25519, null);
+        registry.apply(signed(book.auditor, "key.registered", owner.registration()).header());
+        ObjectNode objection = BookFixture.payload("objectionId", "o1");
+
+        assertThat(check(owner, objection, "objection.raised")).isEmpty();
+        assertThat(check(book.preparer, objection, "objection.raised")).contains(KeyRegistry.Refusal.ROLE_NOT_PERMITTED);
+        assertThat(check(book.preparer, BookFixture.payload("statementId", "s1"), "statement.signed"))
+                .contains(KeyRegistry.Refusal.ROLE_NOT_PERMITTED);
     }
 
     @Test

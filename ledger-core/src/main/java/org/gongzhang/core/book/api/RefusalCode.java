@@ -36,6 +36,8 @@ public enum RefusalCode {
     ENTRY_KEY_SUITE_MISMATCH("entry.key.suite-mismatch", FORBIDDEN),
     ENTRY_ROLE_NOT_PERMITTED("entry.role.not-permitted", FORBIDDEN),
     ENTRY_SIGNATURE_INVALID("entry.signature.invalid", FORBIDDEN),
+    /** {0} = the business date, {1} = today. */
+    ENTRY_BUSINESS_DATE_IN_FUTURE("entry.business-date.in-future", INVALID),
 
     /** {0} = the refused text. */
     AMOUNT_MALFORMED("amount.malformed", INVALID),
@@ -47,6 +49,8 @@ public enum RefusalCode {
     AMOUNT_TOO_LARGE("amount.too-large", INVALID),
     /** {0} = the refused text. */
     PERIOD_INVALID("period.invalid", INVALID),
+    /** {0} = the refused text. */
+    HASH_INVALID("hash.invalid", INVALID),
 
     BOOK_OPENED_NOT_FIRST("book.opened.not-first", CONFLICT),
     /** {0} = the kind of the would-be first entry. */
@@ -169,7 +173,82 @@ public enum RefusalCode {
     KEY_UNKNOWN("key.unknown", NOT_FOUND),
     /** {0} = the key id. */
     KEY_ALREADY_REVOKED("key.already-revoked", CONFLICT),
-    KEY_REVOKE_REASON_BLANK("key.revoke.reason.blank", INVALID);
+    KEY_REVOKE_REASON_BLANK("key.revoke.reason.blank", INVALID),
+
+    /** {0} = the refused id. */
+    STATEMENT_ID_INVALID("statement.id.invalid", INVALID),
+    /** {0} = the statement id. */
+    STATEMENT_ID_DUPLICATE("statement.id.duplicate", CONFLICT),
+    /** {0} = the first period, {1} = the last. */
+    STATEMENT_PERIODS_REVERSED("statement.periods.reversed", INVALID),
+    /** {0} = the first period of the statement that is not closed. */
+    STATEMENT_PERIOD_NOT_CLOSED("statement.period.not-closed", CONFLICT),
+    /** {0} = the entry's index: the size of the log before it. */
+    STATEMENT_CHECKPOINT_SIZE_MISMATCH("statement.checkpoint.size-mismatch", CONFLICT),
+    /** {0} = the Merkle root of the log before the entry. */
+    STATEMENT_CHECKPOINT_ROOT_MISMATCH("statement.checkpoint.root-mismatch", CONFLICT),
+    /** {0} = the statement id. */
+    STATEMENT_CORRECTS_UNKNOWN("statement.corrects.unknown", INVALID),
+    /** {0} = the statement id. */
+    STATEMENT_CORRECTS_UNPUBLISHED("statement.corrects.unpublished", CONFLICT),
+    /** {0} = the corrected statement, {1} = the correction that superseded it. */
+    STATEMENT_CORRECTS_SUPERSEDED("statement.corrects.superseded", CONFLICT),
+    /** {0} = the corrected statement's first period, {1} = its last. */
+    STATEMENT_CORRECTS_OTHER_PERIODS("statement.corrects.other-periods", INVALID),
+    STATEMENT_CORRECTS_REASON_BLANK("statement.corrects.reason.blank", INVALID),
+    /** {0} = the statement id. */
+    STATEMENT_UNKNOWN("statement.unknown", NOT_FOUND),
+    /** {0} = the statement id. */
+    STATEMENT_WITHDRAWN("statement.withdrawn", CONFLICT),
+    STATEMENT_WITHDRAW_REASON_BLANK("statement.withdraw.reason.blank", INVALID),
+    /** {0} = the statement id. */
+    STATEMENT_ALREADY_SIGNED("statement.already-signed", CONFLICT),
+    /** {0} = the drafter. */
+    STATEMENT_SIGN_BY_DRAFTER("statement.sign.by-drafter", FORBIDDEN),
+    /** {0} = the drafted content hash. */
+    STATEMENT_SIGN_CONTENT_MISMATCH("statement.sign.content-mismatch", CONFLICT),
+    /** {0} = the drafted checkpoint's size, {1} = its root. */
+    STATEMENT_SIGN_CHECKPOINT_MISMATCH("statement.sign.checkpoint-mismatch", CONFLICT),
+    /** {0} = the statement id. */
+    STATEMENT_PUBLISH_UNSIGNED("statement.publish.unsigned", CONFLICT),
+    /** {0} = the statement id. */
+    STATEMENT_ALREADY_PUBLISHED("statement.already-published", CONFLICT),
+    /** {0} = the first day of posting, {1} = the day of the sign-off. */
+    STATEMENT_POSTING_BEFORE_SIGN_OFF("statement.posting.before-sign-off", INVALID),
+    /** {0} = the first day of posting, {1} = the last. */
+    STATEMENT_POSTING_TOO_SHORT("statement.posting.too-short", INVALID),
+
+    /** {0} = the refused id. */
+    OBJECTION_ID_INVALID("objection.id.invalid", INVALID),
+    /** {0} = the objection id. */
+    OBJECTION_ID_DUPLICATE("objection.id.duplicate", CONFLICT),
+    /** {0} = the statement id. */
+    OBJECTION_STATEMENT_UNPUBLISHED("objection.statement.unpublished", CONFLICT),
+    /** {0} = the business date, {1} = the first day of posting, {2} = the last. */
+    OBJECTION_OUTSIDE_POSTING_PERIOD("objection.outside-posting-period", CONFLICT),
+    /** {0} = the answer date, {1} = the business date. */
+    OBJECTION_ANSWER_BY_TOO_EARLY("objection.answer-by.too-early", INVALID),
+    /** {0} = the objection id. */
+    OBJECTION_UNKNOWN("objection.unknown", NOT_FOUND),
+    /** {0} = the objection id. */
+    OBJECTION_ACCEPT_NOT_SUBMITTED("objection.accept.not-submitted", CONFLICT),
+    /** {0} = the objection id. */
+    OBJECTION_ANSWER_NOT_OPEN("objection.answer.not-open", CONFLICT),
+    OBJECTION_ANSWER_BLANK("objection.answer.blank", INVALID),
+    /** {0} = the maximum length. */
+    OBJECTION_ANSWER_TOO_LONG("objection.answer.too-long", INVALID),
+    /** {0} = the objection id. */
+    OBJECTION_REVIEW_NOT_ANSWERED("objection.review.not-answered", CONFLICT),
+    /** {0} = the refused outcome. */
+    OBJECTION_OUTCOME_UNKNOWN("objection.outcome.unknown", INVALID),
+    OBJECTION_REVIEW_NOTE_BLANK("objection.review.note.blank", INVALID),
+    /** {0} = the objection id. */
+    OBJECTION_ESCALATE_NOT_OPEN("objection.escalate.not-open", CONFLICT),
+    /** {0} = the answer date, {1} = the business date. */
+    OBJECTION_ESCALATE_BEFORE_DEADLINE("objection.escalate.before-deadline", CONFLICT),
+    OBJECTION_ESCALATE_REASON_BLANK("objection.escalate.reason.blank", INVALID),
+    /** {0} = the one reason the service's clerk key may give. */
+    OBJECTION_ESCALATE_SERVICE_REASON("objection.escalate.service-reason", FORBIDDEN);
 
     private final String code;
     private final Kind kind;

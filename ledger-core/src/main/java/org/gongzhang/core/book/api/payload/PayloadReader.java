@@ -109,6 +109,15 @@ final class PayloadReader {
         return value.intValue();
     }
 
+    /** A whole number ≥ 0 that may exceed an int, such as the size of a log. */
+    long size(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            throw malformed(field);
+        }
+        return value.longValue();
+    }
+
     Money amount(String field) {
         String text = string(field);
         try {

@@ -9,6 +9,7 @@ import org.gongzhang.core.account.AccountCode;
 import org.gongzhang.core.account.ChartOfAccounts;
 import org.gongzhang.core.account.Side;
 import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.disclosure.ObjectionOutcome;
 import org.gongzhang.core.money.Money;
 import org.gongzhang.core.period.Period;
 import org.gongzhang.core.voucher.VoucherWord;
@@ -83,6 +84,48 @@ class PayloadViewsTest {
         assertThat(opened.chart()).isEqualTo(ChartOfAccounts.defaultPublicIncome());
         assertThat(opened.keys().get(0).role()).isEqualTo(Role.AGENT_PREPARER);
         assertThat(opened.keys().get(0).name()).isEqualTo("李娜");
+    }
+
+    @Test
+    void aDraftedStatementReadsAsPeriodsContentHashAndCheckpoint() {
+        StatementDrafted d = StatementDrafted.from(entry("statement.drafted", """
+                {"statementId":"s1","from":"2026-01","to":"2026-03","contentHash":"%s",
+                 "checkpoint":{"size":9007199254740991,"root":"%s"},"corrects":null,"reason":null}"""
+                .formatted("c".repeat(64), "d".repeat(64))));
+        assertThat(d.from()).isEqualTo(Period.parse("2026-01"));
+        assertThat(d.checkpoint()).isEqualTo(new LogCheckpoint(9_007_199_254_740_991L, "d".repeat(64)));
+        assertThat(d.corrects()).isNull();
+        assertThat(d.reason()).isNull();
+    }
+
+    @Test
+    void aCheckpointSizeIsAWholeNumber() {
+        assertThatThrownBy(() -> StatementSigned.from(entry("statement.signed",
+                "{\"statementId\":\"s1\",\"contentHash\":\"c\",\"checkpoint\":{\"size\":-1,\"root\":\"r\"}}")))
+                .isInstanceOfSatisfying(LedgerRefusal.class,
+                        r -> assertThat(r.field()).isEqualTo("entry.payload.checkpoint.size"));
+    }
+
+    @Test
+    void aPublicationReadsAsItsPostingPeriod() {
+        StatementPublished p = StatementPublished.from(entry("statement.published",
+                "{\"statementId\":\"s1\",\"postingFrom\":\"2026-04-05\",\"postingUntil\":\"2026-04-19\"}"));
+        assertThat(p.postingFrom()).isEqualTo(LocalDate.of(2026, 4, 5));
+        assertThat(p.postingUntil()).isEqualTo(LocalDate.of(2026, 4, 19));
+    }
+
+    @Test
+    void anObjectionReadsAsCommitmentsAndAnAnswerDate() {
+        ObjectionRaised o = ObjectionRaised.from(entry("objection.raised", """
+                {"objectionId":"o1","statementId":"s1","owner":"%s","text":"%s","answerBy":"2026-04-10"}"""
+                .formatted("a".repeat(64), "b".repeat(64))));
+        assertThat(o.answerBy()).isEqualTo(LocalDate.of(2026, 4, 10));
+        assertThat(o.owner()).hasSize(64);
+        assertThat(ObjectionReviewed.from(entry("objection.reviewed",
+                "{\"objectionId\":\"o1\",\"outcome\":\"UPHELD\",\"note\":\"属实\"}")).outcome())
+                .isEqualTo(ObjectionOutcome.UPHELD);
+        assertThat(ObjectionEscalated.from(entry("objection.escalated",
+                "{\"objectionId\":\"o1\",\"reason\":\"DEADLINE\"}")).reason()).isEqualTo(ObjectionEscalated.DEADLINE);
     }
 
     @Test
