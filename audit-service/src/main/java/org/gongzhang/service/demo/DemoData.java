@@ -13,6 +13,8 @@ import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.verifier.entry.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.gongzhang.service.disclosure.Objections;
+import org.gongzhang.service.disclosure.StatementPublication;
 import org.gongzhang.service.security.Users;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -39,11 +41,16 @@ class DemoData implements ApplicationRunner {
     private final CustodialSigner signer;
     private final AttachmentStore attachments;
     private final Users users;
+    private final StatementPublication publication;
+    private final Objections objections;
     private final Clock clock;
 
     DemoData(DemoProperties properties, BookDirectory directory, CustodialKeys keys, CustodialSigner signer,
-            AttachmentStore attachments, Users users, Clock clock) {
+            AttachmentStore attachments, Users users, StatementPublication publication, Objections objections,
+            Clock clock) {
         this.users = users;
+        this.publication = publication;
+        this.objections = objections;
         this.properties = properties;
         this.directory = directory;
         this.keys = keys;
@@ -67,6 +74,8 @@ class DemoData implements ApplicationRunner {
             log.info("Demo book {} loaded", compound.book());
         }
         new DemoPeople(users, keys, signer, properties.password()).write(COMPOUNDS, cast.auditor());
+        DemoDisclosure disclosure = new DemoDisclosure(directory, users, publication, objections);
+        COMPOUNDS.forEach(compound -> disclosure.write(compound, signer.today()));
         log.info("Demo logins created (password: ledger.demo.password)");
     }
 

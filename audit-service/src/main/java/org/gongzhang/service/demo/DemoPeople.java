@@ -5,6 +5,7 @@ import java.util.List;
 import org.gongzhang.service.custody.CustodialKey;
 import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.custody.CustodialSigner;
+import org.gongzhang.service.disclosure.Objections;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
 import org.gongzhang.service.security.Grant;
@@ -61,6 +62,8 @@ final class DemoPeople {
                 register(compound.book(), auditor, p, today);
             }
             register(compound.book(), auditor, staff.get(4), today);
+            CustodialKey clerk = keys.forActor(Objections.CLERK, Role.SERVICE);
+            signer.submit(auditor, compound.book(), "key.registered", today, clerk.registration("公账服务"));
         }
     }
 

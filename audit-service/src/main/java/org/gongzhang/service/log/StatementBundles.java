@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * statement's figures over them in {@code statement.json}, which {@code ./ledger verify} recomputes.
  */
 @Component
-class StatementBundles {
+public class StatementBundles {
 
     private final BookAudit audit;
     private final long defaultThreshold;
@@ -37,6 +37,19 @@ class StatementBundles {
      * {@code threshold} yuan (the configured default when null).
      */
     Bundle bundle(String book, Long size, String from, String to, String threshold) {
+        Backed backed = statement(book, size, from, to, threshold);
+        return backed.bundle().withStatement(backed.statement().toJson());
+    }
+
+    /** A statement with the bundle it rests on (its checkpoint is the bundle's). */
+    public record Backed(Bundle bundle, Statement statement) {
+    }
+
+    /**
+     * The statement for {@code from}…{@code to} over the first {@code size} entries (all accepted
+     * entries when null), with its bundle; refuses bad periods and thresholds.
+     */
+    public Backed statement(String book, Long size, String from, String to, String threshold) {
         YearMonth first = period(from, "from");
         YearMonth last = period(to, "to");
         if (first.isAfter(last)) {
@@ -50,7 +63,7 @@ class StatementBundles {
         StatementFigures figures = StatementFigures.compute(BookReplay.of(entries), first, last, itemThreshold);
         Statement statement = new Statement(book, first, last, checkpoint.size(), Digests.hex(checkpoint.root()),
                 itemThreshold, 0, figures);
-        return bundle.withStatement(statement.toJson());
+        return new Backed(bundle, statement);
     }
 
     private static YearMonth period(String value, String field) {

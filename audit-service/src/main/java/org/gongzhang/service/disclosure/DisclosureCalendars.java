@@ -1,0 +1,72 @@
+package org.gongzhang.service.disclosure;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.custody.CustodialSigner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each book's disclosure cadence (the configured default, or its own row) and its calendar of
+ * owed statements against what has been published.
+ */
+@Component
+public class DisclosureCalendars {
+
+    /** A book's cadence and its calendar. */
+    public record Calendar(String book, String compound, String community, String street, Cadence cadence,
+            int graceDays, List<DisclosureCalendar.Slot> slots) {
+
+        public List<DisclosureCalendar.Slot> overdue() {
+            return slots.stream().filter(s -> s.status() == DisclosureCalendar.Status.OVERDUE).toList();
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final StatementVersions versions;
+    private final CustodialSigner signer;
+    private final Cadence defaultCadence;
+    private final int defaultGraceDays;
+
+    DisclosureCalendars(JdbcTemplate jdbc, StatementVersions versions, CustodialSigner signer,
+            @Value("${ledger.disclosure.cadence:QUARTER}") Cadence defaultCadence,
+            @Value("${ledger.disclosure.grace-days:30}") int defaultGraceDays) {
+        this.jdbc = jdbc;
+        this.versions = versions;
+        this.signer = signer;
+        this.defaultCadence = defaultCadence;
+        this.defaultGraceDays = defaultGraceDays;
+    }
+
+    public Calendar calendar(BookSummary book) {
+        List<Object[]> own = jdbc.query("select cadence, grace_days from disclosure_cadence where book_id = ?",
+                (rs, n) -> new Object[] {Cadence.valueOf(rs.getString(1)), rs.getInt(2)}, book.book());
+        Cadence cadence = own.isEmpty() ? defaultCadence : (Cadence) own.get(0)[0];
+        int grace = own.isEmpty() ? defaultGraceDays : (Integer) own.get(0)[1];
+        Set<String> published = versions.published(book.book()).stream()
+                .map(v -> v.from() + "/" + v.to()).collect(Collectors.toSet());
+        return new Calendar(book.book(), book.compound().name(), book.community().id(), book.street().id(), cadence,
+                grace, DisclosureCalendar.slots(YearMonth.parse(book.startPeriod()), signer.today(), cadence, grace,
+                        published));
+    }
+
+    public void configure(String book, String cadence, Integer graceDays) {
+        Cadence parsed = cadence == null ? null : Cadence.parse(cadence).orElse(null);
+        if (parsed == null) {
+            throw LedgerRefusal.invalid("disclosure.cadence.invalid", "cadence", String.valueOf(cadence));
+        }
+        int grace = graceDays == null ? defaultGraceDays : graceDays;
+        if (grace < 0 || grace > 180) {
+            throw LedgerRefusal.invalid("disclosure.grace-days.invalid", "graceDays", grace);
+        }
+        jdbc.update("""
+                insert into disclosure_cadence (book_id, cadence, grace_days) values (?, ?, ?)
+                on conflict (book_id) do update set cadence = excluded.cadence, grace_days = excluded.grace_days""",
+                book, parsed.name(), grace);
+    }
+}
