@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.gongzhang.core.account.Account;
 import org.gongzhang.core.book.api.AccountAddedEvent;
@@ -60,6 +61,9 @@ class Book {
     private Periods periods;
     private Vouchers vouchers;
     private Balances balances;
+    /** Sources its own state; a snapshot taken before tenders existed restores with none. */
+    @AggregateMember
+    private Tenders tenders = new Tenders();
 
     /** For Axon and for snapshots. */
     public Book() {
@@ -75,7 +79,7 @@ class Book {
     EntryReceipt handle(AppendEntryCommand command, Clock clock) {
         SignedEntry entry = command.entry();
         EntryHeader header = EnvelopeRules.check(entry, bookId, head, keys, clock);
-        apply(new KindRules(accounts, periods, vouchers, balances, keys)
+        apply(new KindRules(accounts, periods, vouchers, balances, keys, tenders)
                 .decide(EnvelopeRules.kind(header), entry, header, BusinessCalendar.today(clock)));
         return new EntryReceipt(bookId, header.index(), entry.hash(), head.root());
     }
@@ -178,6 +182,12 @@ class Book {
     @EventSourcingHandler
     void on(PeriodReopenedEvent event) {
         periods.reopen(PeriodReopened.from(event.entry()).period());
+        advance(event);
+    }
+
+    /** Entries whose state lives in a member ({@link Tenders}) still move the log's head here. */
+    @EventSourcingHandler
+    void on(LedgerEvent event) {
         advance(event);
     }
 
