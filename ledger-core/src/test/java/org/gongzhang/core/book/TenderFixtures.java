@@ -30,11 +30,18 @@ final class TenderFixtures {
     final BookFixtures fx;
     final Signer officer;
     final Signer chair;
+    private boolean works = true;
 
     TenderFixtures(BookFixtures fx) {
         this.fx = fx;
         this.officer = fx.signer("town:sun-hao", Role.TOWN_OFFICER, "孙浩");
         this.chair = fx.signer("committee:lanyuan-chair", Role.COMMITTEE_CHAIR, "周建国");
+    }
+
+    /** The default tender as services (not works): no final-account audit. */
+    TenderFixtures services() {
+        works = false;
+        return this;
     }
 
     /** A hash of the given hex digit repeated: distinct files for distinct digits. */
@@ -70,7 +77,7 @@ final class TenderFixtures {
     }
 
     AppendEntryCommand publish() {
-        return publish(tender());
+        return publish(tender().put("works", works));
     }
 
     static ObjectNode bid(int bid) {
