@@ -46,6 +46,7 @@ final class EntryChain {
     private Instant lastRecordedAt;
     private final List<Finding> batchFindings = new ArrayList<>();
     private final List<PendingSignature> pending = new ArrayList<>();
+    private final TenderSeals tenderSeals = new TenderSeals();
 
     private EntryChain(String book, List<Finding> findings, EntryWorkers workers) {
         this.book = book;
@@ -149,6 +150,7 @@ final class EntryChain {
         checkPlace(position, header);
         checkTime(position, header.recordedAt());
         checkSigner(position, reading.signed(), header);
+        tenderSeals.check(position, header, batchFindings);
     }
 
     private void checkPlace(long position, EntryHeader header) {

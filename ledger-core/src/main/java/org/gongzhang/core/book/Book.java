@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.gongzhang.core.account.Account;
 import org.gongzhang.core.book.api.AccountAddedEvent;
@@ -82,6 +83,9 @@ class Book {
     /** Initialised here, not at genesis only: snapshots taken before statements existed restore with none. */
     private Statements statements = new Statements();
     private Objections objections = new Objections();
+    /** Sources its own state; a snapshot taken before tenders existed restores with none. */
+    @AggregateMember
+    private Tenders tenders = new Tenders();
 
     /** For Axon and for snapshots. */
     public Book() {
@@ -97,7 +101,7 @@ class Book {
     EntryReceipt handle(AppendEntryCommand command, Clock clock) {
         SignedEntry entry = command.entry();
         EntryHeader header = EnvelopeRules.check(entry, bookId, head, keys, clock);
-        apply(new KindRules(accounts, periods, vouchers, balances, keys, head, statements, objections)
+        apply(new KindRules(accounts, periods, vouchers, balances, keys, head, statements, objections, tenders)
                 .decide(EnvelopeRules.kind(header), entry, header, BusinessCalendar.today(clock)));
         return new EntryReceipt(bookId, header.index(), entry.hash(), head.root());
     }
@@ -262,6 +266,12 @@ class Book {
     @EventSourcingHandler
     void on(ObjectionEscalatedEvent event) {
         objections.move(ObjectionEscalated.from(event.entry()).objectionId(), ObjectionStatus.ESCALATED);
+        advance(event);
+    }
+
+    /** Entries whose state lives in a member ({@link Tenders}) still move the log's head here. */
+    @EventSourcingHandler
+    void on(LedgerEvent event) {
         advance(event);
     }
 

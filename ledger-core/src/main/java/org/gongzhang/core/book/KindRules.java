@@ -27,6 +27,15 @@ import org.gongzhang.core.book.api.VoucherRecordedEvent;
 import org.gongzhang.core.book.api.VoucherReversedEvent;
 import org.gongzhang.core.book.api.VoucherReviewedEvent;
 import org.gongzhang.core.book.api.VoucherVoidedEvent;
+import org.gongzhang.core.book.api.ContractAcceptedEvent;
+import org.gongzhang.core.book.api.ContractSettledEvent;
+import org.gongzhang.core.book.api.ContractSignedEvent;
+import org.gongzhang.core.book.api.TenderAwardNoticedEvent;
+import org.gongzhang.core.book.api.TenderAwardedEvent;
+import org.gongzhang.core.book.api.TenderBidReceivedEvent;
+import org.gongzhang.core.book.api.TenderEvaluatedEvent;
+import org.gongzhang.core.book.api.TenderOpenedEvent;
+import org.gongzhang.core.book.api.TenderPublishedEvent;
 import org.gongzhang.core.book.api.payload.AccountAdded;
 import org.gongzhang.core.book.api.payload.AccountDisabled;
 import org.gongzhang.core.book.api.payload.KeyRegistered;
@@ -48,6 +57,16 @@ import org.gongzhang.core.book.api.payload.VoucherRecorded;
 import org.gongzhang.core.book.api.payload.VoucherReversed;
 import org.gongzhang.core.book.api.payload.VoucherReviewed;
 import org.gongzhang.core.book.api.payload.VoucherVoided;
+import org.gongzhang.core.book.api.payload.ContractAccepted;
+import org.gongzhang.core.book.api.payload.ContractFinalAccount;
+import org.gongzhang.core.book.api.payload.ContractPayment;
+import org.gongzhang.core.book.api.payload.ContractSigned;
+import org.gongzhang.core.book.api.payload.TenderAwardNoticed;
+import org.gongzhang.core.book.api.payload.TenderAwarded;
+import org.gongzhang.core.book.api.payload.TenderBidReceived;
+import org.gongzhang.core.book.api.payload.TenderEvaluated;
+import org.gongzhang.core.book.api.payload.TenderOpened;
+import org.gongzhang.core.book.api.payload.TenderPublished;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.gongzhang.verifier.entry.EntryKind;
 import org.gongzhang.verifier.entry.SignedEntry;
@@ -72,9 +91,10 @@ final class KindRules {
     private final LogHead head;
     private final Statements statements;
     private final Objections objections;
+    private final Tenders tenders;
 
     KindRules(Accounts accounts, Periods periods, Vouchers vouchers, Balances balances, BookKeys keys, LogHead head,
-            Statements statements, Objections objections) {
+            Statements statements, Objections objections, Tenders tenders) {
         this.accounts = accounts;
         this.periods = periods;
         this.vouchers = vouchers;
@@ -83,6 +103,7 @@ final class KindRules {
         this.head = head;
         this.statements = statements;
         this.objections = objections;
+        this.tenders = tenders;
     }
 
     LedgerEvent decide(EntryKind kind, SignedEntry entry, EntryHeader header, LocalDate today) {
@@ -112,6 +133,16 @@ final class KindRules {
             case OBJECTION_ANSWERED -> objectionAnswered(entry);
             case OBJECTION_REVIEWED -> objectionReviewed(entry);
             case OBJECTION_ESCALATED -> objectionEscalated(entry, header);
+            // governance: tenders and contracts
+            case TENDER_PUBLISHED -> tenderPublished(entry, header, today);
+            case TENDER_BID_RECEIVED -> tenderBidReceived(entry, header, today);
+            case TENDER_OPENED -> tenderOpened(entry, header, today);
+            case TENDER_EVALUATED -> tenderEvaluated(entry, header, today);
+            case TENDER_AWARDED -> tenderAwarded(entry, header, today);
+            case TENDER_AWARD_NOTICED -> tenderAwardNoticed(entry, header, today);
+            case CONTRACT_SIGNED -> contractSigned(entry, header, today);
+            case CONTRACT_ACCEPTED -> contractAccepted(entry, header, today);
+            case CONTRACT_FINAL_ACCOUNT -> contractSettled(entry, header, today);
         };
     }
 
@@ -142,6 +173,7 @@ final class KindRules {
 
     private LedgerEvent voucherRecorded(SignedEntry entry, LocalDate today) {
         voucherRules().recorded(VoucherRecorded.from(entry), today);
+        contractPayment(entry);
         return new VoucherRecordedEvent(entry);
     }
 
@@ -230,5 +262,64 @@ final class KindRules {
 
     private VoucherRules voucherRules() {
         return new VoucherRules(accounts, periods, vouchers);
+    }
+
+    // governance: tenders and contracts
+
+    private void contractPayment(SignedEntry entry) {
+        ContractPayment.from(entry).ifPresent(p -> new ContractPaymentRules(tenders).recorded(VoucherRecorded.from(entry), p));
+    }
+
+    private LedgerEvent tenderPublished(SignedEntry entry, EntryHeader header, LocalDate today) {
+        tenderRules(header, today).published(TenderPublished.from(entry));
+        return new TenderPublishedEvent(entry);
+    }
+
+    private LedgerEvent tenderBidReceived(SignedEntry entry, EntryHeader header, LocalDate today) {
+        tenderRules(header, today).bidReceived(TenderBidReceived.from(entry));
+        return new TenderBidReceivedEvent(entry);
+    }
+
+    private LedgerEvent tenderOpened(SignedEntry entry, EntryHeader header, LocalDate today) {
+        tenderRules(header, today).opened(TenderOpened.from(entry));
+        return new TenderOpenedEvent(entry);
+    }
+
+    private LedgerEvent tenderEvaluated(SignedEntry entry, EntryHeader header, LocalDate today) {
+        tenderRules(header, today).evaluated(TenderEvaluated.from(entry));
+        return new TenderEvaluatedEvent(entry);
+    }
+
+    private LedgerEvent tenderAwarded(SignedEntry entry, EntryHeader header, LocalDate today) {
+        tenderRules(header, today).awarded(TenderAwarded.from(entry));
+        return new TenderAwardedEvent(entry);
+    }
+
+    private LedgerEvent tenderAwardNoticed(SignedEntry entry, EntryHeader header, LocalDate today) {
+        tenderRules(header, today).awardNoticed(TenderAwardNoticed.from(entry));
+        return new TenderAwardNoticedEvent(entry);
+    }
+
+    private LedgerEvent contractSigned(SignedEntry entry, EntryHeader header, LocalDate today) {
+        contractRules(header, today).signed(ContractSigned.from(entry));
+        return new ContractSignedEvent(entry);
+    }
+
+    private LedgerEvent contractAccepted(SignedEntry entry, EntryHeader header, LocalDate today) {
+        contractRules(header, today).accepted(ContractAccepted.from(entry));
+        return new ContractAcceptedEvent(entry);
+    }
+
+    private LedgerEvent contractSettled(SignedEntry entry, EntryHeader header, LocalDate today) {
+        contractRules(header, today).settled(ContractFinalAccount.from(entry));
+        return new ContractSettledEvent(entry);
+    }
+
+    private TenderRules tenderRules(EntryHeader header, LocalDate today) {
+        return new TenderRules(tenders, header.businessDate(), today);
+    }
+
+    private ContractRules contractRules(EntryHeader header, LocalDate today) {
+        return new ContractRules(tenders, header.businessDate(), today);
     }
 }

@@ -7,6 +7,8 @@ import static org.gongzhang.verifier.entry.Role.COMMITTEE_MEMBER;
 import static org.gongzhang.verifier.entry.Role.COMMUNITY_AUDITOR;
 import static org.gongzhang.verifier.entry.Role.OWNER;
 import static org.gongzhang.verifier.entry.Role.SERVICE;
+import static org.gongzhang.verifier.entry.Role.COMMITTEE_CHAIR;
+import static org.gongzhang.verifier.entry.Role.TOWN_OFFICER;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -40,7 +42,26 @@ public enum EntryKind {
     OBJECTION_ACCEPTED("objection.accepted", COMMITTEE_MEMBER, COMMITTEE_CHAIR, AGENT_PREPARER, AGENT_REVIEWER),
     OBJECTION_ANSWERED("objection.answered", COMMITTEE_MEMBER, COMMITTEE_CHAIR, AGENT_PREPARER, AGENT_REVIEWER),
     OBJECTION_REVIEWED("objection.reviewed", COMMUNITY_AUDITOR),
-    OBJECTION_ESCALATED("objection.escalated", SERVICE, COMMUNITY_AUDITOR);
+    OBJECTION_ESCALATED("objection.escalated", SERVICE, COMMUNITY_AUDITOR),
+    // governance: tenders and contracts
+    /** 招标公告: the town platform (业标镇管) publishes a tender and its notice period. */
+    TENDER_PUBLISHED("tender.published", TOWN_OFFICER),
+    /** 投标: a sealed bid received, cited by the SHA-256 of the sealed file. */
+    TENDER_BID_RECEIVED("tender.bid-received", TOWN_OFFICER),
+    /** 开标: every sealed bid revealed with its amount. */
+    TENDER_OPENED("tender.opened", TOWN_OFFICER),
+    /** 评标: the bids ranked, citing the evaluation report. */
+    TENDER_EVALUATED("tender.evaluated", TOWN_OFFICER),
+    /** 定标: the award to one bid. */
+    TENDER_AWARDED("tender.awarded", TOWN_OFFICER),
+    /** 中标公示: the award posted for its notice period. */
+    TENDER_AWARD_NOTICED("tender.award-noticed", TOWN_OFFICER),
+    /** 签订合同: the committee chair signs the contract with the awarded supplier. */
+    CONTRACT_SIGNED("contract.signed", COMMITTEE_CHAIR),
+    /** 验收: the works or services accepted. */
+    CONTRACT_ACCEPTED("contract.accepted", COMMITTEE_CHAIR),
+    /** 结算审计: the final account, with the audit report where one is required. */
+    CONTRACT_FINAL_ACCOUNT("contract.final-account", COMMUNITY_AUDITOR);
 
     private final String wireName;
     private final Set<Role> signers;

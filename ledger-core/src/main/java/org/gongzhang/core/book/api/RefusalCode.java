@@ -248,7 +248,95 @@ public enum RefusalCode {
     OBJECTION_ESCALATE_BEFORE_DEADLINE("objection.escalate.before-deadline", CONFLICT),
     OBJECTION_ESCALATE_REASON_BLANK("objection.escalate.reason.blank", INVALID),
     /** {0} = the one reason the service's clerk key may give. */
-    OBJECTION_ESCALATE_SERVICE_REASON("objection.escalate.service-reason", FORBIDDEN);
+    OBJECTION_ESCALATE_SERVICE_REASON("objection.escalate.service-reason", FORBIDDEN),
+    // governance: tenders and contracts
+    DOCUMENT_SHA256_INVALID("document.sha256.invalid", INVALID),
+    /** {0} = the tender id. */
+    TENDER_UNKNOWN("tender.unknown", NOT_FOUND),
+    /** {0} = the tender id. */
+    TENDER_ID_DUPLICATE("tender.id.duplicate", CONFLICT),
+    /** {0} = the tender id, {1} = the step it has reached. */
+    TENDER_STEP_OUT_OF_ORDER("tender.step.out-of-order", CONFLICT),
+    /** {0} = the business date, {1} = today. */
+    TENDER_DATE_IN_FUTURE("tender.date.in-future", INVALID),
+    /** {0} = the business date, {1} = the date of the previous step. */
+    TENDER_DATE_BEFORE_PREVIOUS_STEP("tender.date.before-previous-step", INVALID),
+    TENDER_TITLE_BLANK("tender.title.blank", INVALID),
+    TENDER_DOCUMENTS_EMPTY("tender.documents.empty", INVALID),
+    TENDER_DOCUMENT_NAME_BLANK("tender.document.name.blank", INVALID),
+    /** {0} = the first day of the notice, {1} = the business date of the entry. */
+    TENDER_NOTICE_STARTS_BEFORE_ENTRY("tender.notice.starts-before-entry", INVALID),
+    /** {0} = the minimum days, {1} = the earliest last day. */
+    TENDER_NOTICE_TOO_SHORT("tender.notice.too-short", INVALID),
+    /** {0} = the bid opening, {1} = the last day of the notice. */
+    TENDER_OPENING_NOT_AFTER_NOTICE("tender.opening.not-after-notice", INVALID),
+    /** {0} = the business date, {1} = first day, {2} = last day of the notice. */
+    TENDER_BID_OUTSIDE_NOTICE("tender.bid.outside-notice", CONFLICT),
+    /** {0} = the bid id. */
+    TENDER_BID_DUPLICATE("tender.bid.duplicate", CONFLICT),
+    /** {0} = the credit code of the bidder. */
+    TENDER_BIDDER_DUPLICATE("tender.bidder.duplicate", CONFLICT),
+    TENDER_BIDDER_NAME_BLANK("tender.bidder.name.blank", INVALID),
+    /** {0} = the refused code. */
+    CREDIT_CODE_INVALID("credit-code.invalid", INVALID),
+    /** {0} = the business date, {1} = the bid opening date. */
+    TENDER_OPENING_EARLY("tender.opening.early", CONFLICT),
+    /** {0} = the bids received, {1} = the minimum. */
+    TENDER_TOO_FEW_BIDS("tender.too-few-bids", CONFLICT),
+    /** {0} = the bid id. */
+    TENDER_BID_UNKNOWN("tender.bid.unknown", INVALID),
+    /** {0} = the bid id. */
+    TENDER_BID_LISTED_TWICE("tender.bid.listed-twice", INVALID),
+    /** {0} = the bid id. */
+    TENDER_BID_MISSING("tender.bid.missing", INVALID),
+    /** {0} = the bid id, {1} = the SHA-256 sealed at receipt. */
+    TENDER_BID_SEAL_BROKEN("tender.bid.seal-broken", CONFLICT),
+    /** {0} = the awarded amount, {1} = the amount opened for the bid. */
+    TENDER_AWARD_AMOUNT_MISMATCH("tender.award.amount-mismatch", INVALID),
+    /** {0} = the awarded amount, {1} = the budget. */
+    TENDER_AWARD_ABOVE_BUDGET("tender.award.above-budget", CONFLICT),
+    /** {0} = the bid that must win. */
+    TENDER_AWARD_NOT_BEST_RANKED("tender.award.not-best-ranked", CONFLICT),
+    /** {0} = the contract id. */
+    CONTRACT_UNKNOWN("contract.unknown", NOT_FOUND),
+    /** {0} = the contract id. */
+    CONTRACT_ID_DUPLICATE("contract.id.duplicate", CONFLICT),
+    /** {0} = the tender id. */
+    CONTRACT_TENDER_NOT_AWARDED("contract.tender.not-awarded", CONFLICT),
+    /** {0} = the tender id. */
+    CONTRACT_AWARD_NOT_NOTICED("contract.award.not-noticed", CONFLICT),
+    /** {0} = the last day of the award notice. */
+    CONTRACT_AWARD_NOTICE_RUNNING("contract.award.notice-running", CONFLICT),
+    /** {0} = the contract already signed. */
+    CONTRACT_TENDER_ALREADY_CONTRACTED("contract.tender.already-contracted", CONFLICT),
+    /** {0} = the name of the awarded company, {1} = its credit code. */
+    CONTRACT_SUPPLIER_NOT_AWARDED("contract.supplier.not-awarded", INVALID),
+    /** {0} = the awarded amount. */
+    CONTRACT_AMOUNT_NOT_AWARDED("contract.amount.not-awarded", INVALID),
+    /** {0} = the contract id. */
+    CONTRACT_ALREADY_ACCEPTED("contract.already-accepted", CONFLICT),
+    /** {0} = the acceptance date, {1} = the signing date, {2} = the business date of the entry. */
+    CONTRACT_ACCEPTANCE_DATE_INVALID("contract.acceptance.date-invalid", INVALID),
+    /** {0} = the contract id. */
+    CONTRACT_FINAL_ACCOUNT_BEFORE_ACCEPTANCE("contract.final-account.before-acceptance", CONFLICT),
+    /** {0} = the contract id. */
+    CONTRACT_FINAL_ACCOUNT_DUPLICATE("contract.final-account.duplicate", CONFLICT),
+    /** {0} = the final amount, {1} = the contract amount. */
+    CONTRACT_FINAL_ACCOUNT_ABOVE_CONTRACT("contract.final-account.above-contract", CONFLICT),
+    /** {0} = the final amount, {1} = the amount paid. */
+    CONTRACT_FINAL_ACCOUNT_BELOW_PAID("contract.final-account.below-paid", CONFLICT),
+    /** {0} = the threshold. */
+    CONTRACT_AUDIT_REPORT_REQUIRED("contract.audit-report.required", INVALID),
+    /** {0} = the account. */
+    CONTRACT_PAYMENT_DEBIT_NOT_EXPENSE("contract.payment.debit-not-expense", INVALID),
+    /** {0} = the account. */
+    CONTRACT_PAYMENT_CREDIT_NOT_CASH("contract.payment.credit-not-cash", INVALID),
+    /** {0} = the voucher date, {1} = the signing date. */
+    CONTRACT_PAYMENT_BEFORE_SIGNING("contract.payment.before-signing", CONFLICT),
+    /** {0} = the total with this payment, {1} = the most that may be paid. */
+    CONTRACT_PAYMENT_ABOVE_CONTRACT("contract.payment.above-contract", CONFLICT),
+    /** {0} = the threshold. */
+    CONTRACT_PAYMENT_BEFORE_FINAL_ACCOUNT("contract.payment.before-final-account", CONFLICT);
 
     private final String code;
     private final Kind kind;

@@ -1,0 +1,66 @@
+package org.gongzhang.core.book;
+
+import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_ABOVE_CONTRACT;
+import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_BEFORE_FINAL_ACCOUNT;
+import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_BEFORE_SIGNING;
+import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_CREDIT_NOT_CASH;
+import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_DEBIT_NOT_EXPENSE;
+import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_UNKNOWN;
+
+import java.util.List;
+import org.gongzhang.core.account.AccountCategory;
+import org.gongzhang.core.account.Side;
+import org.gongzhang.core.book.api.payload.ContractPayment;
+import org.gongzhang.core.book.api.payload.VoucherRecorded;
+import org.gongzhang.core.money.Money;
+import org.gongzhang.core.voucher.VoucherLine;
+
+/**
+ * 合同付款: a voucher with {@code "payment": {"contract": id}} pays a signed contract. It debits
+ * expense accounts (5xxx) and credits cash or bank (1001 现金, 1002 银行存款, 1009 其他货币资金),
+ * is dated no earlier than the signing, and never takes the payments not released above the
+ * contract amount (or the final account, once settled). For works of ¥30,000 or more the last
+ * payment — the one that reaches the contract amount, or any after acceptance — needs the final
+ * account with its audit report first (杭州 §72).
+ */
+final class ContractPaymentRules {
+
+    private static final List<String> CASH_ACCOUNTS = List.of("1001", "1002", "1009");
+
+    private final Tenders tenders;
+
+    ContractPaymentRules(Tenders tenders) {
+        this.tenders = tenders;
+    }
+
+    void recorded(VoucherRecorded voucher, ContractPayment payment) {
+        ContractState contract = tenders.contract(payment.contractId())
+                .orElseThrow(() -> CONTRACT_UNKNOWN.at("entry.payload.payment.contract", payment.contractId()));
+        lines(voucher.lines());
+        if (voucher.date().isBefore(contract.signedDate())) {
+            throw CONTRACT_PAYMENT_BEFORE_SIGNING.at("entry.payload.date", voucher.date(), contract.signedDate());
+        }
+        Money total = contract.paid().plus(voucher.total(Side.DEBIT));
+        if (total.compareTo(contract.payable()) > 0) {
+            throw CONTRACT_PAYMENT_ABOVE_CONTRACT.at("entry.payload.lines", total, contract.payable());
+        }
+        boolean last = total.equals(contract.amount()) || contract.accepted();
+        if (last && contract.finalAmount() == null && ContractRules.needsAudit(contract)) {
+            throw CONTRACT_PAYMENT_BEFORE_FINAL_ACCOUNT.at("entry.payload.payment.contract",
+                    ContractRules.FINAL_AUDIT_THRESHOLD);
+        }
+    }
+
+    private static void lines(List<VoucherLine> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            VoucherLine line = lines.get(i);
+            String at = "entry.payload.lines[" + i + "].account";
+            if (line.side() == Side.DEBIT && AccountCategory.of(line.account()) != AccountCategory.EXPENSE) {
+                throw CONTRACT_PAYMENT_DEBIT_NOT_EXPENSE.at(at, line.account());
+            }
+            if (line.side() == Side.CREDIT && CASH_ACCOUNTS.stream().noneMatch(line.account().value()::startsWith)) {
+                throw CONTRACT_PAYMENT_CREDIT_NOT_CASH.at(at, line.account());
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.gongzhang.core.book.api;
+
+import org.gongzhang.verifier.entry.SignedEntry;
+
+/** 开标: every sealed bid revealed with its amount. */
+public record TenderOpenedEvent(SignedEntry entry) implements LedgerEvent {
+}
