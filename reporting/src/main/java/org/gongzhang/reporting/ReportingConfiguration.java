@@ -4,6 +4,7 @@ import org.gongzhang.reporting.balance.TrialBalanceQueries;
 import org.gongzhang.reporting.book.ReportBooks;
 import org.gongzhang.reporting.book.Snapshot;
 import org.gongzhang.reporting.ledger.AccountLedgerQueries;
+import org.gongzhang.reporting.pdf.ReportPdfs;
 import org.gongzhang.reporting.projection.LedgerProjection;
 import org.gongzhang.reporting.statement.StatementQueries;
 import org.gongzhang.reporting.voucher.VoucherQueries;
@@ -13,8 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The reporting module's beans: the projection the {@code reporting} tracking processor feeds, and
- * the queries that read what it wrote. An application imports this class.
+ * The reporting module's beans: the projection the {@code reporting} tracking processor feeds, the
+ * queries that read what it wrote, and the PDF printer of their views. An application imports this class.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportingConfiguration {
@@ -52,5 +53,10 @@ public class ReportingConfiguration {
     @Bean
     StatementQueries statementQueries(JdbcTemplate jdbc, Snapshot snapshot) {
         return new StatementQueries(jdbc, snapshot);
+    }
+
+    @Bean
+    ReportPdfs reportPdfs() {
+        return new ReportPdfs();
     }
 }

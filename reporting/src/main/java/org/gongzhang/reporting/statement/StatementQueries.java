@@ -85,16 +85,17 @@ public final class StatementQueries {
 
     private List<StatementItem> items(String book, Period from, Period to, long threshold) {
         return jdbc.query("""
-                select v.posted_index, v.voucher_id, v.voucher_date, l.account, a.name, v.summary,
-                       l.debit_fen - l.credit_fen
+                select v.posted_index, v.voucher_id, v.word || '-' || v.number, v.voucher_date, l.account, a.name,
+                       v.summary, l.debit_fen - l.credit_fen
                 from report_voucher_line l
                 join report_voucher v on v.book_id = l.book_id and v.voucher_id = l.voucher_id
                 join report_account a on a.book_id = l.book_id and a.code = l.account
                 where l.book_id = ? and v.status = 'POSTED' and v.period between ? and ?
                   and l.account like '5%' and l.account not like ? and abs(l.debit_fen - l.credit_fen) >= ?
                 order by v.posted_index, l.line_no""",
-                (rs, n) -> new StatementItem(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        rs.getString(4), rs.getString(5), rs.getString(6), Amount.of(rs.getLong(7))),
+                (rs, n) -> new StatementItem(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getString(7),
+                        Amount.of(rs.getLong(8))),
                 book, from.toString(), to.toString(), TRANSFER_ACCOUNT + "%", threshold);
     }
 

@@ -1,0 +1,70 @@
+package org.gongzhang.service.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.gongzhang.core.period.Period;
+import org.gongzhang.reporting.api.StatementSheet;
+import org.gongzhang.reporting.api.StatementView;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.log.BookKeys;
+import org.gongzhang.service.log.Checkpoints;
+import org.gongzhang.verifier.entry.RegisteredKey;
+import org.gongzhang.verifier.entry.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes a statement's figures into the sheet that is printed: where the compound belongs,
+ * who answers for the figures (the actors holding valid keys as 制单, 审核 and 社区审核员), the
+ * book's latest signed checkpoint and the verify address. Not yet published: no statement id,
+ * version or 公示期 is printed.
+ */
+@Component
+class StatementSheets {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String LIST_SEPARATOR = "、";
+
+    private final BookDirectory directory;
+    private final BookKeys keys;
+    private final Checkpoints checkpoints;
+    private final VerifyLinks links;
+    private final Clock clock;
+
+    StatementSheets(BookDirectory directory, BookKeys keys, Checkpoints checkpoints, VerifyLinks links, Clock clock) {
+        this.directory = directory;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    StatementSheet sheet(StatementView figures) {
+        String book = figures.book();
+        StatementSheet.Place place = directory.find(book)
+                .map(b -> new StatementSheet.Place(name(b.street()), name(b.community()), name(b.compound())))
+                .orElse(StatementSheet.Place.UNKNOWN);
+        List<RegisteredKey> valid = keys.valid(book);
+        StatementSheet.Signatories signatories = new StatementSheet.Signatories(actors(valid, Role.AGENT_PREPARER),
+                actors(valid, Role.AGENT_REVIEWER), actors(valid, Role.COMMUNITY_AUDITOR));
+        StatementSheet.Checkpoint checkpoint = checkpoints.latest(book)
+                .map(c -> new StatementSheet.Checkpoint(c.size(), c.root())).orElse(null);
+        return new StatementSheet(figures, place, signatories, checkpoint,
+                links.statement(book, Period.parse(figures.from()), Period.parse(figures.to())), null,
+                LocalDate.now(clock.withZone(ZONE)));
+    }
+
+    private static String name(BookSummary.Party party) {
+        return party == null ? null : party.name();
+    }
+
+    /** The actors with a valid key in {@code role}, in registration order; null when there are none. */
+    private static String actors(List<RegisteredKey> keys, Role role) {
+        String actors = keys.stream().filter(k -> k.role() == role).map(RegisteredKey::actor).distinct()
+                .collect(Collectors.joining(LIST_SEPARATOR));
+        return actors.isEmpty() ? null : actors;
+    }
+}

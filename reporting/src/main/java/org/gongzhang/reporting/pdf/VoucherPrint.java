@@ -1,0 +1,46 @@
+package org.gongzhang.reporting.pdf;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.gongzhang.reporting.api.VoucherLineView;
+import org.gongzhang.reporting.api.VoucherSummary;
+import org.gongzhang.reporting.api.VoucherView;
+
+/**
+ * Fills {@code voucher.jrxml}: a 记账凭证 as accountants know it from paper, 凭证字号, date,
+ * 附单据 N 张, one line per 分录 with its amount in digit columns, 合计 also in 大写, and the
+ * signature row 制单 / 审核 / 记账.
+ */
+final class VoucherPrint {
+
+    private VoucherPrint() {
+    }
+
+    static Filling of(VoucherView view, ReportText text) {
+        VoucherSummary voucher = view.voucher();
+        Filling filling = new Filling()
+                .parameter("title", text.label(voucher.red() ? "voucher.title.red" : "voucher.title"))
+                .parameter("book", text.labelOrDash("report.book", view.book()))
+                .parameter("number", text.labelOrDash("voucher.number", voucher.voucherNumber()))
+                .parameter("date", text.label("voucher.date", text.date(voucher.date())))
+                .parameter("attachments", text.label("voucher.attachments", Integer.toString(voucher.attachments())))
+                .parameter("status", text.label("voucher.status", text.label("voucher.status." + voucher.status())))
+                .parameter("totalWords", text.label("voucher.total.words", view.totalInWords()))
+                .parameter("preparer", text.labelOrDash("voucher.preparer", voucher.preparer()))
+                .parameter("reviewer", text.labelOrDash("voucher.reviewer", voucher.reviewer()))
+                .parameter("poster", text.labelOrDash("voucher.poster", voucher.poster()));
+        Map<String, Object> totals = new HashMap<>();
+        DigitColumns.of(view.totals().debit()).into("td", totals);
+        DigitColumns.of(view.totals().credit()).into("tc", totals);
+        totals.forEach(filling::parameter);
+        for (VoucherLineView line : view.lines()) {
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("summary", line.summary());
+            fields.put("account", line.accountName() == null ? line.account() : line.account() + " " + line.accountName());
+            DigitColumns.of(line.debit()).into("d", fields);
+            DigitColumns.of(line.credit()).into("c", fields);
+            filling.row(line.debit().fen() < 0 || line.credit().fen() < 0 ? "RED" : "LINE", fields);
+        }
+        return filling;
+    }
+}
