@@ -25,6 +25,7 @@ final class VoucherGrouping {
         List<FileVoucher> vouchers = new ArrayList<>();
         Map<VoucherKey, FileVoucher> seen = new HashMap<>();
         FileVoucher current = null;
+        boolean afterUnreadable = false;
         for (ParsedRow row : rows) {
             VoucherKey key = row.key();
             if (key == null) {
@@ -40,9 +41,11 @@ final class VoucherGrouping {
                         key.period(), earlier.firstRow()));
             } else {
                 current = new FileVoucher(row);
+                current.tainted |= afterUnreadable;
                 seen.put(key, current);
                 vouchers.add(current);
             }
+            afterUnreadable = key == null;
         }
         return vouchers;
     }

@@ -147,6 +147,17 @@ class VoucherFileCheckTest {
     }
 
     @Test
+    void aRowWhoseVoucherCannotBeToldLeavesTheVouchersAroundItUnjudged() {
+        ImportCheck check = check(book(),
+                "2026-03-05,收,1,0,收停车费," + BANK + ",1500.00,,李娜",
+                "2026-03-05,收,1,0,收停车费," + PARKING + ",,1500.00,李娜",
+                "2026-03-09,现,1,0,电梯维保," + REPAIR + ",2350.00,,李娜",
+                "2026-03-09,付,1,0,电梯维保," + BANK + ",,2350.00,李娜");
+
+        assertThat(check.problems()).containsExactly(FileProblem.at(4, WORD, "import.word.invalid", "现"));
+    }
+
+    @Test
     void theRowsOfOneVoucherStandTogetherAndShareItsDateAndAttachments() {
         ImportCheck check = check(book(),
                 "2026-03-05,收,1,2,收停车费," + BANK + ",1500.00,,李娜",
