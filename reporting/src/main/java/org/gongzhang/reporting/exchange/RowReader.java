@@ -29,7 +29,8 @@ import org.gongzhang.core.voucher.VoucherWord;
  * {@code 2026-03-15} or {@code 2026/3/15}; 凭证字 记 收 付 转; 凭证号 a positive whole number;
  * 附单据数 a whole number (blank is 0); a 摘要; an enabled leaf account of the chart under its own
  * name; exactly one of 借方金额 / 贷方金额, a decimal with at most two places, not zero (negative only
- * on a red voucher, which the voucher checks decide).
+ * on a red voucher, which the voucher checks decide). 制单人 is not read: whoever imports the file
+ * records its vouchers and signs for them.
  */
 final class RowReader {
 
