@@ -59,7 +59,10 @@ public final class ImportRefused extends RuntimeException {
         return new ImportRefused(Kind.CONFLICT, "import.interrupted", List.of(), Map.of(), refusal(stop));
     }
 
-    /** 409: writing stopped midway; says which vouchers were written and which one was left unposted. */
+    /**
+     * 409: writing stopped midway, after at least one entry; says which vouchers were written and
+     * posted, and which one was left recorded or reviewed but not posted.
+     */
     static ImportRefused partial(ImportRecord record, ImportWriter.Outcome outcome) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("importId", record.importId());
@@ -71,13 +74,9 @@ public final class ImportRefused extends RuntimeException {
         details.put("firstEntryIndex", outcome.firstEntry());
         details.put("lastEntryIndex", outcome.lastEntry());
         int notPosted = outcome.unfinished() != null ? outcome.unfinished().voucher().firstRow()
-                : firstRowAfter(outcome);
+                : outcome.written().get(outcome.written().size() - 1).voucher().lastRow() + 1;
         return new ImportRefused(Kind.CONFLICT, "import.partial", List.of(), details, refusal(outcome.stoppedBy()),
                 String.valueOf(outcome.written().size()), String.valueOf(record.vouchers()), String.valueOf(notPosted));
-    }
-
-    private static int firstRowAfter(ImportWriter.Outcome outcome) {
-        return outcome.written().isEmpty() ? 2 : outcome.written().get(outcome.written().size() - 1).voucher().lastRow() + 1;
     }
 
     private static Map<String, Object> voucher(PlannedVoucher v, String id, String status) {

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 class VoucherImports {
 
     static final int MAX_BYTES = 20 * 1024 * 1024;
+    static final int MAX_NAME = 200;
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     private static final Duration POLL = Duration.ofMillis(50);
 
@@ -67,6 +68,9 @@ class VoucherImports {
         directory.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
         if (upload.content().length > MAX_BYTES) {
             throw LedgerRefusal.invalid("import.file.too-large", "body", MAX_BYTES);
+        }
+        if (upload.fileName() != null && upload.fileName().strip().length() > MAX_NAME) {
+            throw LedgerRefusal.invalid("import.file.name-too-long", "fileName", MAX_NAME);
         }
         ImportSigners.Signers keys = signers.resolve(book, staff);
         String sha256 = Digests.sha256Hex(upload.content());

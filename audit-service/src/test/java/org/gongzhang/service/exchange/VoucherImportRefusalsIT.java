@@ -170,6 +170,9 @@ class VoucherImportRefusalsIT extends ServiceIT {
         assertThat(unregistered.get("detail").asText()).contains("agent:chen-jie", book);
         Answer missing = client.postBytes("/api/books/" + book + "/imports/vouchers?reviewer=" + REVIEWER, file, CSV, "en");
         assertProblem(missing, 422, "import.actor.missing", "preparer");
+        Answer longName = client.postBytes("/api/books/" + book + "/imports/vouchers?preparer=" + PREPARER + "&reviewer="
+                + REVIEWER + "&fileName=" + "x".repeat(201), file, CSV, "en");
+        assertProblem(longName, 422, "import.file.name-too-long", "fileName");
         assertNothingWritten(book, size, file);
         assertThat(client.get("/api/books/no-such-book/imports").status()).isEqualTo(404);
         assertThat(books.importFile("no-such-book", file, CSV, "en").status()).isEqualTo(404);
