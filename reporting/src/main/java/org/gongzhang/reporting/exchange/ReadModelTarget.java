@@ -4,14 +4,11 @@ import java.time.MonthDay;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.gongzhang.core.account.AccountCode;
 import org.gongzhang.core.account.ChartOfAccounts;
-import org.gongzhang.core.account.Side;
-import org.gongzhang.core.money.Money;
 import org.gongzhang.core.period.Period;
-import org.gongzhang.core.voucher.VoucherLine;
 import org.gongzhang.core.voucher.VoucherWord;
 import org.gongzhang.reporting.book.ChartReader;
+import org.gongzhang.reporting.voucher.VoucherLines;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A book as the reporting read model holds it, read within the caller's snapshot. */
@@ -63,17 +60,7 @@ final class ReadModelTarget implements ImportTarget {
                 where book_id = ? and word = ? and number = ? and status = 'POSTED' and not red
                   and extract(month from voucher_date) = ? and extract(day from voucher_date) = ?""",
                 (rs, n) -> new BookVoucher(rs.getString(1), rs.getDate(2).toLocalDate(), word, number,
-                        lines(rs.getString(1)), rs.getBoolean(3)),
+                        VoucherLines.of(jdbc, book, rs.getString(1)), rs.getBoolean(3)),
                 book, word.character(), number, day.getMonthValue(), day.getDayOfMonth());
-    }
-
-    private List<VoucherLine> lines(String voucherId) {
-        return jdbc.query("""
-                select summary, account, debit_fen, credit_fen from report_voucher_line
-                where book_id = ? and voucher_id = ? order by line_no""",
-                (rs, n) -> rs.getLong(3) != 0
-                        ? new VoucherLine(rs.getString(1), AccountCode.of(rs.getString(2)), Side.DEBIT, Money.ofFen(rs.getLong(3)))
-                        : new VoucherLine(rs.getString(1), AccountCode.of(rs.getString(2)), Side.CREDIT, Money.ofFen(rs.getLong(4))),
-                book, voucherId);
     }
 }
