@@ -9,43 +9,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.gongzhang.reporting.book.ReportBooks;
 import org.gongzhang.reporting.exchange.ExchangeFormat;
 import org.gongzhang.reporting.exchange.SheetRow;
 import org.gongzhang.reporting.exchange.VoucherColumn;
-import org.gongzhang.service.book.BookDirectory;
-import org.gongzhang.service.custody.CustodialKeys;
-import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.support.LedgerClient.Answer;
 import org.gongzhang.service.support.LedgerClient.Download;
-import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.verifier.crypto.Digests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An export re-imports to an identical book: the demo's year of posted vouchers, exported as CSV or
  * xlsx and imported into a fresh book with the same chart and opening balances, comes back with
  * the same dates, 凭证字, 凭证号, 附单据数, lines and amounts, its red reversal included.
  */
-class VoucherExchangeIT extends ServiceIT {
-
-    @Autowired
-    CustodialKeys keys;
-    @Autowired
-    CustodialSigner signer;
-    @Autowired
-    BookDirectory directory;
-    @Autowired
-    ReportBooks reportBooks;
-
-    private ExchangeBooks books;
-
-    @BeforeEach
-    void books() {
-        books = new ExchangeBooks(client, keys, signer, directory, reportBooks);
-    }
+class VoucherExchangeIT extends ExchangeIT {
 
     @Test
     void theDemoYearExportedAsCsvReimportsAsAnIdenticalBook() {

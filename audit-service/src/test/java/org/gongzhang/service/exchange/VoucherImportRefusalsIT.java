@@ -22,41 +22,18 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
 import org.gongzhang.core.book.api.LedgerRefusal;
-import org.gongzhang.reporting.book.ReportBooks;
 import org.gongzhang.reporting.exchange.ExchangeFormat;
 import org.gongzhang.reporting.exchange.SheetRow;
-import org.gongzhang.service.book.BookDirectory;
-import org.gongzhang.service.custody.CustodialKeys;
-import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.support.LedgerClient.Answer;
-import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.verifier.crypto.Digests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Imports the service refuses: a file imported twice, vouchers the book holds, bad rows (each by
  * its row, in the caller's language), signers who may not sign; in every case nothing is written.
  * An import that another writer interrupts stops and says exactly what it wrote.
  */
-class VoucherImportRefusalsIT extends ServiceIT {
-
-    @Autowired
-    CustodialKeys keys;
-    @Autowired
-    CustodialSigner signer;
-    @Autowired
-    BookDirectory directory;
-    @Autowired
-    ReportBooks reportBooks;
-
-    private ExchangeBooks books;
-
-    @BeforeEach
-    void books() {
-        books = new ExchangeBooks(client, keys, signer, directory, reportBooks);
-    }
+class VoucherImportRefusalsIT extends ExchangeIT {
 
     @Test
     void aFileIsImportedIntoABookOnlyOnce() {
