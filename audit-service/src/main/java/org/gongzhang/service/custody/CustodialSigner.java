@@ -40,7 +40,8 @@ public class CustodialSigner {
      */
     public EntryReceipt submitAfter(BookHead after, CustodialKey key, String submission, String kind,
             LocalDate businessDate, ObjectNode payload) {
-        return submissions.submit(after.book(), sign(after, key, submission, kind, businessDate, payload).leaf()).receipt();
+        SignedEntry entry = sign(after, key, submission, kind, businessDate, payload);
+        return submissions.submit(after.book(), entry.leaf()).receipt();
     }
 
     /** Builds the envelope at the book's current head and signs it. */

@@ -66,7 +66,8 @@ public final class ImportRefused extends RuntimeException {
     static ImportRefused partial(ImportRecord record, ImportWriter.Outcome outcome) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("importId", record.importId());
-        details.put("written", outcome.written().stream().map(w -> voucher(w.voucher(), w.voucherId(), "POSTED")).toList());
+        details.put("written", outcome.written().stream()
+                .map(w -> voucher(w.voucher(), w.voucherId(), "POSTED")).toList());
         if (outcome.unfinished() != null) {
             ImportWriter.Unfinished left = outcome.unfinished();
             details.put("unfinished", voucher(left.voucher(), left.voucherId(), left.status()));

@@ -25,7 +25,10 @@ class ImportSigners {
         this.entries = entries;
     }
 
-    /** The two keys, or a refusal naming the parameter that is missing, the same person twice, or a key that cannot sign. */
+    /**
+     * The two keys, or a refusal naming the parameter: missing, the same person twice, or a key that
+     * cannot sign for the book.
+     */
     Signers resolve(String book, ActingStaff staff) {
         String preparer = required(staff.preparer(), "preparer");
         String reviewer = required(staff.reviewer(), "reviewer");
@@ -41,7 +44,8 @@ class ImportSigners {
         CustodialKey key = keys.find(actor, role)
                 .orElseThrow(() -> new LedgerRefusal(Kind.FORBIDDEN, "import.actor.no-key", field, actor, role.name()));
         RegisteredKey registered = registry.find(key.keyId()).orElse(null);
-        if (registered == null || registered.revoked() || !registered.actor().equals(actor) || registered.role() != role) {
+        if (registered == null || registered.revoked() || !registered.actor().equals(actor)
+                || registered.role() != role) {
             throw new LedgerRefusal(Kind.FORBIDDEN, "import.actor.not-registered", field, actor, role.name(), book);
         }
         return key;

@@ -76,9 +76,11 @@ class ImportWriter {
             String status = null;
             try {
                 if (voucher.red()) {
-                    appender.append(signers.preparer(), i, "voucher.reversed", voucher.date(), reversal(id, voucher, ids, source));
+                    appender.append(signers.preparer(), i, "voucher.reversed", voucher.date(),
+                            reversal(id, voucher, ids, source));
                 } else {
-                    appender.append(signers.preparer(), i, "voucher.recorded", voucher.date(), recorded(id, voucher, source));
+                    appender.append(signers.preparer(), i, "voucher.recorded", voucher.date(),
+                            recorded(id, voucher, source));
                 }
                 status = "RECORDED";
                 appender.append(signers.reviewer(), i, "voucher.reviewed", voucher.date(), voucherId(id));
@@ -94,7 +96,8 @@ class ImportWriter {
     }
 
     private static ObjectNode recorded(String id, PlannedVoucher voucher, Source source) {
-        ObjectNode payload = voucherId(id).put("word", voucher.word().character()).put("date", voucher.date().toString());
+        ObjectNode payload = voucherId(id).put("word", voucher.word().character())
+                .put("date", voucher.date().toString());
         ObjectNode attachments = payload.putObject("attachments").put("count", voucher.attachments());
         ArrayNode files = attachments.putArray("files");
         if (voucher.attachments() > 0) {

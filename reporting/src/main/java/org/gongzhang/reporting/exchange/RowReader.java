@@ -62,7 +62,8 @@ final class RowReader {
         String debit = cells.cell(DEBIT);
         String credit = cells.cell(CREDIT);
         Side side = side(row, debit, credit);
-        Long fen = side == null ? null : amount(row, side == Side.DEBIT ? DEBIT : CREDIT, side == Side.DEBIT ? debit : credit);
+        Long fen = side == null ? null
+                : amount(row, side == Side.DEBIT ? DEBIT : CREDIT, side == Side.DEBIT ? debit : credit);
         return new ParsedRow(row, date, word, number, attachments, summary, account, side, fen,
                 problems.size() == before);
     }
