@@ -3,6 +3,7 @@ package org.gongzhang.reporting;
 import org.gongzhang.reporting.balance.TrialBalanceQueries;
 import org.gongzhang.reporting.book.ReportBooks;
 import org.gongzhang.reporting.book.Snapshot;
+import org.gongzhang.reporting.exchange.ExchangeQueries;
 import org.gongzhang.reporting.ledger.AccountLedgerQueries;
 import org.gongzhang.reporting.pdf.ReportPdfs;
 import org.gongzhang.reporting.projection.LedgerProjection;
@@ -48,6 +49,11 @@ public class ReportingConfiguration {
     @Bean
     VoucherQueries voucherQueries(JdbcTemplate jdbc, Snapshot snapshot) {
         return new VoucherQueries(jdbc, snapshot);
+    }
+
+    @Bean
+    ExchangeQueries exchangeQueries(JdbcTemplate jdbc, Snapshot snapshot) {
+        return new ExchangeQueries(jdbc, snapshot);
     }
 
     @Bean

@@ -40,10 +40,26 @@ public class CustodialSigner {
         return LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE);
     }
 
+    /**
+     * Signs the entry that follows {@code after} exactly (its size and head hash), under the caller's
+     * submission id, and submits it. Anything appended since {@code after} makes the book refuse it
+     * as stale, so a writer that must not be interleaved learns so before it stores anything.
+     */
+    public EntryReceipt submitAfter(BookHead after, CustodialKey key, String submission, String kind,
+            LocalDate businessDate, ObjectNode payload) {
+        SignedEntry entry = sign(after, key, submission, kind, businessDate, payload);
+        return submissions.submit(after.book(), entry.leaf()).receipt();
+    }
+
     /** Builds the envelope at the book's current head and signs it. */
     public SignedEntry sign(CustodialKey key, String book, String kind, LocalDate businessDate, ObjectNode payload) {
         BookHead head = index.head(book).orElse(new BookHead(book, 0, SignedEntry.GENESIS_PREV, null));
-        return new EntryDraft(book, head.size(), head.head(), kind, key.actor(), key.role(), key.keyId(), key.suite(),
-                true, UUID.randomUUID().toString(), clock.instant(), businessDate, payload).sign(key.privateKey());
+        return sign(head, key, UUID.randomUUID().toString(), kind, businessDate, payload);
+    }
+
+    private SignedEntry sign(BookHead head, CustodialKey key, String submission, String kind, LocalDate businessDate,
+            ObjectNode payload) {
+        return new EntryDraft(head.book(), head.size(), head.head(), kind, key.actor(), key.role(), key.keyId(),
+                key.suite(), true, submission, clock.instant(), businessDate, payload).sign(key.privateKey());
     }
 }

@@ -1,8 +1,12 @@
 package org.gongzhang.service.problem;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.reporting.exchange.FileProblem;
+import org.gongzhang.service.exchange.ImportRefused;
 import org.gongzhang.service.log.Checkpoints;
 import org.gongzhang.service.security.AccessDenied;
 import org.springframework.context.MessageSource;
@@ -40,6 +44,41 @@ class ProblemAdvice {
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDenied denied) {
         return problem(HttpStatus.valueOf(denied.status()), denied.code(), null, denied.args());
+    }
+
+    /**
+     * A refused import: {@code errors} lists every problem of the file with its row (as a
+     * spreadsheet shows it), column and localized message; a stopped import adds what it wrote and
+     * {@code stoppedBy}, the refusal that stopped it.
+     */
+    @ExceptionHandler(ImportRefused.class)
+    ResponseEntity<ProblemDetail> importRefused(ImportRefused refused) {
+        ResponseEntity<ProblemDetail> answer = problem(status(refused.kind()), refused.code(), null, refused.args());
+        ProblemDetail problem = answer.getBody();
+        Locale locale = LocaleContextHolder.getLocale();
+        problem.setProperty("errors", refused.problems().stream().map(p -> error(p, locale)).toList());
+        refused.details().forEach(problem::setProperty);
+        if (refused.stoppedBy() != null) {
+            LedgerRefusal stop = refused.stoppedBy();
+            Map<String, Object> cause = new LinkedHashMap<>();
+            cause.put("code", stop.code());
+            cause.put("field", stop.field());
+            cause.put("detail", messages.getMessage(stop.code(), stop.args(), stop.code(), locale));
+            problem.setProperty("stoppedBy", cause);
+        }
+        return answer;
+    }
+
+    private Map<String, Object> error(FileProblem p, Locale locale) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("row", p.row());
+        if (p.column() != null) {
+            error.put("column", p.column().letter());
+            error.put("field", p.column().header());
+        }
+        error.put("code", p.code());
+        error.put("message", messages.getMessage(p.code(), p.args().toArray(), p.code(), locale));
+        return error;
     }
 
     @ExceptionHandler(Checkpoints.InconsistentLog.class)

@@ -9,9 +9,12 @@ import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.verifier.statement.Fen;
 import org.springframework.stereotype.Component;
 
-/** Turns a report request's book, periods and threshold into values, or refuses them with a message key. */
+/**
+ * Turns a report request's book, periods and threshold into values, or refuses them with a message
+ * key. Exports of the read model read their requests the same way.
+ */
 @Component
-class ReportRequests {
+public class ReportRequests {
 
     private final BookDirectory directory;
     private final ReportBooks reportBooks;
@@ -22,7 +25,7 @@ class ReportRequests {
     }
 
     /** The book as the read model knows it: 404 when the service holds no such book, 409 while the read model has not read it yet. */
-    ReportedBook book(String book) {
+    public ReportedBook book(String book) {
         if (directory.find(book).isEmpty()) {
             throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book);
         }
@@ -31,7 +34,7 @@ class ReportRequests {
     }
 
     /** The periods {@code from}…{@code to} of {@code book}, refused when malformed, reversed or before the book's first period. */
-    Range range(ReportedBook book, String from, String to) {
+    public Range range(ReportedBook book, String from, String to) {
         Period first = period(from, "from");
         Period last = period(to, "to");
         if (first.isAfter(last)) {
@@ -78,6 +81,6 @@ class ReportRequests {
     }
 
     /** 会计期间 from … to, both included. */
-    record Range(Period from, Period to) {
+    public record Range(Period from, Period to) {
     }
 }

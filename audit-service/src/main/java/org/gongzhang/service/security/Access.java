@@ -25,10 +25,12 @@ public class Access {
 
     private final Users users;
     private final BookDirectory books;
+    private final ApiTokens tokens;
 
-    Access(Users users, BookDirectory books) {
+    Access(Users users, BookDirectory books, ApiTokens tokens) {
         this.users = users;
         this.books = books;
+        this.tokens = tokens;
     }
 
     /** The logged-in caller, or 401. */
@@ -68,6 +70,30 @@ public class Access {
             throw AccessDenied.forbidden("access.scope", book);
         }
         throw AccessDenied.forbidden("access.role", names(roles));
+    }
+
+    /**
+     * A second person co-authenticating the same request with their own bearer token (four eyes):
+     * 401 without a valid token, 403 outside role or scope or when it is the caller themselves.
+     */
+    public Acting requireToken(String authorization, String book, AccessRole role) {
+        String prefix = "Bearer ";
+        if (authorization == null || !authorization.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            throw AccessDenied.unauthenticated("auth.second-person.required");
+        }
+        Caller second = tokens.resolve(authorization.substring(prefix.length()).trim()).flatMap(users::find)
+                .orElseThrow(() -> AccessDenied.unauthenticated("auth.token.invalid"));
+        if (second.username().equals(caller().username())) {
+            throw AccessDenied.forbidden("access.same-person");
+        }
+        BookSummary summary = books.find(book)
+                .orElseThrow(() -> new LedgerRefusal(LedgerRefusal.Kind.NOT_FOUND, "book.not-found", "book", book));
+        boolean covered = second.grants().stream().anyMatch(g -> g.role() == role && covers(g.scope(), summary));
+        if (!covered) {
+            throw AccessDenied.forbidden(second.holds(role) ? "access.scope" : "access.role",
+                    second.holds(role) ? book : role.name());
+        }
+        return new Acting(second, role, summary);
     }
 
     /** The caller holding {@code role} somewhere (for actions not tied to one book). */

@@ -85,6 +85,36 @@ public final class LedgerClient {
         }
     }
 
+    /** A binary answer with its headers, e.g. an exported file. */
+    public record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response.headers());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public Answer postBytes(String path, byte[] body, String contentType, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), language);
+    }
+
+    /** Bytes posted with one extra header (e.g. a second person's token). */
+    public Answer postBytes(String path, byte[] body, String contentType, String language, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType).header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), language);
+    }
+
     public Answer post(String path, String body, String language) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

@@ -4,15 +4,14 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.gongzhang.core.account.AccountCode;
 import org.gongzhang.core.account.Side;
 import org.gongzhang.core.book.api.payload.VoucherRecorded;
 import org.gongzhang.core.book.api.payload.VoucherReversed;
-import org.gongzhang.core.money.Money;
 import org.gongzhang.core.period.Period;
 import org.gongzhang.core.voucher.RedVoucher;
 import org.gongzhang.core.voucher.VoucherLine;
 import org.gongzhang.core.voucher.VoucherWord;
+import org.gongzhang.reporting.voucher.VoucherLines;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,7 @@ final class VoucherWriter {
                 header.book(), reversal.reverses());
         String summary = RedVoucher.summary(original.date(), original.word(), original.number());
         insert(header, new Draft(reversal.voucherId(), original.word(), reversal.date(), 0,
-                RedVoucher.lines(lines(header.book(), reversal.reverses()), summary), reversal.reverses(), null));
+                RedVoucher.lines(VoucherLines.of(jdbc, header.book(), reversal.reverses()), summary), reversal.reverses(), null));
         jdbc.update("update report_voucher set reversed_by = ? where book_id = ? and voucher_id = ?",
                 reversal.voucherId(), header.book(), reversal.reverses());
     }
@@ -107,16 +106,6 @@ final class VoucherWriter {
                             line.side() == Side.DEBIT ? line.amount().fen() : 0L,
                             line.side() == Side.CREDIT ? line.amount().fen() : 0L};
                 }).toList());
-    }
-
-    private List<VoucherLine> lines(String book, String voucherId) {
-        return jdbc.query("""
-                select summary, account, debit_fen, credit_fen from report_voucher_line
-                where book_id = ? and voucher_id = ? order by line_no""",
-                (rs, n) -> rs.getLong(3) != 0
-                        ? new VoucherLine(rs.getString(1), AccountCode.of(rs.getString(2)), Side.DEBIT, Money.ofFen(rs.getLong(3)))
-                        : new VoucherLine(rs.getString(1), AccountCode.of(rs.getString(2)), Side.CREDIT, Money.ofFen(rs.getLong(4))),
-                book, voucherId);
     }
 
     /** A voucher about to be written: a recorded one, or a red one derived from the voucher it cancels. */

@@ -1,0 +1,150 @@
+package org.gongzhang.service.exchange;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhang.core.account.Side;
+import org.gongzhang.core.book.api.EntryReceipt;
+import org.gongzhang.core.voucher.VoucherLine;
+import org.gongzhang.reporting.exchange.PlannedVoucher;
+import org.gongzhang.service.custody.CustodialKey;
+import org.gongzhang.service.custody.CustodialSigner;
+import org.gongzhang.service.entry.BookHead;
+import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a checked file's vouchers through the ordinary signed-entry path, in file order: the
+ * preparer records each one ({@code voucher.recorded}, or {@code voucher.reversed} for a red one),
+ * the reviewer reviews and posts it, so it takes the file's 凭证号.
+ *
+ * <p>Each entry is signed to follow the previous one exactly: if anyone else appends to the book
+ * meanwhile, the next entry is refused as stale and writing stops there, so the numbers posted are
+ * always the file's. Every entry's submission id names the file, {@code import:<sha256>:<n>:<step>},
+ * so the signed log itself says where each imported voucher came from. A voucher with 附单据 also
+ * cites the file among them; the ledger allows no more cited files than 附单据数, so a voucher
+ * without 附单据 is traced by its submission ids alone.
+ */
+@Component
+class ImportWriter {
+
+    private final CustodialSigner signer;
+
+    ImportWriter(CustodialSigner signer) {
+        this.signer = signer;
+    }
+
+    /** The source file as the vouchers cite it. */
+    record Source(String sha256, String name) {
+    }
+
+    /** A voucher written and posted. */
+    record Written(PlannedVoucher voucher, String voucherId) {
+    }
+
+    /** A voucher recorded (and maybe reviewed) but not posted when writing stopped. */
+    record Unfinished(PlannedVoucher voucher, String voucherId, String status) {
+    }
+
+    /**
+     * What writing did: the vouchers written, the one left unposted if any, the refusal that
+     * stopped it (null when it finished), and the range of entries it appended (null when none).
+     */
+    record Outcome(List<Written> written, Unfinished unfinished, RuntimeException stoppedBy, Long firstEntry,
+            Long lastEntry) {
+
+        boolean complete() {
+            return stoppedBy == null;
+        }
+
+        boolean wroteNothing() {
+            return firstEntry == null;
+        }
+    }
+
+    Outcome write(List<PlannedVoucher> vouchers, Source source, ImportSigners.Signers signers, BookHead head) {
+        Appender appender = new Appender(head, source);
+        List<String> ids = new ArrayList<>();
+        List<Written> written = new ArrayList<>();
+        for (int i = 0; i < vouchers.size(); i++) {
+            PlannedVoucher voucher = vouchers.get(i);
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            String status = null;
+            try {
+                if (voucher.red()) {
+                    appender.append(signers.preparer(), i, "voucher.reversed", voucher.date(),
+                            reversal(id, voucher, ids, source));
+                } else {
+                    appender.append(signers.preparer(), i, "voucher.recorded", voucher.date(),
+                            recorded(id, voucher, source));
+                }
+                status = "RECORDED";
+                appender.append(signers.reviewer(), i, "voucher.reviewed", voucher.date(), voucherId(id));
+                status = "REVIEWED";
+                appender.append(signers.reviewer(), i, "voucher.posted", voucher.date(), voucherId(id));
+                written.add(new Written(voucher, id));
+            } catch (RuntimeException stop) {
+                Unfinished unfinished = status == null ? null : new Unfinished(voucher, id, status);
+                return new Outcome(written, unfinished, stop, appender.first, appender.last);
+            }
+        }
+        return new Outcome(written, null, null, appender.first, appender.last);
+    }
+
+    private static ObjectNode recorded(String id, PlannedVoucher voucher, Source source) {
+        ObjectNode payload = voucherId(id).put("word", voucher.word().character())
+                .put("date", voucher.date().toString());
+        ObjectNode attachments = payload.putObject("attachments").put("count", voucher.attachments());
+        ArrayNode files = attachments.putArray("files");
+        if (voucher.attachments() > 0) {
+            files.addObject().put("sha256", source.sha256()).put("name", source.name());
+        }
+        payload.putNull("corrects");
+        ArrayNode lines = payload.putArray("lines");
+        for (VoucherLine line : voucher.lines()) {
+            lines.addObject().put("summary", line.summary()).put("account", line.account().value())
+                    .put(line.side() == Side.DEBIT ? "debit" : "credit", line.amount().format());
+        }
+        return payload;
+    }
+
+    /** 红字冲销 of a voucher in the book or written earlier from the same file. */
+    private static ObjectNode reversal(String id, PlannedVoucher red, List<String> ids, Source source) {
+        String reverses = red.reverses() instanceof PlannedVoucher.InFile inFile ? ids.get(inFile.voucher())
+                : ((PlannedVoucher.InBook) red.reverses()).voucherId();
+        return voucherId(id).put("reverses", reverses).put("date", red.date().toString())
+                .put("reason", "导入文件 " + source.name() + " 第 " + red.firstRow() + "-" + red.lastRow()
+                        + " 行的红字凭证（SHA-256 " + source.sha256() + "）");
+    }
+
+    private static ObjectNode voucherId(String id) {
+        return CanonicalJson.mapper().createObjectNode().put("voucherId", id);
+    }
+
+    /** Appends entry after entry, each signed to follow the one before. */
+    private final class Appender {
+
+        private final Source source;
+        private BookHead head;
+        private Long first;
+        private Long last;
+
+        Appender(BookHead head, Source source) {
+            this.head = head;
+            this.source = source;
+        }
+
+        void append(CustodialKey key, int voucher, String kind, LocalDate date, ObjectNode payload) {
+            String step = kind.substring(kind.indexOf('.') + 1);
+            String submission = "import:" + source.sha256() + ":" + (voucher + 1) + ":" + step;
+            EntryReceipt receipt = signer.submitAfter(head, key, submission, kind, date, payload);
+            head = new BookHead(head.book(), receipt.index() + 1, receipt.hash(), null);
+            first = first == null ? receipt.index() : first;
+            last = receipt.index();
+        }
+    }
+}

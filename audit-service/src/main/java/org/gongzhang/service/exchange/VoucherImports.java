@@ -1,0 +1,157 @@
+package org.gongzhang.service.exchange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.reporting.exchange.CheckedImport;
+import org.gongzhang.reporting.exchange.ExchangeFormat;
+import org.gongzhang.reporting.exchange.ExchangeQueries;
+import org.gongzhang.reporting.exchange.ImportCheck;
+import org.gongzhang.reporting.exchange.SheetRow;
+import org.gongzhang.reporting.exchange.UnreadableFile;
+import org.gongzhang.service.attachment.AttachmentStore;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.entry.BookHead;
+import org.gongzhang.service.entry.LedgerIndex;
+import org.gongzhang.verifier.crypto.Digests;
+import org.springframework.stereotype.Service;
+
+/**
+ * 凭证导入: checks a whole file against the book and writes nothing unless all of it passes; then
+ * stores the file as an attachment, records the import, and writes its vouchers (see
+ * {@link ImportWriter}). Refusals: the signers (403, 422), the same file imported before or
+ * vouchers the book already holds (409), any bad row (422, every problem by row).
+ */
+@Service
+class VoucherImports {
+
+    static final int MAX_BYTES = 20 * 1024 * 1024;
+    static final int MAX_NAME = 200;
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final BookDirectory directory;
+    private final LedgerIndex index;
+    private final ImportSigners signers;
+    private final ExchangeQueries exchange;
+    private final AttachmentStore attachments;
+    private final ImportRecords records;
+    private final ImportWriter writer;
+    private final Clock clock;
+    private final long readModelPolls;
+
+    VoucherImports(BookDirectory directory, LedgerIndex index, ImportSigners signers, ExchangeQueries exchange,
+            AttachmentStore attachments, ImportRecords records, ImportWriter writer, Clock clock,
+            ExchangeProperties properties) {
+        this.directory = directory;
+        this.index = index;
+        this.signers = signers;
+        this.exchange = exchange;
+        this.attachments = attachments;
+        this.records = records;
+        this.writer = writer;
+        this.clock = clock;
+        this.readModelPolls = properties.readModelWait().toMillis() / POLL.toMillis();
+    }
+
+    /** A file as uploaded: its bytes, declared content type (may be null) and name (may be null). */
+    record Upload(byte[] content, String contentType, String fileName) {
+    }
+
+    ImportRecord importFile(String book, Upload upload, ActingStaff staff) {
+        directory.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+        if (upload.content().length > MAX_BYTES) {
+            throw LedgerRefusal.invalid("import.file.too-large", "body", MAX_BYTES);
+        }
+        if (upload.fileName() != null && upload.fileName().strip().length() > MAX_NAME) {
+            throw LedgerRefusal.invalid("import.file.name-too-long", "fileName", MAX_NAME);
+        }
+        ImportSigners.Signers keys = signers.resolve(book, staff);
+        String sha256 = Digests.sha256Hex(upload.content());
+        records.byFile(book, sha256).ifPresent(earlier -> {
+            throw ImportRefused.duplicateFile(earlier);
+        });
+        ExchangeFormat format;
+        List<SheetRow> rows;
+        try {
+            format = ExchangeFormat.of(upload.content(), upload.contentType());
+            rows = format.read(upload.content());
+        } catch (UnreadableFile e) {
+            throw ImportRefused.invalid(List.of(e.problem()));
+        }
+        Checked checked = checkAtHead(book, rows);
+        if (!checked.check().conflicts().isEmpty()) {
+            throw ImportRefused.alreadyInBook(checked.check().conflicts());
+        }
+        if (!checked.check().passed()) {
+            throw ImportRefused.invalid(checked.check().problems());
+        }
+        return write(book, upload, format, sha256, checked, keys);
+    }
+
+    private ImportRecord write(String book, Upload upload, ExchangeFormat format, String sha256, Checked checked,
+            ImportSigners.Signers keys) {
+        String name = upload.fileName() == null || upload.fileName().isBlank()
+                ? "vouchers." + format.extension() : upload.fileName().strip();
+        ImportRecord running = new ImportRecord(UUID.randomUUID().toString(), book, sha256, name, format.name(),
+                checked.check().plan().rows(), checked.check().plan().vouchers().size(), 0, "RUNNING",
+                keys.preparer().actor(), keys.reviewer().actor(), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                null, null);
+        attachments.store(book, upload.content(), format.mediaType());
+        if (!records.claim(running)) {
+            throw ImportRefused.duplicateFile(records.byFile(book, sha256).orElse(running));
+        }
+        ImportWriter.Outcome outcome = writer.write(checked.check().plan().vouchers(),
+                new ImportWriter.Source(sha256, name), keys, checked.head());
+        if (outcome.wroteNothing()) {
+            records.forget(running);
+            throw ImportRefused.interrupted(outcome.stoppedBy());
+        }
+        ImportRecord finished = running.finished(outcome.complete() ? "COMPLETE" : "PARTIAL", outcome.written().size(),
+                outcome.firstEntry(), outcome.lastEntry());
+        records.finish(finished);
+        if (!outcome.complete()) {
+            throw ImportRefused.partial(finished, outcome);
+        }
+        return finished;
+    }
+
+    /**
+     * The file checked against the book as of its head: waits (up to {@code ledger.exchange.read-model-wait})
+     * until the read model has applied every entry, so that the numbers checked are the numbers
+     * posting will give.
+     */
+    private Checked checkAtHead(String book, List<SheetRow> rows) {
+        for (long poll = 0; ; poll++) {
+            BookHead head = index.head(book).orElseThrow();
+            CheckedImport checked = exchange.check(book, rows, LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE))
+                    .orElse(null);
+            if (checked != null && checked.appliedIndex() == head.size() - 1) {
+                return new Checked(head, checked.check());
+            }
+            if (poll >= readModelPolls) {
+                throw new LedgerRefusal(Kind.CONFLICT, "import.book.not-current", "book", book);
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the read model", e);
+        }
+    }
+
+    /** A check and the head it holds for. */
+    private record Checked(BookHead head, ImportCheck check) {
+    }
+}

@@ -1,0 +1,227 @@
+package org.gongzhang.service.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongzhang.service.exchange.ExchangeBooks.CSV;
+import static org.gongzhang.service.exchange.ExchangeBooks.DEMO;
+import static org.gongzhang.service.exchange.ExchangeBooks.PREPARER;
+import static org.gongzhang.service.exchange.ExchangeBooks.REVIEWER;
+import static org.gongzhang.service.exchange.ExchangeBooks.XLSX;
+import static org.gongzhang.service.support.Problems.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.awaitility.Awaitility;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.reporting.exchange.ExchangeFormat;
+import org.gongzhang.reporting.exchange.SheetRow;
+import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.verifier.crypto.Digests;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Imports the service refuses: a file imported twice, vouchers the book holds, bad rows (each by
+ * its row, in the caller's language), signers who may not sign; in every case nothing is written.
+ * An import that another writer interrupts stops and says exactly what it wrote.
+ */
+class VoucherImportRefusalsIT extends ExchangeIT {
+
+    @Test
+    void aFileIsImportedIntoABookOnlyOnce() {
+        byte[] firstMonth = firstMonth("csv");
+        String book = books.openLike(DEMO);
+        assertThat(books.importFile(book, firstMonth, CSV, "zh-CN").status()).isEqualTo(201);
+        long size = books.size(book);
+
+        Answer again = books.importFile(book, firstMonth, CSV, "en");
+        Answer sameVouchersAsXlsx = books.importFile(book, firstMonth("xlsx"), XLSX, "en");
+        Answer demoIntoItself = books.importFile(DEMO, firstMonth, CSV, "zh-CN");
+
+        JsonNode duplicate = assertProblem(again, 409, "import.file.duplicate", "");
+        assertThat(duplicate.get("detail").asText()).startsWith("The same file (SHA-256 " + Digests.sha256Hex(firstMonth));
+        assertThat(duplicate.get("importId").asText()).isEqualTo(books.imports(book).get(0).get("importId").asText());
+        JsonNode held = assertProblem(sameVouchersAsXlsx, 409, "import.vouchers.exist", "");
+        List<SheetRow> rows = ExchangeFormat.CSV.read(firstMonth);
+        assertThat(held.get("errors")).hasSize(VoucherExchangeIT.vouchers(rows).size())
+                .allSatisfy(e -> assertThat(e.get("code").asText()).isEqualTo("import.voucher.exists"));
+        assertThat(held.get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(held.get("errors").get(0).get("message").asText()).startsWith("This book already holds voucher ");
+        assertProblem(demoIntoItself, 409, "import.vouchers.exist", "");
+        assertThat(books.size(book)).isEqualTo(size);
+        assertThat(books.imports(book)).hasSize(1);
+    }
+
+    @Test
+    void oneBadRowAmongGoodOnesIsRefusedWithItsRowAndNothingIsWritten() {
+        String text = new String(books.exportYear(DEMO, "csv").body(), StandardCharsets.UTF_8);
+        String[] records = text.split("\r\n");
+        String[] row10 = records[9].split(",", -1);
+        row10[7] = row10[7].isEmpty() ? "" : "12a";
+        row10[8] = row10[8].isEmpty() ? "" : "12a";
+        records[9] = String.join(",", row10);
+        byte[] bad = (String.join("\r\n", records) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        String column = row10[7].isEmpty() ? "I" : "H";
+        String book = books.openLike(DEMO);
+        long size = books.size(book);
+
+        Answer zh = books.importFile(book, bad, CSV, "zh-CN");
+        Answer en = books.importFile(book, bad, CSV, "en");
+
+        JsonNode problem = assertProblem(zh, 422, "import.invalid", "");
+        assertThat(problem.get("detail").asText()).isEqualTo("文件中有 1 处问题，未导入任何凭证；请按 errors 所列行号改正后重新导入。");
+        JsonNode error = problem.get("errors").get(0);
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(error.get("row").asInt()).isEqualTo(10);
+        assertThat(error.get("column").asText()).isEqualTo(column);
+        assertThat(error.get("field").asText()).isEqualTo(column.equals("H") ? "借方金额" : "贷方金额");
+        assertThat(error.get("code").asText()).isEqualTo("import.amount.malformed");
+        assertThat(error.get("message").asText()).isEqualTo("金额“12a”无效，应为不带千分位的数字，如 12345.67。");
+        JsonNode english = assertProblem(en, 422, "import.invalid", "");
+        assertThat(english.get("detail").asText()).startsWith("The file has 1 problem(s); no voucher was imported.");
+        assertThat(english.get("errors").get(0).get("message").asText())
+                .isEqualTo("The amount \"12a\" is not valid; write it without thousands separators, e.g. 12345.67.");
+        assertNothingWritten(book, size, bad);
+    }
+
+    @Test
+    void badRowsOfAnXlsxFileAreListedByRowAsExcelShowsThem() throws IOException {
+        byte[] bad;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(books.exportYear(DEMO, "xlsx").body()));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            sheet.getRow(4).getCell(5).setCellValue("9999");
+            sheet.getRow(7).getCell(1).setCellValue("现");
+            workbook.write(out);
+            bad = out.toByteArray();
+        }
+        String book = books.openLike(DEMO);
+        long size = books.size(book);
+
+        JsonNode problem = assertProblem(books.importFile(book, bad, XLSX, "en"), 422, "import.invalid", "");
+
+        assertThat(problem.get("errors")).extracting(e -> e.get("row").asInt() + " " + e.get("field").asText() + " "
+                + e.get("code").asText()).containsExactly("5 科目代码 import.account.unknown", "8 凭证字 import.word.invalid");
+        assertThat(problem.get("errors").get(0).get("message").asText())
+                .isEqualTo("Account 9999 is not in this book's chart of accounts.");
+        assertNothingWritten(book, size, bad);
+    }
+
+    @Test
+    void filesThatCannotBeReadAreRefusedAtRowOne() {
+        String book = books.openLike(DEMO);
+        long size = books.size(book);
+        String withoutBom = new String(firstMonth("csv"), StandardCharsets.UTF_8).substring(1);
+        byte[] gbk = withoutBom.getBytes(Charset.forName("GBK"));
+
+        JsonNode empty = assertProblem(books.importFile(book, new byte[0], CSV, "zh-CN"), 422, "import.invalid", "");
+        JsonNode notUtf8 = assertProblem(books.importFile(book, gbk, CSV, "zh-CN"), 422, "import.invalid", "");
+
+        assertThat(empty.get("errors").get(0).get("code").asText()).isEqualTo("import.file.empty");
+        assertThat(notUtf8.get("errors").get(0).get("row").asInt()).isEqualTo(1);
+        assertThat(notUtf8.get("errors").get(0).get("message").asText()).contains("CSV UTF-8");
+        assertThat(books.size(book)).isEqualTo(size);
+    }
+
+    @Test
+    void theSignersAreTwoLoggedInPeopleWithKeysRegisteredInTheBook() {
+        byte[] file = firstMonth("csv");
+        String book = books.openLike(DEMO);
+        long size = books.size(book);
+
+        assertProblem(books.importFile(book, file, CSV, "zh-CN", "li-na", "li-na"), 403, "access.same-person", "");
+        assertProblem(books.importFile(book, file, CSV, "zh-CN", "li-na", "zhao-min"), 403, "access.role", "");
+        assertProblem(books.importFile(book, file, CSV, "zh-CN", "lanyuan-owner", "wang-qiang"), 403, "access.role", "");
+        JsonNode unregistered = assertProblem(books.importFile(book, file, CSV, "en", "chen-jie", "wang-qiang"), 403,
+                "import.actor.not-registered", "preparer");
+        assertThat(unregistered.get("detail").asText()).contains("agent:chen-jie", book);
+        assertProblem(client.postBytes("/api/books/" + book + "/imports/vouchers", file, CSV, "en"), 401,
+                "auth.required", "");
+        assertProblem(client.as("li-na").postBytes("/api/books/" + book + "/imports/vouchers", file, CSV, "en"), 401,
+                "auth.second-person.required", "");
+        Answer longName = client.as("li-na").postBytes("/api/books/" + book + "/imports/vouchers?fileName="
+                + "x".repeat(201), file, CSV, "en", "Reviewer-Authorization", "Bearer " + client.as("wang-qiang").token());
+        assertProblem(longName, 422, "import.file.name-too-long", "fileName");
+        assertNothingWritten(book, size, file);
+        assertThat(client.get("/api/books/no-such-book/imports").status()).isEqualTo(404);
+        assertThat(books.importFile("no-such-book", file, CSV, "en").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anImportInterruptedByAnotherWriterSaysExactlyWhichVouchersItWrote() throws Exception {
+        byte[] year = books.exportYear(DEMO, "csv").body();
+        List<SheetRow> rows = ExchangeFormat.CSV.read(year);
+        String book = books.openLike(DEMO);
+        books.awaitReadModel(book);
+        long opened = books.size(book);
+
+        CompletableFuture<Answer> running = CompletableFuture.supplyAsync(() -> books.importFile(book, year, CSV, "en"));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .until(() -> books.size(book) >= opened + 7);
+        recordDraftVoucherAtTheHead(book);
+        Answer answer = running.get(120, TimeUnit.SECONDS);
+
+        JsonNode problem = assertProblem(answer, 409, "import.partial", "");
+        JsonNode written = problem.get("written");
+        int vouchers = VoucherExchangeIT.vouchers(rows).size();
+        assertThat(written.size()).isBetween(2, vouchers - 1);
+        assertThat(problem.get("stoppedBy").get("code").asText()).isIn("entry.index.stale", "entry.prev.mismatch");
+        JsonNode record = books.imports(book).get(0);
+        assertThat(record.get("status").asText()).isEqualTo("PARTIAL");
+        assertThat(record.get("written").asInt()).isEqualTo(written.size());
+        assertThat(record.get("importId").asText()).isEqualTo(problem.get("importId").asText());
+        assertThat(record.get("firstEntryIndex").asLong()).isEqualTo(opened);
+        assertThat(record.get("lastEntryIndex").asLong()).isEqualTo(problem.get("lastEntryIndex").asLong());
+
+        int lastWrittenRow = written.get(written.size() - 1).get("lastRow").asInt();
+        List<SheetRow> exported = ExchangeFormat.CSV.read(books.exportYear(book, "csv").body());
+        assertThat(cells(exported)).as("the book's posted vouchers are the written ones")
+                .isEqualTo(cells(rows.subList(0, lastWrittenRow)));
+        JsonNode unfinished = problem.path("unfinished");
+        if (!unfinished.isMissingNode()) {
+            assertThat(unfinished.get("firstRow").asInt()).isEqualTo(lastWrittenRow + 1);
+            JsonNode voucher = client.get("/api/books/" + book + "/reports/vouchers/" + unfinished.get("voucherId").asText()).json();
+            assertThat(voucher.get("voucher").get("status").asText()).isEqualTo(unfinished.get("status").asText());
+        }
+        assertProblem(books.importFile(book, year, CSV, "en"), 409, "import.file.duplicate", "");
+    }
+
+    /** Another writer appends at the head; while the import runs, its head moves, so it retries until it gets in. */
+    private void recordDraftVoucherAtTheHead(String book) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                books.recordDraftVoucher(book);
+                return;
+            } catch (LedgerRefusal refusal) {
+                assertThat(refusal.kind()).isEqualTo(LedgerRefusal.Kind.CONFLICT);
+                assertThat(attempt).as("attempts to get between the import's entries").isLessThan(200);
+            }
+        }
+    }
+
+    private void assertNothingWritten(String book, long size, byte[] file) {
+        assertThat(books.size(book)).isEqualTo(size);
+        assertThat(books.imports(book)).isEmpty();
+        assertThat(client.get("/api/books/" + book + "/attachments/" + Digests.sha256Hex(file)).status()).isEqualTo(404);
+    }
+
+    /** The demo's vouchers of its first period. */
+    private byte[] firstMonth(String format) {
+        books.awaitReadModel(DEMO);
+        String start = books.startPeriod(DEMO);
+        return client.download("/api/books/" + DEMO + "/exports/vouchers." + format + "?from=" + start + "&to=" + start)
+                .body();
+    }
+
+    private static List<List<String>> cells(List<SheetRow> rows) {
+        return rows.stream().map(SheetRow::cells).toList();
+    }
+}
