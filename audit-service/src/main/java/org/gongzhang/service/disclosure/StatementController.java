@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.book.BookDirectory;
@@ -11,8 +12,10 @@ import org.gongzhang.service.log.BookAudit;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
+import org.gongzhang.reporting.pdf.ReportPdfs;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleWriter;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -63,9 +67,14 @@ class StatementController {
     private final StatementVersions versions;
     private final Objections objections;
     private final BookAudit audit;
+    private final PublishedSheets sheets;
+    private final ReportPdfs pdfs;
 
     StatementController(Access access, BookDirectory books, StatementPublication publication,
-            StatementVersions versions, Objections objections, BookAudit audit) {
+            StatementVersions versions, Objections objections, BookAudit audit, PublishedSheets sheets,
+            ReportPdfs pdfs) {
+        this.sheets = sheets;
+        this.pdfs = pdfs;
         this.access = access;
         this.books = books;
         this.publication = publication;
@@ -106,6 +115,19 @@ class StatementController {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"" + book + "-statement-" + version.from() + "-" + version.to() + "-v"
                         + version.version() + ".zip\"").body(zip.toByteArray());
+    }
+
+    /** The version printed: its signed figures, checkpoint, signatories, 公示期 and the QR code of its page. */
+    @GetMapping(path = "/statements/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable String book, @PathVariable String id,
+            @RequestParam(required = false) String lang) {
+        StatementVersion version = version(book, id);
+        Locale locale = lang != null ? ReportPdfs.language(Locale.forLanguageTag(lang))
+                : ReportPdfs.language(LocaleContextHolder.getLocale());
+        byte[] pdf = pdfs.statement(sheets.sheet(version), locale);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
+                "inline; filename=\"" + book + "-statement-" + version.from() + "-" + version.to() + "-v"
+                        + version.version() + ".pdf\"").body(pdf);
     }
 
     @PostMapping("/statements")

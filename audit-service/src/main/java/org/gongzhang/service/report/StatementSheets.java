@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * version or 公示期 is printed.
  */
 @Component
-class StatementSheets {
+public class StatementSheets {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String LIST_SEPARATOR = "、";
@@ -42,7 +42,7 @@ class StatementSheets {
         this.clock = clock;
     }
 
-    StatementSheet sheet(StatementView figures) {
+    public StatementSheet sheet(StatementView figures) {
         String book = figures.book();
         StatementSheet.Place place = directory.find(book)
                 .map(b -> new StatementSheet.Place(name(b.street()), name(b.community()), name(b.compound())))

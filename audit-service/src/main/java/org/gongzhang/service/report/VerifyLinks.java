@@ -23,4 +23,10 @@ public class VerifyLinks {
         return base + "/public/books/" + URLEncoder.encode(book, StandardCharsets.UTF_8) + "/verify?from=" + from
                 + "&to=" + to;
     }
+
+    /** {@code <base>/public/books/{book}/statements/{id}}: the page of a statement version, which verifies it. */
+    public String publishedStatement(String book, String statementId) {
+        return base + "/public/books/" + URLEncoder.encode(book, StandardCharsets.UTF_8) + "/statements/"
+                + URLEncoder.encode(statementId, StandardCharsets.UTF_8);
+    }
 }
