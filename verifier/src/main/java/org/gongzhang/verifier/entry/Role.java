@@ -17,8 +17,12 @@ public enum Role {
     COMMITTEE_CHAIR,
     /** 街道/镇 招标平台经办人. */
     TOWN_OFFICER,
-    /** 业主. */
-    OWNER;
+    /** 业主, registered under a pseudonymous actor id: raises objections (异议) to published statements. */
+    OWNER,
+    /** 物业服务企业: operates the common parts; may collect income and request payments. */
+    PROPERTY_COMPANY,
+    /** The deployment's own clerk key; signs only what a deadline decides (escalations). */
+    SERVICE;
 
     public static Optional<Role> parse(String name) {
         return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
