@@ -14,7 +14,9 @@ import org.gongzhang.core.book.api.AccountAddedEvent;
 import org.gongzhang.core.book.api.AccountDisabledEvent;
 import org.gongzhang.core.book.api.AppendEntryCommand;
 import org.gongzhang.core.book.api.BookOpenedEvent;
+import org.gongzhang.core.book.api.DecisionRecordedEvent;
 import org.gongzhang.core.book.api.EntryReceipt;
+import org.gongzhang.core.book.api.InterestDeclaredEvent;
 import org.gongzhang.core.book.api.KeyRegisteredEvent;
 import org.gongzhang.core.book.api.KeyRevokedEvent;
 import org.gongzhang.core.book.api.LedgerEvent;
@@ -22,6 +24,15 @@ import org.gongzhang.core.book.api.OpenBookCommand;
 import org.gongzhang.core.book.api.OpeningBalancesSetEvent;
 import org.gongzhang.core.book.api.PeriodClosedEvent;
 import org.gongzhang.core.book.api.PeriodReopenedEvent;
+import org.gongzhang.core.book.api.RequestApprovedEvent;
+import org.gongzhang.core.book.api.RequestCancelledEvent;
+import org.gongzhang.core.book.api.RequestEscalatedEvent;
+import org.gongzhang.core.book.api.RequestIncreasedEvent;
+import org.gongzhang.core.book.api.RequestRaisedEvent;
+import org.gongzhang.core.book.api.RequestRefusedEvent;
+import org.gongzhang.core.book.api.RequestResubmittedEvent;
+import org.gongzhang.core.book.api.RequestReturnedEvent;
+import org.gongzhang.core.book.api.RulesetAdoptedEvent;
 import org.gongzhang.core.book.api.VoucherPostedEvent;
 import org.gongzhang.core.book.api.VoucherRecordedEvent;
 import org.gongzhang.core.book.api.VoucherReversedEvent;
@@ -30,9 +41,21 @@ import org.gongzhang.core.book.api.VoucherVoidedEvent;
 import org.gongzhang.core.book.api.payload.AccountAdded;
 import org.gongzhang.core.book.api.payload.AccountDisabled;
 import org.gongzhang.core.book.api.payload.BookOpened;
+import org.gongzhang.core.book.api.payload.DecisionRecorded;
+import org.gongzhang.core.book.api.payload.InterestDeclared;
 import org.gongzhang.core.book.api.payload.OpeningBalancesSet;
 import org.gongzhang.core.book.api.payload.PeriodClosed;
 import org.gongzhang.core.book.api.payload.PeriodReopened;
+import org.gongzhang.core.book.api.payload.RequestApproved;
+import org.gongzhang.core.book.api.payload.RequestCancelled;
+import org.gongzhang.core.book.api.payload.RequestEscalated;
+import org.gongzhang.core.book.api.payload.RequestIncreased;
+import org.gongzhang.core.book.api.payload.RequestRaised;
+import org.gongzhang.core.book.api.payload.RequestRefused;
+import org.gongzhang.core.book.api.payload.RequestResubmitted;
+import org.gongzhang.core.book.api.payload.RequestReturned;
+import org.gongzhang.core.book.api.payload.RulesetAdopted;
+import org.gongzhang.core.book.api.payload.VoucherPayment;
 import org.gongzhang.core.book.api.payload.VoucherPosted;
 import org.gongzhang.core.book.api.payload.VoucherRecorded;
 import org.gongzhang.core.book.api.payload.VoucherReversed;
@@ -60,6 +83,8 @@ class Book {
     private Periods periods;
     private Vouchers vouchers;
     private Balances balances;
+    /** Initialized here too, so that a snapshot taken before governance entries existed restores. */
+    private Spending spending = new Spending();
 
     /** For Axon and for snapshots. */
     public Book() {
@@ -75,7 +100,7 @@ class Book {
     EntryReceipt handle(AppendEntryCommand command, Clock clock) {
         SignedEntry entry = command.entry();
         EntryHeader header = EnvelopeRules.check(entry, bookId, head, keys, clock);
-        apply(new KindRules(accounts, periods, vouchers, balances, keys)
+        apply(new KindRules(accounts, periods, vouchers, balances, keys, spending)
                 .decide(EnvelopeRules.kind(header), entry, header, BusinessCalendar.today(clock)));
         return new EntryReceipt(bookId, header.index(), entry.hash(), head.root());
     }
@@ -90,6 +115,7 @@ class Book {
         periods = new Periods(opened.startPeriod());
         vouchers = new Vouchers();
         balances = new Balances();
+        spending = new Spending();
         advance(event);
     }
 
@@ -132,6 +158,8 @@ class Book {
         vouchers.put(recorded.voucherId(),
                 VoucherState.recorded(event.header().actor(), recorded.word(), recorded.date(), recorded.lines()));
         accounts.markUsed(recorded.lines().stream().map(l -> l.account()).toList());
+        VoucherPayment.from(event.entry()).ifPresent(p -> spending.request(p.request()).orElseThrow()
+                .paidBy(recorded.voucherId()));
         advance(event);
     }
 
@@ -179,6 +207,83 @@ class Book {
     void on(PeriodReopenedEvent event) {
         periods.reopen(PeriodReopened.from(event.entry()).period());
         advance(event);
+    }
+
+    // governance: requests, decisions, payments
+    @EventSourcingHandler
+    void on(RulesetAdoptedEvent event) {
+        spending.adopt(RulesetAdopted.from(event.entry()).rules());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestRaisedEvent event) {
+        spending.raise(RequestRaised.from(event.entry()), event.header());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestApprovedEvent event) {
+        RequestApproved approval = RequestApproved.from(event.entry());
+        request(approval.requestId()).approve(approval.step(), event.header().actor(), event.header().businessDate());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestRefusedEvent event) {
+        ExpenditureRequest request = request(RequestRefused.from(event.entry()).requestId());
+        request.refuse(spending.rulesOf(request));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestReturnedEvent event) {
+        request(RequestReturned.from(event.entry()).requestId()).returnToRequester();
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestResubmittedEvent event) {
+        RequestResubmitted resubmitted = RequestResubmitted.from(event.entry());
+        ExpenditureRequest request = request(resubmitted.requestId());
+        request.restart(resubmitted.amount(), spending.rulesOf(request), event.header().businessDate());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestCancelledEvent event) {
+        request(RequestCancelled.from(event.entry()).requestId()).cancel();
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestEscalatedEvent event) {
+        request(RequestEscalated.from(event.entry()).requestId()).escalate();
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestIncreasedEvent event) {
+        RequestIncreased increased = RequestIncreased.from(event.entry());
+        ExpenditureRequest request = request(increased.requestId());
+        request.restart(increased.amount(), spending.rulesOf(request), event.header().businessDate());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(InterestDeclaredEvent event) {
+        spending.declare(InterestDeclared.from(event.entry()), event.header().actor());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRecordedEvent event) {
+        spending.record(DecisionRecorded.from(event.entry()));
+        advance(event);
+    }
+
+    private ExpenditureRequest request(String requestId) {
+        return spending.request(requestId).orElseThrow();
     }
 
     private void advance(LedgerEvent event) {

@@ -43,13 +43,16 @@ final class KindRules {
     private final Vouchers vouchers;
     private final Balances balances;
     private final BookKeys keys;
+    private final Spending spending;
 
-    KindRules(Accounts accounts, Periods periods, Vouchers vouchers, Balances balances, BookKeys keys) {
+    KindRules(Accounts accounts, Periods periods, Vouchers vouchers, Balances balances, BookKeys keys,
+            Spending spending) {
         this.accounts = accounts;
         this.periods = periods;
         this.vouchers = vouchers;
         this.balances = balances;
         this.keys = keys;
+        this.spending = spending;
     }
 
     LedgerEvent decide(EntryKind kind, SignedEntry entry, EntryHeader header, LocalDate today) {
@@ -67,6 +70,18 @@ final class KindRules {
             case VOUCHER_REVERSED -> voucherReversed(entry, today);
             case PERIOD_CLOSED -> periodClosed(entry);
             case PERIOD_REOPENED -> periodReopened(entry);
+            // governance: requests, decisions, payments
+            case RULESET_ADOPTED -> governance().rulesetAdopted(entry);
+            case REQUEST_RAISED -> governance().requestRaised(entry);
+            case REQUEST_APPROVED -> governance().requestApproved(entry, header);
+            case REQUEST_REFUSED -> governance().requestRefused(entry, header);
+            case REQUEST_RETURNED -> governance().requestReturned(entry, header);
+            case REQUEST_RESUBMITTED -> governance().requestResubmitted(entry, header);
+            case REQUEST_CANCELLED -> governance().requestCancelled(entry, header);
+            case REQUEST_ESCALATED -> governance().requestEscalated(entry, header, today);
+            case REQUEST_INCREASED -> governance().requestIncreased(entry, header);
+            case INTEREST_DECLARED -> governance().interestDeclared(entry);
+            case DECISION_RECORDED -> governance().decisionRecorded(entry);
         };
     }
 
@@ -96,7 +111,9 @@ final class KindRules {
     }
 
     private LedgerEvent voucherRecorded(SignedEntry entry, LocalDate today) {
-        voucherRules().recorded(VoucherRecorded.from(entry), today);
+        VoucherRecorded recorded = VoucherRecorded.from(entry);
+        voucherRules().recorded(recorded, today);
+        governance().payment(entry, recorded);
         return new VoucherRecordedEvent(entry);
     }
 
@@ -134,5 +151,10 @@ final class KindRules {
 
     private VoucherRules voucherRules() {
         return new VoucherRules(accounts, periods, vouchers);
+    }
+
+    // governance: requests, decisions, payments
+    private GovernanceKinds governance() {
+        return new GovernanceKinds(spending, accounts, vouchers);
     }
 }
