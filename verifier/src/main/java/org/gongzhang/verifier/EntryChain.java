@@ -19,7 +19,8 @@ import org.gongzhang.verifier.statement.StatementLog;
 
 /**
  * Walks a book's leaves in order and checks each entry against the ones before it: form, book,
- * dense index, hash chain (哈希链), time order and the signer's key. It never stops at a finding,
+ * dense index, hash chain (哈希链), time order and the signer's key; and recomputes the result of
+ * each owners' joint decision from its tally. It never stops at a finding,
  * so every tampered index is reported.
  *
  * <p>The expensive work runs on every core, a batch of leaves at a time: all threads read the
@@ -149,6 +150,7 @@ final class EntryChain {
         }
         checkPlace(position, header);
         checkTime(position, header.recordedAt());
+        DecisionCheck.check(position, header).ifPresent(batchFindings::add);
         checkSigner(position, reading.signed(), header);
         tenderSeals.check(position, header, batchFindings);
     }

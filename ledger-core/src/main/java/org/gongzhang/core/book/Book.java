@@ -15,7 +15,9 @@ import org.gongzhang.core.book.api.AccountAddedEvent;
 import org.gongzhang.core.book.api.AccountDisabledEvent;
 import org.gongzhang.core.book.api.AppendEntryCommand;
 import org.gongzhang.core.book.api.BookOpenedEvent;
+import org.gongzhang.core.book.api.DecisionRecordedEvent;
 import org.gongzhang.core.book.api.EntryReceipt;
+import org.gongzhang.core.book.api.InterestDeclaredEvent;
 import org.gongzhang.core.book.api.KeyRegisteredEvent;
 import org.gongzhang.core.book.api.KeyRevokedEvent;
 import org.gongzhang.core.book.api.LedgerEvent;
@@ -37,6 +39,27 @@ import org.gongzhang.core.book.api.VoucherRecordedEvent;
 import org.gongzhang.core.book.api.VoucherReversedEvent;
 import org.gongzhang.core.book.api.VoucherReviewedEvent;
 import org.gongzhang.core.book.api.VoucherVoidedEvent;
+import org.gongzhang.core.book.api.RequestApprovedEvent;
+import org.gongzhang.core.book.api.RequestCancelledEvent;
+import org.gongzhang.core.book.api.RequestEscalatedEvent;
+import org.gongzhang.core.book.api.RequestIncreasedEvent;
+import org.gongzhang.core.book.api.RequestRaisedEvent;
+import org.gongzhang.core.book.api.RequestRefusedEvent;
+import org.gongzhang.core.book.api.RequestResubmittedEvent;
+import org.gongzhang.core.book.api.RequestReturnedEvent;
+import org.gongzhang.core.book.api.RulesetAdoptedEvent;
+import org.gongzhang.core.book.api.payload.DecisionRecorded;
+import org.gongzhang.core.book.api.payload.InterestDeclared;
+import org.gongzhang.core.book.api.payload.RequestApproved;
+import org.gongzhang.core.book.api.payload.RequestCancelled;
+import org.gongzhang.core.book.api.payload.RequestEscalated;
+import org.gongzhang.core.book.api.payload.RequestIncreased;
+import org.gongzhang.core.book.api.payload.RequestRaised;
+import org.gongzhang.core.book.api.payload.RequestRefused;
+import org.gongzhang.core.book.api.payload.RequestResubmitted;
+import org.gongzhang.core.book.api.payload.RequestReturned;
+import org.gongzhang.core.book.api.payload.RulesetAdopted;
+import org.gongzhang.core.book.api.payload.VoucherPayment;
 import org.gongzhang.core.book.api.payload.AccountAdded;
 import org.gongzhang.core.book.api.payload.AccountDisabled;
 import org.gongzhang.core.book.api.payload.BookOpened;
@@ -86,6 +109,8 @@ class Book {
     /** Sources its own state; a snapshot taken before tenders existed restores with none. */
     @AggregateMember
     private Tenders tenders = new Tenders();
+    /** Initialized here too, so that a snapshot taken before governance entries existed restores. */
+    private Spending spending = new Spending();
 
     /** For Axon and for snapshots. */
     public Book() {
@@ -101,7 +126,7 @@ class Book {
     EntryReceipt handle(AppendEntryCommand command, Clock clock) {
         SignedEntry entry = command.entry();
         EntryHeader header = EnvelopeRules.check(entry, bookId, head, keys, clock);
-        apply(new KindRules(accounts, periods, vouchers, balances, keys, head, statements, objections, tenders)
+        apply(new KindRules(accounts, periods, vouchers, balances, keys, head, statements, objections, tenders, spending)
                 .decide(EnvelopeRules.kind(header), entry, header, BusinessCalendar.today(clock)));
         return new EntryReceipt(bookId, header.index(), entry.hash(), head.root());
     }
@@ -116,6 +141,7 @@ class Book {
         periods = new Periods(opened.startPeriod());
         vouchers = new Vouchers();
         balances = new Balances();
+        spending = new Spending();
         advance(event);
     }
 
@@ -158,6 +184,8 @@ class Book {
         vouchers.put(recorded.voucherId(),
                 VoucherState.recorded(event.header().actor(), recorded.word(), recorded.date(), recorded.lines()));
         accounts.markUsed(recorded.lines().stream().map(l -> l.account()).toList());
+        VoucherPayment.from(event.entry()).ifPresent(p -> spending.request(p.request()).orElseThrow()
+                .paidBy(recorded.voucherId()));
         advance(event);
     }
 
@@ -273,6 +301,83 @@ class Book {
     @EventSourcingHandler
     void on(LedgerEvent event) {
         advance(event);
+    }
+
+    // governance: requests, decisions, payments
+    @EventSourcingHandler
+    void on(RulesetAdoptedEvent event) {
+        spending.adopt(RulesetAdopted.from(event.entry()).rules());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestRaisedEvent event) {
+        spending.raise(RequestRaised.from(event.entry()), event.header());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestApprovedEvent event) {
+        RequestApproved approval = RequestApproved.from(event.entry());
+        request(approval.requestId()).approve(approval.step(), event.header().actor(), event.header().businessDate());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestRefusedEvent event) {
+        ExpenditureRequest request = request(RequestRefused.from(event.entry()).requestId());
+        request.refuse(spending.rulesOf(request));
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestReturnedEvent event) {
+        request(RequestReturned.from(event.entry()).requestId()).returnToRequester();
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestResubmittedEvent event) {
+        RequestResubmitted resubmitted = RequestResubmitted.from(event.entry());
+        ExpenditureRequest request = request(resubmitted.requestId());
+        request.restart(resubmitted.amount(), spending.rulesOf(request), event.header().businessDate());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestCancelledEvent event) {
+        request(RequestCancelled.from(event.entry()).requestId()).cancel();
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestEscalatedEvent event) {
+        request(RequestEscalated.from(event.entry()).requestId()).escalate();
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(RequestIncreasedEvent event) {
+        RequestIncreased increased = RequestIncreased.from(event.entry());
+        ExpenditureRequest request = request(increased.requestId());
+        request.restart(increased.amount(), spending.rulesOf(request), event.header().businessDate());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(InterestDeclaredEvent event) {
+        spending.declare(InterestDeclared.from(event.entry()), event.header().actor());
+        advance(event);
+    }
+
+    @EventSourcingHandler
+    void on(DecisionRecordedEvent event) {
+        spending.record(DecisionRecorded.from(event.entry()));
+        advance(event);
+    }
+
+    private ExpenditureRequest request(String requestId) {
+        return spending.request(requestId).orElseThrow();
     }
 
     private void advance(LedgerEvent event) {

@@ -93,8 +93,10 @@ final class KindRules {
     private final Objections objections;
     private final Tenders tenders;
 
+    private final Spending spending;
+
     KindRules(Accounts accounts, Periods periods, Vouchers vouchers, Balances balances, BookKeys keys, LogHead head,
-            Statements statements, Objections objections, Tenders tenders) {
+            Statements statements, Objections objections, Tenders tenders, Spending spending) {
         this.accounts = accounts;
         this.periods = periods;
         this.vouchers = vouchers;
@@ -104,6 +106,7 @@ final class KindRules {
         this.statements = statements;
         this.objections = objections;
         this.tenders = tenders;
+        this.spending = spending;
     }
 
     LedgerEvent decide(EntryKind kind, SignedEntry entry, EntryHeader header, LocalDate today) {
@@ -143,6 +146,18 @@ final class KindRules {
             case CONTRACT_SIGNED -> contractSigned(entry, header, today);
             case CONTRACT_ACCEPTED -> contractAccepted(entry, header, today);
             case CONTRACT_FINAL_ACCOUNT -> contractSettled(entry, header, today);
+            // governance: requests, decisions, payments
+            case RULESET_ADOPTED -> governance().rulesetAdopted(entry);
+            case REQUEST_RAISED -> governance().requestRaised(entry);
+            case REQUEST_APPROVED -> governance().requestApproved(entry, header);
+            case REQUEST_REFUSED -> governance().requestRefused(entry, header);
+            case REQUEST_RETURNED -> governance().requestReturned(entry, header);
+            case REQUEST_RESUBMITTED -> governance().requestResubmitted(entry, header);
+            case REQUEST_CANCELLED -> governance().requestCancelled(entry, header);
+            case REQUEST_ESCALATED -> governance().requestEscalated(entry, header, today);
+            case REQUEST_INCREASED -> governance().requestIncreased(entry, header);
+            case INTEREST_DECLARED -> governance().interestDeclared(entry);
+            case DECISION_RECORDED -> governance().decisionRecorded(entry);
         };
     }
 
@@ -172,8 +187,10 @@ final class KindRules {
     }
 
     private LedgerEvent voucherRecorded(SignedEntry entry, LocalDate today) {
-        voucherRules().recorded(VoucherRecorded.from(entry), today);
+        VoucherRecorded recorded = VoucherRecorded.from(entry);
+        voucherRules().recorded(recorded, today);
         contractPayment(entry);
+        governance().payment(entry, recorded);
         return new VoucherRecordedEvent(entry);
     }
 
@@ -321,5 +338,10 @@ final class KindRules {
 
     private ContractRules contractRules(EntryHeader header, LocalDate today) {
         return new ContractRules(tenders, header.businessDate(), today);
+    }
+
+    // governance: requests, decisions, payments
+    private GovernanceKinds governance() {
+        return new GovernanceKinds(spending, accounts, vouchers);
     }
 }

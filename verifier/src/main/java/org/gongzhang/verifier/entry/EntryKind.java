@@ -6,8 +6,8 @@ import static org.gongzhang.verifier.entry.Role.COMMITTEE_CHAIR;
 import static org.gongzhang.verifier.entry.Role.COMMITTEE_MEMBER;
 import static org.gongzhang.verifier.entry.Role.COMMUNITY_AUDITOR;
 import static org.gongzhang.verifier.entry.Role.OWNER;
+import static org.gongzhang.verifier.entry.Role.PROPERTY_COMPANY;
 import static org.gongzhang.verifier.entry.Role.SERVICE;
-import static org.gongzhang.verifier.entry.Role.COMMITTEE_CHAIR;
 import static org.gongzhang.verifier.entry.Role.TOWN_OFFICER;
 
 import java.util.Arrays;
@@ -61,7 +61,29 @@ public enum EntryKind {
     /** 验收: the works or services accepted. */
     CONTRACT_ACCEPTED("contract.accepted", COMMITTEE_CHAIR),
     /** 结算审计: the final account, with the audit report where one is required. */
-    CONTRACT_FINAL_ACCOUNT("contract.final-account", COMMUNITY_AUDITOR);
+    CONTRACT_FINAL_ACCOUNT("contract.final-account", COMMUNITY_AUDITOR),
+    // governance: requests, decisions, payments
+    /** 业财社管 规则: the town adopts a versioned spending rule set (审批层级) for the book. */
+    RULESET_ADOPTED("ruleset.adopted", TOWN_OFFICER),
+    /** 支出申请: the committee or the property company asks to spend. */
+    REQUEST_RAISED("request.raised", COMMITTEE_CHAIR, COMMITTEE_MEMBER, PROPERTY_COMPANY),
+    /** One step of the approval path; the book checks which role the pending step needs. */
+    REQUEST_APPROVED("request.approved", COMMITTEE_CHAIR, COMMITTEE_MEMBER, COMMUNITY_AUDITOR),
+    REQUEST_REFUSED("request.refused", COMMITTEE_CHAIR, COMMITTEE_MEMBER, COMMUNITY_AUDITOR),
+    REQUEST_RETURNED("request.returned", COMMITTEE_CHAIR, COMMITTEE_MEMBER, COMMUNITY_AUDITOR),
+    /** By the requester only, which the book checks. */
+    REQUEST_RESUBMITTED("request.resubmitted", COMMITTEE_CHAIR, COMMITTEE_MEMBER, PROPERTY_COMPANY),
+    /** By the requester or the committee chair, which the book checks. */
+    REQUEST_CANCELLED("request.cancelled", COMMITTEE_CHAIR, COMMITTEE_MEMBER, PROPERTY_COMPANY),
+    /** A pending step that waited past the rule set's review deadline goes up a level. */
+    REQUEST_ESCALATED("request.escalated", SERVICE, COMMUNITY_AUDITOR),
+    /** 超支追加: by the requester only, which the book checks. */
+    REQUEST_INCREASED("request.increased", COMMITTEE_CHAIR, COMMITTEE_MEMBER, PROPERTY_COMPANY),
+    /** 利益申报: the signer declares an interest in a payee. */
+    INTEREST_DECLARED("interest.declared", AGENT_PREPARER, AGENT_REVIEWER, COMMITTEE_CHAIR, COMMITTEE_MEMBER,
+            COMMUNITY_AUDITOR, TOWN_OFFICER),
+    /** 业主共同决定 (民法典 §278) with its tally, recorded by the committee chair. */
+    DECISION_RECORDED("decision.recorded", COMMITTEE_CHAIR);
 
     private final String wireName;
     private final Set<Role> signers;

@@ -122,13 +122,14 @@ class KeyRegistryTest {
     }
 
     @Test
-    void aPropertyCompanyKeyIsRegisteredButSignsNoKindYet() {
+    void aPropertyCompanyKeyIsRegisteredAndSignsOnlyItsRequests() {
         var company = TestSigner.seeded("company:lvcheng-wuye", Role.PROPERTY_COMPANY, SignatureSuite.ED25519, "绿城物业");
         registry.apply(signed(book.auditor, "key.registered", company.registration()).header());
 
         assertThat(registry.find(company.key().keyId())).hasValueSatisfying(
                 key -> assertThat(key.role()).isEqualTo(Role.PROPERTY_COMPANY));
-        assertThat(EntryKind.values()).noneMatch(kind -> kind.signers().contains(Role.PROPERTY_COMPANY));
+        assertThat(EntryKind.values()).filteredOn(kind -> kind.signers().contains(Role.PROPERTY_COMPANY))
+                .allMatch(kind -> kind.wireName().startsWith("request."));
         assertThat(check(company, voucher())).contains(KeyRegistry.Refusal.ROLE_NOT_PERMITTED);
     }
 

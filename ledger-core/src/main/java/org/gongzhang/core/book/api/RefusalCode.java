@@ -336,7 +336,137 @@ public enum RefusalCode {
     /** {0} = the total with this payment, {1} = the most that may be paid. */
     CONTRACT_PAYMENT_ABOVE_CONTRACT("contract.payment.above-contract", CONFLICT),
     /** {0} = the threshold. */
-    CONTRACT_PAYMENT_BEFORE_FINAL_ACCOUNT("contract.payment.before-final-account", CONFLICT);
+    CONTRACT_PAYMENT_BEFORE_FINAL_ACCOUNT("contract.payment.before-final-account", CONFLICT),
+    // governance: requests, decisions, payments
+    /** {0} = the refused id. */
+    RULESET_ID_INVALID("ruleset.id.invalid", INVALID),
+    /** {0} = the version the rule set must have next. */
+    RULESET_VERSION_NOT_NEXT("ruleset.version.not-next", CONFLICT),
+    RULESET_TIERS_EMPTY("ruleset.tiers.empty", INVALID),
+    /** {0} = the tier's bound, {1} = the bound of the tier before it. */
+    RULESET_TIERS_NOT_ASCENDING("ruleset.tiers.not-ascending", INVALID),
+    RULESET_TIER_UNBOUNDED_BEFORE_LAST("ruleset.tiers.unbounded-before-last", INVALID),
+    RULESET_LAST_TIER_BOUNDED("ruleset.tiers.last-bounded", INVALID),
+    RULESET_STEPS_EMPTY("ruleset.steps.empty", INVALID),
+    /** {0} = the refused step. */
+    RULESET_STEP_UNKNOWN("ruleset.step.unknown", INVALID),
+    /** {0} = the repeated step. */
+    RULESET_STEP_REPEATED("ruleset.step.repeated", INVALID),
+    /** {0} = the refused level. */
+    RULESET_NOTIFY_UNKNOWN("ruleset.notify.unknown", INVALID),
+    RULESET_MAJOR_MATTER_WITHOUT_ASSEMBLY("ruleset.major-matter.without-assembly", INVALID),
+    /** {0} = the refused number. */
+    RULESET_OVERRUN_PERCENT_INVALID("ruleset.overrun-percent.invalid", INVALID),
+    /** {0} = the refused number. */
+    RULESET_REVIEW_DAYS_INVALID("ruleset.review-working-days.invalid", INVALID),
+    RULESET_CITATION_BLANK("ruleset.citation.blank", INVALID),
+    /** {0} = the refused matter. */
+    MATTER_UNKNOWN("matter.unknown", INVALID),
+    /** {0} = the refused type. */
+    PAYEE_TYPE_UNKNOWN("payee.type.unknown", INVALID),
+    PAYEE_NAME_BLANK("payee.name.blank", INVALID),
+    PAYEE_COMMITMENT_INVALID("payee.commitment.invalid", INVALID),
+    PAYEE_PERSON_IN_CLEAR("payee.person.in-clear", INVALID),
+    /** {0} = the refused id. */
+    REQUEST_ID_INVALID("request.id.invalid", INVALID),
+    /** {0} = the request id. */
+    REQUEST_ID_DUPLICATE("request.id.duplicate", CONFLICT),
+    REQUEST_RULESET_NONE("request.ruleset.none", CONFLICT),
+    REQUEST_PURPOSE_BLANK("request.purpose.blank", INVALID),
+    /** {0} = the account. */
+    REQUEST_ACCOUNT_UNKNOWN("request.account.unknown", INVALID),
+    /** {0} = the account. */
+    REQUEST_ACCOUNT_NOT_LEAF("request.account.not-leaf", INVALID),
+    /** {0} = the account. */
+    REQUEST_ACCOUNT_DISABLED("request.account.disabled", INVALID),
+    /** {0} = the account. */
+    REQUEST_ACCOUNT_NOT_EXPENSE("request.account.not-expense", INVALID),
+    REQUEST_FILE_SHA256_INVALID("request.file.sha256.invalid", INVALID),
+    REQUEST_FILE_NAME_BLANK("request.file.name.blank", INVALID),
+    /** {0} = the request id. */
+    REQUEST_UNKNOWN("request.unknown", NOT_FOUND),
+    /** {0} = the request's rule set, {1} = its version. */
+    REQUEST_RULESET_MISMATCH("request.ruleset.mismatch", CONFLICT),
+    /** {0} = the request id, {1} = its status. */
+    REQUEST_NOT_PENDING("request.not-pending", CONFLICT),
+    /** {0} = the pending step. */
+    REQUEST_STEP_NOT_PENDING("request.step.not-pending", CONFLICT),
+    /** {0} = the step, {1} = the signer's role. */
+    REQUEST_STEP_ROLE("request.step.role", FORBIDDEN),
+    /** {0} = the requester. */
+    REQUEST_APPROVER_IS_REQUESTER("request.approver.is-requester", FORBIDDEN),
+    /** {0} = the step the signer approved before. */
+    REQUEST_APPROVER_APPROVED_OTHER_STEP("request.approver.approved-other-step", FORBIDDEN),
+    REQUEST_APPROVER_INTERESTED("request.approver.interested", FORBIDDEN),
+    REQUEST_DECISION_REQUIRED("request.decision.required", INVALID),
+    /** {0} = the step. */
+    REQUEST_DECISION_UNEXPECTED("request.decision.unexpected", INVALID),
+    /** {0} = the decision, {1} = the request it is about, or empty. */
+    REQUEST_DECISION_OTHER_REQUEST("request.decision.other-request", CONFLICT),
+    /** {0} = the decision. */
+    REQUEST_DECISION_NOT_PASSED("request.decision.not-passed", CONFLICT),
+    /** {0} = the decision. */
+    REQUEST_DECISION_PASSED("request.decision.passed", CONFLICT),
+    /** {0} = the decision's matter, {1} = the request's. */
+    REQUEST_DECISION_MATTER_TOO_WEAK("request.decision.matter-too-weak", CONFLICT),
+    REQUEST_REASON_BLANK("request.reason.blank", INVALID),
+    REQUEST_QUESTION_BLANK("request.question.blank", INVALID),
+    /** {0} = the request id, {1} = its status. */
+    REQUEST_NOT_RETURNED("request.not-returned", CONFLICT),
+    /** {0} = the requester. */
+    REQUEST_NOT_REQUESTER("request.not-requester", FORBIDDEN),
+    /** {0} = the request id, {1} = its status. */
+    REQUEST_CLOSED("request.closed", CONFLICT),
+    /** {0} = the amount paid against it. */
+    REQUEST_CANCEL_PAID("request.cancel.paid", CONFLICT),
+    /** {0} = the request id, {1} = its status. */
+    REQUEST_NOT_APPROVED("request.not-approved", CONFLICT),
+    /** {0} = the new amount, {1} = the approved amount. */
+    REQUEST_INCREASE_NOT_HIGHER("request.increase.not-higher", INVALID),
+    /** {0} = the refused reason. */
+    REQUEST_ESCALATION_REASON_UNKNOWN("request.escalation.reason.unknown", INVALID),
+    /** {0} = the working days waited, {1} = the rule set's limit, {2} = the date the step became pending. */
+    REQUEST_ESCALATION_TOO_EARLY("request.escalation.too-early", CONFLICT),
+    /** {0} = the step, {1} = where it was escalated. */
+    REQUEST_ESCALATION_REPEATED("request.escalation.repeated", CONFLICT),
+    /** {0} = the business date, {1} = today. */
+    REQUEST_ESCALATION_DATED_AHEAD("request.escalation.dated-ahead", INVALID),
+    /** {0} = the request id, {1} = the tender threshold. */
+    REQUEST_TENDER_REQUIRED("request.tender-required", CONFLICT),
+    INTEREST_RELATION_BLANK("interest.relation.blank", INVALID),
+    /** {0} = the refused id. */
+    DECISION_ID_INVALID("decision.id.invalid", INVALID),
+    /** {0} = the decision id. */
+    DECISION_ID_DUPLICATE("decision.id.duplicate", CONFLICT),
+    /** {0} = the decision id. */
+    DECISION_UNKNOWN("decision.unknown", NOT_FOUND),
+    DECISION_SUBJECT_BLANK("decision.subject.blank", INVALID),
+    DECISION_ROLL_SHA256_INVALID("decision.roll-sha256.invalid", INVALID),
+    /** {0} = the refused text. */
+    DECISION_AREA_INVALID("decision.area.invalid", INVALID),
+    DECISION_OWNERS_INVALID("decision.owners.invalid", INVALID),
+    DECISION_ROLL_EMPTY("decision.roll.empty", INVALID),
+    DECISION_PARTICIPATING_ABOVE_ROLL("decision.participating.above-roll", INVALID),
+    DECISION_VOTES_NOT_PARTICIPATING("decision.votes.not-participating", INVALID),
+    /** {0} = the refused result. */
+    DECISION_RESULT_UNKNOWN("decision.result.unknown", INVALID),
+    /** {0} = the participating area, {1} = the roll's area. */
+    DECISION_RESULT_NO_QUORUM_AREA("decision.result.no-quorum-area", INVALID),
+    /** {0} = the participating owners, {1} = the roll's owners. */
+    DECISION_RESULT_NO_QUORUM_OWNERS("decision.result.no-quorum-owners", INVALID),
+    /** {0} = the area in favour, {1} = the participating area, {2} = the threshold. */
+    DECISION_RESULT_AREA_SHORT("decision.result.area-short", INVALID),
+    /** {0} = the owners in favour, {1} = the participating owners, {2} = the threshold. */
+    DECISION_RESULT_OWNERS_SHORT("decision.result.owners-short", INVALID),
+    DECISION_RESULT_PASSES("decision.result.passes", INVALID),
+    /** {0} = the request, {1} = its status. */
+    PAYMENT_REQUEST_NOT_APPROVED("payment.request.not-approved", CONFLICT),
+    /** {0} = the account, {1} = the request's account. */
+    PAYMENT_DEBIT_NOT_REQUEST_ACCOUNT("payment.debit.not-request-account", INVALID),
+    /** {0} = the account. */
+    PAYMENT_CREDIT_NOT_CASH("payment.credit.not-cash", INVALID),
+    /** {0} = this payment, {1} = paid before, {2} = the approved amount. */
+    PAYMENT_EXCEEDS_APPROVED("payment.exceeds-approved", CONFLICT);
 
     private final String code;
     private final Kind kind;

@@ -1,0 +1,74 @@
+package org.gongzhang.core.book;
+
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_CREDIT_NOT_CASH;
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_DEBIT_NOT_REQUEST_ACCOUNT;
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_EXCEEDS_APPROVED;
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REQUEST_NOT_APPROVED;
+import static org.gongzhang.core.book.api.RefusalCode.REQUEST_TENDER_REQUIRED;
+import static org.gongzhang.core.book.api.RefusalCode.REQUEST_UNKNOWN;
+
+import java.util.List;
+import java.util.Optional;
+import org.gongzhang.core.account.Side;
+import org.gongzhang.core.book.api.payload.VoucherRecorded;
+import org.gongzhang.core.money.Money;
+import org.gongzhang.core.voucher.VoucherLine;
+import org.gongzhang.core.voucher.VoucherStatus;
+
+/**
+ * 付款凭证 against an expenditure request: the request is approved (and neither refused nor
+ * cancelled), needs no tender, the voucher debits the request's expense account and credits cash
+ * or bank (1001, 1002 and their leaves), and with every earlier payment of the request that is
+ * neither voided nor red-reversed it stays within the approved amount. The book handles one entry
+ * at a time, so two payments cannot both fit in what is left.
+ */
+final class PaymentRules {
+
+    private static final String REQUEST = "entry.payload.payment.request";
+    private static final List<String> CASH_AND_BANK = List.of("1001", "1002");
+
+    private final Spending spending;
+    private final Vouchers vouchers;
+
+    PaymentRules(Spending spending, Vouchers vouchers) {
+        this.spending = spending;
+        this.vouchers = vouchers;
+    }
+
+    void paid(VoucherRecorded voucher, String requestId) {
+        ExpenditureRequest request = spending.request(requestId).orElseThrow(() -> REQUEST_UNKNOWN.at(REQUEST, requestId));
+        if (!request.payable()) {
+            throw PAYMENT_REQUEST_NOT_APPROVED.at(REQUEST, requestId, request.status());
+        }
+        if (request.tenderRequired()) {
+            throw REQUEST_TENDER_REQUIRED.at(REQUEST, requestId, spending.rulesOf(request).tenderThreshold());
+        }
+        lines(voucher.lines(), request);
+        Money amount = voucher.total(Side.DEBIT);
+        Money before = paidSoFar(request);
+        if (before.plus(amount).compareTo(request.approved()) > 0) {
+            throw PAYMENT_EXCEEDS_APPROVED.at("entry.payload.lines", amount, before, request.approved());
+        }
+    }
+
+    /** What the request's payment vouchers add up to, leaving out the voided and the red-reversed. */
+    Money paidSoFar(ExpenditureRequest request) {
+        return request.payments().stream().map(vouchers::find).flatMap(Optional::stream)
+                .filter(v -> v.status() != VoucherStatus.VOIDED && !v.reversed())
+                .flatMap(v -> v.lines().stream()).filter(l -> l.side() == Side.DEBIT)
+                .map(VoucherLine::amount).reduce(Money.ZERO, Money::plus);
+    }
+
+    private static void lines(List<VoucherLine> lines, ExpenditureRequest request) {
+        for (int i = 0; i < lines.size(); i++) {
+            VoucherLine line = lines.get(i);
+            String at = "entry.payload.lines[" + i + "].account";
+            if (line.side() == Side.DEBIT && !line.account().equals(request.account())) {
+                throw PAYMENT_DEBIT_NOT_REQUEST_ACCOUNT.at(at, line.account(), request.account());
+            }
+            if (line.side() == Side.CREDIT && CASH_AND_BANK.stream().noneMatch(line.account().value()::startsWith)) {
+                throw PAYMENT_CREDIT_NOT_CASH.at(at, line.account());
+            }
+        }
+    }
+}
