@@ -1,0 +1,157 @@
+package org.gongzhang.service.web;
+
+import java.util.List;
+import java.util.Optional;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.custody.CustodialSigner;
+import org.gongzhang.service.disclosure.DisclosureCalendars;
+import org.gongzhang.service.disclosure.Objections;
+import org.gongzhang.service.disclosure.StatementVersion;
+import org.gongzhang.service.disclosure.StatementVersions;
+import org.gongzhang.service.log.BookAudit;
+import org.gongzhang.service.log.LogKey;
+import org.gongzhang.service.log.StatementBundles;
+import org.gongzhang.service.security.Access;
+import org.gongzhang.service.security.AccessDenied;
+import org.gongzhang.service.security.AccessRole;
+import org.gongzhang.service.security.Caller;
+import org.gongzhang.verifier.Finding;
+import org.gongzhang.verifier.VerificationReport;
+import org.gongzhang.verifier.Verifier;
+import org.gongzhang.verifier.bundle.Bundle;
+import org.gongzhang.verifier.statement.Statement;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What residents read, without logging in: a compound's published statements and its disclosure
+ * calendar; a statement with its figures, objections and the verification the QR code opens —
+ * the offline verifier run on the statement's bundle under the pinned log key, check by check,
+ * with the files and the command to repeat it without trusting this site. A logged-in owner of
+ * the compound may object during the posting period.
+ */
+@Controller
+class PublicStatementPages {
+
+    /** One line of the verify page: what was checked and whether it held. */
+    record Check(String key, boolean ok, List<Finding> findings) {
+    }
+
+    private final BookDirectory books;
+    private final StatementVersions versions;
+    private final Objections objections;
+    private final DisclosureCalendars calendars;
+    private final BookAudit audit;
+    private final LogKey logKey;
+    private final StatementBundles statementBundles;
+    private final Access access;
+    private final CustodialSigner signer;
+
+    PublicStatementPages(BookDirectory books, StatementVersions versions, Objections objections,
+            DisclosureCalendars calendars, BookAudit audit, LogKey logKey, StatementBundles statementBundles,
+            Access access, CustodialSigner signer) {
+        this.books = books;
+        this.versions = versions;
+        this.objections = objections;
+        this.calendars = calendars;
+        this.audit = audit;
+        this.logKey = logKey;
+        this.statementBundles = statementBundles;
+        this.access = access;
+        this.signer = signer;
+    }
+
+    @GetMapping("/public/books/{book}")
+    String book(@PathVariable String book, Model model) {
+        BookSummary summary = book(book);
+        model.addAttribute("book", summary);
+        model.addAttribute("statements", versions.all(book).stream()
+                .filter(v -> v.published() || v.supersededBy() != null).toList());
+        model.addAttribute("calendar", calendars.calendar(summary));
+        return "public-book";
+    }
+
+    @GetMapping("/public/books/{book}/statements/{id}")
+    String statement(@PathVariable String book, @PathVariable String id, Model model) {
+        BookSummary summary = book(book);
+        StatementVersion version = versions.find(book, id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String content = versions.content(version.contentSha256()).orElseThrow();
+        VerificationReport report = Verifier.verify(audit.bundle(book, null).withStatement(content),
+                Optional.of(logKey.signer().verifierKey()));
+        model.addAttribute("book", summary);
+        model.addAttribute("version", version);
+        model.addAttribute("statement", Statement.parse(content));
+        model.addAttribute("report", report);
+        model.addAttribute("checks", checks(report));
+        model.addAttribute("objections", objections.of(book, id));
+        Optional<Caller> caller = access.current();
+        boolean owner = caller.isPresent() && caller.get().grants().stream()
+                .anyMatch(g -> g.role() == AccessRole.OWNER && access.covers(g.scope(), summary));
+        model.addAttribute("canObject", owner && version.inPostingPeriod(signer.today()));
+        model.addAttribute("loggedIn", caller.isPresent());
+        return "public-statement";
+    }
+
+    /** The QR code of a statement printed from the reports: the published version if there is one, else the figures now. */
+    @GetMapping("/public/books/{book}/verify")
+    String verify(@PathVariable String book, @RequestParam String from, @RequestParam String to, Model model) {
+        BookSummary summary = book(book);
+        Optional<StatementVersion> published = versions.published(book).stream()
+                .filter(v -> v.from().equals(from) && v.to().equals(to) && v.supersededBy() == null).findFirst();
+        if (published.isPresent()) {
+            return "redirect:/public/books/" + book + "/statements/" + published.get().statementId();
+        }
+        StatementBundles.Backed backed;
+        try {
+            backed = statementBundles.statement(book, null, from, to, null);
+        } catch (LedgerRefusal refusal) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refusal.code());
+        }
+        Bundle bundle = backed.bundle().withStatement(backed.statement().toJson());
+        VerificationReport report = Verifier.verify(bundle, Optional.of(logKey.signer().verifierKey()));
+        model.addAttribute("book", summary);
+        model.addAttribute("statement", backed.statement());
+        model.addAttribute("report", report);
+        model.addAttribute("checks", checks(report));
+        return "public-verify";
+    }
+
+    @PostMapping("/public/books/{book}/statements/{id}/objections")
+    String object(@PathVariable String book, @PathVariable String id, @RequestParam String text) {
+        try {
+            objections.raise(access.require(book, AccessRole.OWNER), id, text);
+            return "redirect:/public/books/" + book + "/statements/" + id + "?objected";
+        } catch (AccessDenied denied) {
+            return "redirect:/login";
+        } catch (LedgerRefusal refusal) {
+            return "redirect:/public/books/" + book + "/statements/" + id + "?refused=" + refusal.code();
+        }
+    }
+
+    private static List<Check> checks(VerificationReport report) {
+        List<Finding> findings = report.findings();
+        List<Finding> statement = findings.stream().filter(f -> f.code().startsWith("statement")).toList();
+        List<Finding> inclusion = statement.stream().filter(f -> f.code().contains("item") || f.code().contains("checkpoint")).toList();
+        List<Finding> totals = statement.stream().filter(f -> !inclusion.contains(f)).toList();
+        List<Finding> checkpoint = findings.stream().filter(f -> f.code().startsWith("checkpoint") || f.code().startsWith("root")).toList();
+        List<Finding> entries = findings.stream()
+                .filter(f -> !statement.contains(f) && !checkpoint.contains(f)).toList();
+        return List.of(new Check("verify.check.signatures", entries.isEmpty(), entries),
+                new Check("verify.check.checkpoint", checkpoint.isEmpty(), checkpoint),
+                new Check("verify.check.inclusion", inclusion.isEmpty(), inclusion),
+                new Check("verify.check.totals", totals.isEmpty(), totals));
+    }
+
+    private BookSummary book(String book) {
+        return books.find(book).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
