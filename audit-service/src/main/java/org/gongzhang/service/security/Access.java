@@ -82,7 +82,7 @@ public class Access {
             throw AccessDenied.unauthenticated("auth.second-person.required");
         }
         Caller second = tokens.resolve(authorization.substring(prefix.length()).trim()).flatMap(users::find)
-                .orElseThrow(() -> AccessDenied.unauthenticated("auth.token.invalid"));
+                .orElseThrow(() -> AccessDenied.unauthenticated("auth.second-person.invalid"));
         if (second.username().equals(caller().username())) {
             throw AccessDenied.forbidden("access.same-person");
         }
