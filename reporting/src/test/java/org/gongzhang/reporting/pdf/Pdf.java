@@ -106,7 +106,7 @@ record Pdf(byte[] bytes) {
 
     /** A font as a page uses it. */
     record FontUse(String baseName, boolean embedded) {
-        /** A subset carries a six-letter tag, e.g. {@code ABCDEF+SourceHanSans}. */
+        /** A subset carries a six-letter tag, e.g. {@code ABCDEF+LXGWWenKai}. */
         boolean subset() {
             return baseName.matches("[A-Z]{6}\\+.+");
         }

@@ -13,12 +13,12 @@ final class PdfAssertions {
         assertThat(pdf.hasLine(parts)).as("a line with %s in:%n%s", String.join(" … ", parts), pdf.text()).isTrue();
     }
 
-    /** The fonts are all Gongzhang Sans (Source Han Sans), embedded as subsets. */
+    /** The fonts are all Gongzhang Sans (LXGW WenKai), embedded as subsets. */
     static void assertSubsetOfOurFont(Pdf pdf) {
         assertThat(pdf.fonts()).isNotEmpty().allSatisfy(font -> {
             assertThat(font.embedded()).as(font.baseName() + " embedded").isTrue();
             assertThat(font.subset()).as(font.baseName() + " is a subset (ABCDEF+)").isTrue();
-            assertThat(font.baseName()).contains("NotoSansHans-Regular");
+            assertThat(font.baseName()).contains("LXGWWenKai-Regular");
         });
     }
 }
