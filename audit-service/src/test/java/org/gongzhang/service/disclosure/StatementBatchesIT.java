@@ -26,14 +26,17 @@ class StatementBatchesIT extends ServiceIT {
         LedgerClient preparer = client.as("li-na");
         JsonNode job = preparer.post("/api/batches/statements",
                 "{\"street\":\"beishan\",\"from\":\"" + from + "\",\"to\":\"" + to + "\"}", "zh-CN").json();
-        assertThat(job.get("total").asInt()).isEqualTo(3);
+        // the demo's two compounds, the stranger, and whatever other tests opened in the street for the firm
+        int total = job.get("total").asInt();
+        assertThat(total).isGreaterThanOrEqualTo(3);
         String id = job.get("id").asText();
         for (int i = 0; i < 600 && !job.get("finished").asBoolean(); i++) {
             Thread.sleep(100);
             job = preparer.get("/api/batches/" + id).json();
-            assertThat(job.get("done").asInt()).isBetween(0, 3);
+            assertThat(job.get("done").asInt()).isBetween(0, total);
         }
         assertThat(job.get("finished").asBoolean()).isTrue();
+        assertThat(job.get("results")).hasSize(total);
         assertThat(job.get("millis").asLong()).isPositive();
         JsonNode lanyuan = result(job, "lanyuan-public");
         assertThat(lanyuan.get("status").asText()).isEqualTo("DRAFTED");
