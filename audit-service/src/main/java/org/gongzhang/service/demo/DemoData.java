@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.gongzhang.service.disclosure.Objections;
 import org.gongzhang.service.disclosure.StatementPublication;
+import org.gongzhang.service.governance.Governance;
+import org.gongzhang.service.log.BookAudit;
 import org.gongzhang.service.security.Users;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -43,11 +45,15 @@ class DemoData implements ApplicationRunner {
     private final Users users;
     private final StatementPublication publication;
     private final Objections objections;
+    private final Governance governance;
+    private final BookAudit audit;
     private final Clock clock;
 
     DemoData(DemoProperties properties, BookDirectory directory, CustodialKeys keys, CustodialSigner signer,
             AttachmentStore attachments, Users users, StatementPublication publication, Objections objections,
-            Clock clock) {
+            Governance governance, BookAudit audit, Clock clock) {
+        this.governance = governance;
+        this.audit = audit;
         this.users = users;
         this.publication = publication;
         this.objections = objections;
@@ -76,6 +82,8 @@ class DemoData implements ApplicationRunner {
         new DemoPeople(users, keys, signer, properties.password()).write(COMPOUNDS, cast.auditor());
         DemoDisclosure disclosure = new DemoDisclosure(directory, users, publication, objections);
         COMPOUNDS.forEach(compound -> disclosure.write(compound, signer.today()));
+        DemoGovernance spending = new DemoGovernance(directory, users, governance, keys, signer, audit);
+        COMPOUNDS.forEach(compound -> spending.write(compound, signer.today()));
         log.info("Demo logins created (password: ledger.demo.password)");
     }
 

@@ -161,6 +161,19 @@ class GovernanceIT extends ServiceIT {
         assertProblem(client.get(path("/requests/no-such")), 404, "request.unknown", "requestId");
     }
 
+    @Test
+    void theDemoHasAPaidARefusedAndAPendingRequestAndAContractedTender() {
+        JsonNode requests = client.get(path("/requests")).json();
+        List<String> seen = new ArrayList<>();
+        requests.forEach(r -> seen.add(r.get("status").asText() + " " + r.get("paid").asText() + " " + r.get("purpose").asText()));
+        assertThat(seen).contains("APPROVED 12800.00 更换3号楼单元门禁及读卡器", "REFUSED 0.00 小区入口更换时令绿植",
+                "PENDING 0.00 2号楼楼道声控灯具更换");
+        assertThat(client.get(path("/tenders/t-lanyuan-waiqiang")).json().get("tender").get("stage").asText())
+                .isEqualTo("CONTRACTED");
+        assertThat(client.get("/api/books/guiyuan-public/rulesets").json().get(0).get("ruleset").asText())
+                .isEqualTo("default");
+    }
+
     private String approved(String amount) {
         String id = raise(client.as("lanyuan-member"), amount, "杭州安居维修有限公司").get("requestId").asText();
         client.as("lanyuan-chair").post(path("/requests/" + id + "/approve"), "{}", "en");

@@ -30,6 +30,15 @@ class AccessMatrixIT extends ServiceIT {
     private record Endpoint(String name, BiFunction<LedgerClient, String, Answer> call, Set<String> allowed) {
     }
 
+    private static final String[] COMMITTEE = {"lanyuan-chair", "lanyuan-member"};
+    private static final String[] APPROVERS = {"lanyuan-chair", "lanyuan-member", "zhao-min"};
+    private static final String[] PREPARERS = {"li-na", "chen-jie"};
+
+    private static Endpoint governance(String path, String body, String... allowed) {
+        return new Endpoint("POST " + path, (c, who) -> c.post("/api/books/" + BOOK + "/" + path, body, "en"),
+                Set.of(allowed));
+    }
+
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST attachments", (c, who) -> c.postText("/api/books/" + BOOK + "/attachments",
                     "matrix " + who, "en"),
@@ -64,7 +73,30 @@ class AccessMatrixIT extends ServiceIT {
             new Endpoint("PUT disclosure-calendar", (c, who) -> c.put("/api/books/" + BOOK + "/disclosure-calendar",
                     "{\"cadence\":\"QUARTER\",\"graceDays\":30}", "en"), Set.of("zhao-min")),
             new Endpoint("POST imports", (c, who) -> c.postBytes("/api/books/" + BOOK + "/imports/vouchers",
-                    new byte[] {1}, "text/csv", "en", "Reviewer-Authorization", "Bearer none"), Set.of("li-na", "chen-jie")));
+                    new byte[] {1}, "text/csv", "en", "Reviewer-Authorization", "Bearer none"), Set.of("li-na", "chen-jie")),
+            // governance: an empty body or an unknown id, so that whoever is let through is refused by the book
+            governance("rulesets/default", "", "sun-hao"),
+            governance("requests", "{}", COMMITTEE),
+            governance("requests/matrix-none/approve", "{}", APPROVERS),
+            governance("requests/matrix-none/refuse", "{\"reason\":\"x\"}", APPROVERS),
+            governance("requests/matrix-none/return", "{\"question\":\"x\"}", APPROVERS),
+            governance("requests/matrix-none/cancel", "{\"reason\":\"x\"}", COMMITTEE),
+            governance("requests/matrix-none/resubmit", "{}", COMMITTEE),
+            governance("requests/matrix-none/increase", "{\"amount\":\"1.00\",\"reason\":\"x\"}", COMMITTEE),
+            governance("requests/matrix-none/payments", "{\"amount\":\"1.00\"}", PREPARERS),
+            governance("interests", "{}", new String[] {"li-na", "chen-jie", "wang-qiang", "zhao-min", "sun-hao",
+                    "lanyuan-chair", "lanyuan-member"}),
+            governance("decisions", "{}", "lanyuan-chair"),
+            governance("tenders", "{}", "sun-hao"),
+            governance("tenders/matrix-none/bids", "{}", "sun-hao"),
+            governance("tenders/matrix-none/opening", "{}", "sun-hao"),
+            governance("tenders/matrix-none/evaluation", "{}", "sun-hao"),
+            governance("tenders/matrix-none/award", "{}", "sun-hao"),
+            governance("tenders/matrix-none/award-notice", "{}", "sun-hao"),
+            governance("tenders/matrix-none/contract", "{}", "lanyuan-chair"),
+            governance("contracts/matrix-none/acceptance", "{}", "lanyuan-chair"),
+            governance("contracts/matrix-none/final-account", "{}", "zhao-min"),
+            governance("contracts/matrix-none/payments", "{\"amount\":\"1.00\"}", PREPARERS));
 
     @Test
     void nobodyOutsideTheRoleAndScopeGetsThroughAndTheyChangeNothing() {
