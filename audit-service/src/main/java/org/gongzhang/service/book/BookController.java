@@ -1,8 +1,6 @@
 package org.gongzhang.service.book;
 
 import java.util.List;
-import org.gongzhang.core.book.api.LedgerRefusal;
-import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,6 +24,6 @@ class BookController {
 
     @GetMapping("/{book}")
     BookSummary one(@PathVariable String book) {
-        return directory.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+        return directory.require(book);
     }
 }

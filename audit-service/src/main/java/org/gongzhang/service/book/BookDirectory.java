@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.gongzhang.core.book.api.BookOpenedEvent;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,6 +49,11 @@ public class BookDirectory {
     public List<BookSummary> all() {
         return jdbc.query("select " + COLUMNS + " from book b order by b.street_id, b.community_id, b.compound_id, b.book_id",
                 BookDirectory::summary);
+    }
+
+    /** The book, or the refusal {@code book.not-found} (404) naming it. */
+    public BookSummary require(String bookId) {
+        return find(bookId).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", bookId));
     }
 
     public Optional<BookSummary> find(String bookId) {

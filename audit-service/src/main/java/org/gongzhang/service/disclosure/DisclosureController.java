@@ -1,8 +1,6 @@
 package org.gongzhang.service.disclosure;
 
 import java.util.List;
-import org.gongzhang.core.book.api.LedgerRefusal;
-import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.security.Access;
@@ -36,8 +34,7 @@ class DisclosureController {
 
     @GetMapping("/api/books/{book}/disclosure-calendar")
     DisclosureCalendars.Calendar calendar(@PathVariable String book) {
-        return calendars.calendar(books.find(book)
-                .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book)));
+        return calendars.calendar(books.require(book));
     }
 
     @PutMapping("/api/books/{book}/disclosure-calendar")

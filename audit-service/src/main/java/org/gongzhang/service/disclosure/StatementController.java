@@ -1,8 +1,5 @@
 package org.gongzhang.service.disclosure;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.gongzhang.core.book.api.LedgerRefusal;
@@ -85,7 +82,7 @@ class StatementController {
 
     @GetMapping("/statements")
     List<StatementVersion> list(@PathVariable String book) {
-        existingBook(book);
+        books.require(book);
         return versions.all(book);
     }
 
@@ -106,15 +103,9 @@ class StatementController {
     ResponseEntity<byte[]> bundle(@PathVariable String book, @PathVariable String id) {
         StatementVersion version = version(book, id);
         Bundle bundle = audit.bundle(book, null).withStatement(versions.content(version.contentSha256()).orElseThrow());
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try {
-            BundleWriter.write(bundle, zip);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"" + book + "-statement-" + version.from() + "-" + version.to() + "-v"
-                        + version.version() + ".zip\"").body(zip.toByteArray());
+                        + version.version() + ".zip\"").body(BundleWriter.toBytes(bundle));
     }
 
     /** The version printed: its signed figures, checkpoint, signatories, 公示期 and the QR code of its page. */
@@ -197,18 +188,14 @@ class StatementController {
     }
 
     private StatementVersion version(String book, String id) {
-        existingBook(book);
+        books.require(book);
         return versions.find(book, id)
                 .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "statement.not-found", "statementId", id));
     }
 
     private Objections.Objection objection(String book, String oid) {
-        existingBook(book);
+        books.require(book);
         return objections.find(book, oid)
                 .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "objection.not-found", "objectionId", oid));
-    }
-
-    private void existingBook(String book) {
-        books.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
     }
 }

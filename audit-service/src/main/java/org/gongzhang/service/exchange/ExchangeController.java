@@ -1,8 +1,6 @@
 package org.gongzhang.service.exchange;
 
 import java.util.List;
-import org.gongzhang.core.book.api.LedgerRefusal;
-import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.reporting.exchange.ExchangeFormat;
 import org.gongzhang.reporting.exchange.ExchangeQueries;
 import org.gongzhang.reporting.exchange.ExportedVouchers;
@@ -107,7 +105,7 @@ class ExchangeController {
 
     @GetMapping("/imports")
     List<ImportRecord> imports(@PathVariable String book) {
-        directory.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+        directory.require(book);
         return records.all(book);
     }
 }

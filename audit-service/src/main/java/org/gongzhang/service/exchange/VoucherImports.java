@@ -65,7 +65,7 @@ class VoucherImports {
     }
 
     ImportRecord importFile(String book, Upload upload, ActingStaff staff) {
-        directory.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+        directory.require(book);
         if (upload.content().length > MAX_BYTES) {
             throw LedgerRefusal.invalid("import.file.too-large", "body", MAX_BYTES);
         }

@@ -77,7 +77,7 @@ class GovernanceController {
 
     @GetMapping("/rulesets")
     List<GovernanceQueries.Ruleset> rulesets(@PathVariable String book) {
-        existingBook(book);
+        books.require(book);
         return queries.rulesets(book);
     }
 
@@ -91,13 +91,13 @@ class GovernanceController {
     @GetMapping("/requests")
     List<GovernanceQueries.RequestView> requests(@PathVariable String book,
             @RequestParam(required = false) String status) {
-        existingBook(book);
+        books.require(book);
         return queries.requests(book, status);
     }
 
     @GetMapping("/requests/{id}")
     GovernanceQueries.RequestDetail request(@PathVariable String book, @PathVariable String id) {
-        existingBook(book);
+        books.require(book);
         return queries.requestDetail(book, id).orElseThrow(() -> requestNotFound(id));
     }
 
@@ -152,7 +152,7 @@ class GovernanceController {
 
     @GetMapping("/interests")
     List<GovernanceQueries.Interest> interests(@PathVariable String book) {
-        existingBook(book);
+        books.require(book);
         return queries.interests(book);
     }
 
@@ -163,13 +163,13 @@ class GovernanceController {
 
     @GetMapping("/decisions")
     List<GovernanceQueries.Decision> decisions(@PathVariable String book) {
-        existingBook(book);
+        books.require(book);
         return queries.decisions(book);
     }
 
     @GetMapping("/decisions/{id}")
     GovernanceQueries.Decision decision(@PathVariable String book, @PathVariable String id) {
-        existingBook(book);
+        books.require(book);
         return queries.decision(book, id)
                 .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "decision.unknown", "decisionId", id));
     }
@@ -183,13 +183,13 @@ class GovernanceController {
 
     @GetMapping("/tenders")
     List<GovernanceQueries.TenderView> tenders(@PathVariable String book) {
-        existingBook(book);
+        books.require(book);
         return queries.tenders(book);
     }
 
     @GetMapping("/tenders/{id}")
     GovernanceQueries.TenderDetail tender(@PathVariable String book, @PathVariable String id) {
-        existingBook(book);
+        books.require(book);
         return queries.tenderDetail(book, id).orElseThrow(() -> tenderNotFound(id));
     }
 
@@ -266,7 +266,7 @@ class GovernanceController {
 
     @GetMapping("/contracts/{id}")
     GovernanceQueries.ContractDetail contract(@PathVariable String book, @PathVariable String id) {
-        existingBook(book);
+        books.require(book);
         return queries.contractDetail(book, id).orElseThrow(() -> contractNotFound(id));
     }
 
@@ -338,10 +338,6 @@ class GovernanceController {
 
     private GovernanceQueries.TenderView existingTender(String book, String id) {
         return queries.tender(book, id).orElseThrow(() -> tenderNotFound(id));
-    }
-
-    private void existingBook(String book) {
-        books.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
     }
 
     private static <T> ResponseEntity<T> created(T body) {

@@ -172,7 +172,7 @@ public class BookAudit {
     }
 
     private Snapshot snapshot(String book) {
-        books.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+        books.require(book);
         return consistentRead.execute(status -> new Snapshot(stored.all(book), index.hashes(book)));
     }
 }

@@ -1,8 +1,5 @@
 package org.gongzhang.service.log;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
@@ -62,15 +59,9 @@ class LogController {
         } else {
             bundle = size == null ? audit.bundle(book) : audit.bundle(book, size);
         }
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try {
-            BundleWriter.write(bundle, zip);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + book + ".bundle.zip\"")
-                .body(zip.toByteArray());
+                .body(BundleWriter.toBytes(bundle));
     }
 
     /** The C2SP verifier key of the log key, to pin with {@code ./ledger verify --log-key}. */

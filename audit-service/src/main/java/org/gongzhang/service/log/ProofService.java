@@ -154,6 +154,6 @@ class ProofService {
     }
 
     private void requireBook(String book) {
-        books.find(book).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+        books.require(book);
     }
 }

@@ -37,12 +37,16 @@ public class StatementBundles {
      * {@code threshold} yuan (the configured default when null).
      */
     Bundle bundle(String book, Long size, String from, String to, String threshold) {
-        Backed backed = statement(book, size, from, to, threshold);
-        return backed.bundle().withStatement(backed.statement().toJson());
+        return statement(book, size, from, to, threshold).withStatement();
     }
 
     /** A statement with the bundle it rests on (its checkpoint is the bundle's). */
     public record Backed(Bundle bundle, Statement statement) {
+
+        /** The bundle carrying the statement as its statement.json. */
+        public Bundle withStatement() {
+            return bundle.withStatement(statement.toJson());
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package org.gongzhang.service.security;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -56,8 +55,7 @@ public class Access {
      */
     public Acting require(String book, AccessRole... roles) {
         Caller caller = caller();
-        BookSummary summary = books.find(book)
-                .orElseThrow(() -> new LedgerRefusal(LedgerRefusal.Kind.NOT_FOUND, "book.not-found", "book", book));
+        BookSummary summary = books.require(book);
         for (AccessRole role : roles) {
             boolean covered = caller.grants().stream()
                     .anyMatch(g -> g.role() == role && covers(g.scope(), summary));
@@ -86,8 +84,7 @@ public class Access {
         if (second.username().equals(caller().username())) {
             throw AccessDenied.forbidden("access.same-person");
         }
-        BookSummary summary = books.find(book)
-                .orElseThrow(() -> new LedgerRefusal(LedgerRefusal.Kind.NOT_FOUND, "book.not-found", "book", book));
+        BookSummary summary = books.require(book);
         boolean covered = second.grants().stream().anyMatch(g -> g.role() == role && covers(g.scope(), summary));
         if (!covered) {
             throw AccessDenied.forbidden(second.holds(role) ? "access.scope" : "access.role",

@@ -20,7 +20,6 @@ import org.gongzhang.service.security.Caller;
 import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.VerificationReport;
 import org.gongzhang.verifier.Verifier;
-import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.statement.Statement;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -116,8 +115,7 @@ class PublicStatementPages {
         } catch (LedgerRefusal refusal) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refusal.code());
         }
-        Bundle bundle = backed.bundle().withStatement(backed.statement().toJson());
-        VerificationReport report = Verifier.verify(bundle, Optional.of(logKey.signer().verifierKey()));
+        VerificationReport report = Verifier.verify(backed.withStatement(), Optional.of(logKey.signer().verifierKey()));
         model.addAttribute("book", summary);
         model.addAttribute("statement", backed.statement());
         model.addAttribute("report", report);

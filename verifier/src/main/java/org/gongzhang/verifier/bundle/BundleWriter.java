@@ -1,7 +1,9 @@
 package org.gongzhang.verifier.bundle;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,17 @@ public final class BundleWriter {
         try (OutputStream out = Files.newOutputStream(file)) {
             write(bundle, out);
         }
+    }
+
+    /** The ZIP in memory, as a server hands it out. */
+    public static byte[] toBytes(Bundle bundle) {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try {
+            write(bundle, zip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return zip.toByteArray();
     }
 
     /** Writes the ZIP to {@code out} (left open). Every file carries the bundle's creation time. */
