@@ -16,6 +16,7 @@ import org.gongzhang.core.book.api.ObjectionAnsweredEvent;
 import org.gongzhang.core.book.api.ObjectionEscalatedEvent;
 import org.gongzhang.core.book.api.ObjectionRaisedEvent;
 import org.gongzhang.core.book.api.payload.ObjectionRaised;
+import org.gongzhang.service.axon.PayloadAssociationResolver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -39,7 +40,7 @@ public class ObjectionDeadlineSaga {
     private transient Objections objections;
 
     @StartSaga
-    @SagaEventHandler(associationProperty = "objectionId", associationResolver = ObjectionIdResolver.class)
+    @SagaEventHandler(associationProperty = "objectionId", associationResolver = PayloadAssociationResolver.class)
     void on(ObjectionRaisedEvent event, DeadlineManager deadlines) {
         ObjectionRaised raised = ObjectionRaised.from(event.entry());
         book = event.header().book();
@@ -49,13 +50,13 @@ public class ObjectionDeadlineSaga {
     }
 
     @EndSaga
-    @SagaEventHandler(associationProperty = "objectionId", associationResolver = ObjectionIdResolver.class)
+    @SagaEventHandler(associationProperty = "objectionId", associationResolver = PayloadAssociationResolver.class)
     void on(ObjectionAnsweredEvent event, DeadlineManager deadlines) {
         deadlines.cancelSchedule(DEADLINE, deadlineId);
     }
 
     @EndSaga
-    @SagaEventHandler(associationProperty = "objectionId", associationResolver = ObjectionIdResolver.class)
+    @SagaEventHandler(associationProperty = "objectionId", associationResolver = PayloadAssociationResolver.class)
     void on(ObjectionEscalatedEvent event, DeadlineManager deadlines) {
         deadlines.cancelSchedule(DEADLINE, deadlineId);
     }

@@ -10,12 +10,15 @@ import java.util.UUID;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.core.book.api.payload.RequestEscalated;
 import org.gongzhang.core.expenditure.SpendingRules;
+import org.gongzhang.service.custody.CustodialKey;
 import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.disclosure.Objections;
 import org.gongzhang.service.security.Acting;
 import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.entry.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -147,6 +150,16 @@ public class Governance {
         return queries.request(request.book(), requestId).orElseThrow();
     }
 
+    /**
+     * 逾期升级: the service's clerk escalates a step that waited past the rule set's review working
+     * days, dated today; the book judges whether it is late enough and not escalated before.
+     */
+    EntryReceipt escalateLate(String book, String requestId, String step) {
+        ObjectNode payload = CanonicalJson.mapper().createObjectNode().put("requestId", requestId).put("step", step)
+                .put("reason", RequestEscalated.DEADLINE);
+        return submit(keys.forActor(Objections.CLERK, Role.SERVICE), book, "request.escalated", signer.today(), payload);
+    }
+
     /** 利益申报 by the acting person: a company by name, a person by the same commitment the book's requests use. */
     public GovernanceQueries.Interest declare(Acting declarant, ObjectNode body) {
         String book = declarant.book().book();
@@ -240,10 +253,14 @@ public class Governance {
 
     /** Signs and submits; an entry that lost the race for the book's head is signed again on the new head. */
     private EntryReceipt submit(Acting acting, String kind, LocalDate businessDate, ObjectNode payload) {
+        return submit(keys.forActor(acting.actor(), acting.ledgerRole()), acting.book().book(), kind, businessDate,
+                payload);
+    }
+
+    private EntryReceipt submit(CustodialKey key, String book, String kind, LocalDate businessDate, ObjectNode payload) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return signer.submit(keys.forActor(acting.actor(), acting.ledgerRole()), acting.book().book(), kind,
-                        businessDate, payload);
+                return signer.submit(key, book, kind, businessDate, payload);
             } catch (LedgerRefusal refusal) {
                 if (attempt >= ATTEMPTS || !raced(refusal)) {
                     throw refusal;

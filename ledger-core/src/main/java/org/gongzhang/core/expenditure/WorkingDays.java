@@ -27,4 +27,23 @@ public final class WorkingDays {
         }
         return count;
     }
+
+    /**
+     * The day on which the {@code n}-th working day after {@code from} falls: the first date
+     * {@code d} with {@code after(from, d) == n} (a working day). {@code n} is at least 1.
+     */
+    public static LocalDate nth(LocalDate from, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1: " + n);
+        }
+        LocalDate day = from.plusWeeks((n - 1) / 5);
+        long left = n - (long) ((n - 1) / 5) * 5;
+        while (left > 0) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return day;
+    }
 }

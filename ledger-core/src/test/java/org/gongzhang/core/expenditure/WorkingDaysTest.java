@@ -28,4 +28,23 @@ class WorkingDaysTest {
         assertThat(WorkingDays.after(FRIDAY, FRIDAY)).isZero();
         assertThat(WorkingDays.after(FRIDAY, FRIDAY.minusDays(3))).isZero();
     }
+
+    @Test
+    void theNthWorkingDayIsTheFirstDayOnWhichThatManyHavePassed() {
+        assertThat(WorkingDays.nth(FRIDAY, 1)).isEqualTo(FRIDAY.plusDays(3));
+        assertThat(WorkingDays.nth(FRIDAY, 5)).isEqualTo(FRIDAY.plusWeeks(1));
+        assertThat(WorkingDays.nth(FRIDAY.plusDays(1), 1)).isEqualTo(FRIDAY.plusDays(3));
+        for (LocalDate from = FRIDAY; from.isBefore(FRIDAY.plusDays(14)); from = from.plusDays(1)) {
+            for (int n = 1; n <= 40; n++) {
+                LocalDate day = WorkingDays.nth(from, n);
+                assertThat(WorkingDays.after(from, day)).as("%s + %d", from, n).isEqualTo(n);
+                assertThat(WorkingDays.after(from, day.minusDays(1))).as("%s + %d", from, n).isEqualTo(n - 1);
+            }
+        }
+    }
+
+    @Test
+    void thereIsNoZerothWorkingDay() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> WorkingDays.nth(FRIDAY, 0));
+    }
 }
