@@ -121,6 +121,11 @@ final class ExpenditureRequest {
         return approvals.stream().filter(a -> a.actor().equals(actor) && a.step() != step).map(Approval::step).findFirst();
     }
 
+    /** Whether {@code actor} raised this request or approved a step of it. */
+    boolean involves(String actor) {
+        return requester.equals(actor) || approvals.stream().anyMatch(a -> a.actor().equals(actor));
+    }
+
     /** The vouchers recorded as payments of this request, voided or reversed ones included. */
     List<String> payments() {
         return List.copyOf(payments);

@@ -104,8 +104,13 @@ final class GovernanceKinds {
     }
 
     /** The rules of the request a voucher pays, if it pays one. */
-    void payment(SignedEntry entry, VoucherRecorded voucher) {
-        VoucherPayment.from(entry).ifPresent(payment -> payments().paid(voucher, payment.request()));
+    void payment(SignedEntry entry, VoucherRecorded voucher, String preparer) {
+        VoucherPayment.from(entry).ifPresent(payment -> payments().paid(voucher, payment.request(), preparer));
+    }
+
+    /** The rules of a payment voucher's review, if it pays a request. */
+    void paymentReviewed(String voucherId, String reviewer) {
+        payments().reviewed(voucherId, reviewer);
     }
 
     private RequestRules requests() {

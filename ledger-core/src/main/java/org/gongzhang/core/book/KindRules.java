@@ -120,7 +120,7 @@ final class KindRules {
             case ACCOUNT_DISABLED -> accountDisabled(entry);
             case KEY_REGISTERED -> keyRegistered(entry);
             case KEY_REVOKED -> keyRevoked(entry);
-            case VOUCHER_RECORDED -> voucherRecorded(entry, today);
+            case VOUCHER_RECORDED -> voucherRecorded(entry, header.actor(), today);
             case VOUCHER_REVIEWED -> voucherReviewed(entry, header.actor());
             case VOUCHER_POSTED -> voucherPosted(entry);
             case VOUCHER_VOIDED -> voucherVoided(entry);
@@ -186,16 +186,18 @@ final class KindRules {
         return new KeyRevokedEvent(entry);
     }
 
-    private LedgerEvent voucherRecorded(SignedEntry entry, LocalDate today) {
+    private LedgerEvent voucherRecorded(SignedEntry entry, String preparer, LocalDate today) {
         VoucherRecorded recorded = VoucherRecorded.from(entry);
         voucherRules().recorded(recorded, today);
         contractPayment(entry);
-        governance().payment(entry, recorded);
+        governance().payment(entry, recorded, preparer);
         return new VoucherRecordedEvent(entry);
     }
 
     private LedgerEvent voucherReviewed(SignedEntry entry, String reviewer) {
-        new WorkflowRules(vouchers).reviewed(VoucherReviewed.from(entry).voucherId(), reviewer);
+        String voucherId = VoucherReviewed.from(entry).voucherId();
+        new WorkflowRules(vouchers).reviewed(voucherId, reviewer);
+        governance().paymentReviewed(voucherId, reviewer);
         return new VoucherReviewedEvent(entry);
     }
 

@@ -3,7 +3,9 @@ package org.gongzhang.core.book;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_CREDIT_NOT_CASH;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_DEBIT_NOT_REQUEST_ACCOUNT;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_EXCEEDS_APPROVED;
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_PREPARER_INVOLVED;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REQUEST_NOT_APPROVED;
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REVIEWER_INVOLVED;
 import static org.gongzhang.core.book.api.RefusalCode.REQUEST_TENDER_REQUIRED;
 import static org.gongzhang.core.book.api.RefusalCode.REQUEST_UNKNOWN;
 
@@ -19,7 +21,9 @@ import org.gongzhang.core.voucher.VoucherStatus;
  * 付款凭证 against an expenditure request: the request is approved (and neither refused nor
  * cancelled), needs no tender, the voucher debits the request's expense account and credits cash
  * or bank (1001, 1002 and their leaves), and with every earlier payment of the request that is
- * neither voided nor red-reversed it stays within the approved amount. The book handles one entry
+ * neither voided nor red-reversed it stays within the approved amount. Whoever raised the request
+ * or approved a step of it neither prepares nor reviews its payment vouchers (DOMAIN §1: requester
+ * ≠ approver ≠ preparer ≠ reviewer), even when they also hold an agent's role. The book handles one entry
  * at a time, so two payments cannot both fit in what is left.
  */
 final class PaymentRules {
@@ -35,8 +39,11 @@ final class PaymentRules {
         this.vouchers = vouchers;
     }
 
-    void paid(VoucherRecorded voucher, String requestId) {
+    void paid(VoucherRecorded voucher, String requestId, String preparer) {
         ExpenditureRequest request = spending.request(requestId).orElseThrow(() -> REQUEST_UNKNOWN.at(REQUEST, requestId));
+        if (request.involves(preparer)) {
+            throw PAYMENT_PREPARER_INVOLVED.at("entry.actor", preparer, requestId);
+        }
         if (!request.payable()) {
             throw PAYMENT_REQUEST_NOT_APPROVED.at(REQUEST, requestId, request.status());
         }
@@ -48,6 +55,13 @@ final class PaymentRules {
         Money before = paidSoFar(request);
         if (before.plus(amount).compareTo(request.approved()) > 0) {
             throw PAYMENT_EXCEEDS_APPROVED.at("entry.payload.lines", amount, before, request.approved());
+        }
+    }
+
+    /** 审核 of a payment voucher: not by who raised or approved the request it pays. */
+    void reviewed(String voucherId, String reviewer) {
+        if (spending.paidBy(voucherId).filter(request -> request.involves(reviewer)).isPresent()) {
+            throw PAYMENT_REVIEWER_INVOLVED.at("entry.actor", reviewer, voucherId);
         }
     }
 

@@ -48,6 +48,11 @@ final class Spending {
         return Optional.ofNullable(requests.get(requestId));
     }
 
+    /** The request a voucher was recorded to pay, if any. */
+    Optional<ExpenditureRequest> paidBy(String voucherId) {
+        return requests.values().stream().filter(r -> r.payments().contains(voucherId)).findFirst();
+    }
+
     Optional<DecisionState> decision(String decisionId) {
         return Optional.ofNullable(decisions.get(decisionId));
     }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.gongzhang.core.book.api.AppendEntryCommand;
 import org.gongzhang.core.book.api.VoucherRecordedEvent;
+import org.gongzhang.core.book.api.VoucherReviewedEvent;
+import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,5 +140,47 @@ class BookPaymentTest {
         given();
         accepted(sx.fx.record(BookFixtures.voucher("v1", "2026-04-01", line("510101", "debit", "9000.00"),
                 line("100201", "credit", "9000.00"))));
+    }
+
+    // ---- separation of duties across roles: requester ≠ approver ≠ preparer ≠ reviewer (DOMAIN §1)
+
+    @Test
+    void theRequesterDoesNotPrepareThePaymentEvenAsAnAgent() {
+        BookFixtures.Signer requesterAsAgent = sx.fx.signer(sx.member.actor(), Role.AGENT_PREPARER, "周伟");
+        given(sx.fx.register(requesterAsAgent));
+        fixture.when(sx.fx.append(requesterAsAgent, "voucher.recorded", SpendingFixtures.payment("v1", "r1", "100.00")))
+                .expectException(refusal("payment.preparer.involved", "entry.actor"));
+    }
+
+    @Test
+    void anApproverDoesNotPrepareThePaymentEvenAsAnAgent() {
+        BookFixtures.Signer approverAsAgent = sx.fx.signer(sx.chair.actor(), Role.AGENT_PREPARER, "孙丽");
+        given(sx.fx.register(approverAsAgent));
+        fixture.when(sx.fx.append(approverAsAgent, "voucher.recorded", SpendingFixtures.payment("v1", "r1", "100.00")))
+                .expectException(refusal("payment.preparer.involved", "entry.actor"));
+    }
+
+    @Test
+    void anApproverDoesNotReviewThePaymentEvenAsAnAgent() {
+        BookFixtures.Signer auditorAsReviewer = sx.fx.signer(sx.fx.auditor.actor(), Role.AGENT_REVIEWER, "社区审核员");
+        given(sx.fx.register(auditorAsReviewer), sx.pay("v1", "r1", "100.00"));
+        fixture.when(sx.fx.append(auditorAsReviewer, "voucher.reviewed", BookFixtures.json().put("voucherId", "v1")))
+                .expectException(refusal("payment.reviewer.involved", "entry.actor"));
+    }
+
+    @Test
+    void someoneElseReviewsThePayment() {
+        given(sx.pay("v1", "r1", "100.00"));
+        AppendEntryCommand review = sx.fx.review("v1");
+        fixture.when(review).expectEvents(new VoucherReviewedEvent(review.entry()));
+    }
+
+    @Test
+    void anApproverWhoIsAlsoAnAgentReviewsOtherVouchers() {
+        BookFixtures.Signer chairAsReviewer = sx.fx.signer(sx.chair.actor(), Role.AGENT_REVIEWER, "孙丽");
+        given(sx.fx.register(chairAsReviewer), sx.fx.record("v9", "2026-04-01"));
+        AppendEntryCommand review = sx.fx.append(chairAsReviewer, "voucher.reviewed",
+                BookFixtures.json().put("voucherId", "v9"));
+        fixture.when(review).expectEvents(new VoucherReviewedEvent(review.entry()));
     }
 }

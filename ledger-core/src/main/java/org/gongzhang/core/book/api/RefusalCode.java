@@ -466,7 +466,11 @@ public enum RefusalCode {
     /** {0} = the account. */
     PAYMENT_CREDIT_NOT_CASH("payment.credit.not-cash", INVALID),
     /** {0} = this payment, {1} = paid before, {2} = the approved amount. */
-    PAYMENT_EXCEEDS_APPROVED("payment.exceeds-approved", CONFLICT);
+    PAYMENT_EXCEEDS_APPROVED("payment.exceeds-approved", CONFLICT),
+    /** {0} = the preparer, {1} = the request they raised or approved. */
+    PAYMENT_PREPARER_INVOLVED("payment.preparer.involved", FORBIDDEN),
+    /** {0} = the reviewer, {1} = the payment voucher. */
+    PAYMENT_REVIEWER_INVOLVED("payment.reviewer.involved", FORBIDDEN);
 
     private final String code;
     private final Kind kind;
