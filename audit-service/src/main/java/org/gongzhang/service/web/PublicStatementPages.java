@@ -1,8 +1,11 @@
 package org.gongzhang.service.web;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.reporting.format.Display;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.custody.CustodialSigner;
@@ -10,6 +13,7 @@ import org.gongzhang.service.disclosure.DisclosureCalendars;
 import org.gongzhang.service.disclosure.Objections;
 import org.gongzhang.service.disclosure.StatementVersion;
 import org.gongzhang.service.disclosure.StatementVersions;
+import org.gongzhang.service.governance.GovernanceQueries;
 import org.gongzhang.service.log.BookAudit;
 import org.gongzhang.service.log.LogKey;
 import org.gongzhang.service.log.StatementBundles;
@@ -35,13 +39,24 @@ import org.springframework.web.server.ResponseStatusException;
  * calendar; a statement with its figures, objections and the verification the QR code opens —
  * the offline verifier run on the statement's bundle under the pinned log key, check by check,
  * with the files and the command to repeat it without trusting this site. A logged-in owner of
- * the compound may object during the posting period.
+ * the compound may object during the posting period. The compound page also lists its spending
+ * requests (业财社管) and tenders (业标镇管) with their progress.
  */
 @Controller
 class PublicStatementPages {
 
     /** One line of the verify page: what was checked and whether it held. */
     record Check(String key, boolean ok, List<Finding> findings) {
+    }
+
+    /** A spending request as residents read it: amounts grouped, a private payee never named. */
+    record RequestLine(String purpose, String amount, String paid, String payee, String status, String step,
+            String escalatedTo, LocalDate raisedAt) {
+    }
+
+    /** A tender with its contract, if signed. */
+    record TenderLine(String title, String budget, String stage, String awardedAmount, String supplier,
+            String contractStatus, LocalDate publishedAt) {
     }
 
     private final BookDirectory books;
@@ -53,10 +68,12 @@ class PublicStatementPages {
     private final StatementBundles statementBundles;
     private final Access access;
     private final CustodialSigner signer;
+    private final GovernanceQueries governance;
 
     PublicStatementPages(BookDirectory books, StatementVersions versions, Objections objections,
             DisclosureCalendars calendars, BookAudit audit, LogKey logKey, StatementBundles statementBundles,
-            Access access, CustodialSigner signer) {
+            Access access, CustodialSigner signer, GovernanceQueries governance) {
+        this.governance = governance;
         this.books = books;
         this.versions = versions;
         this.objections = objections;
@@ -75,6 +92,17 @@ class PublicStatementPages {
         model.addAttribute("statements", versions.all(book).stream()
                 .filter(v -> v.published() || v.supersededBy() != null).toList());
         model.addAttribute("calendar", calendars.calendar(summary));
+        model.addAttribute("requests", governance.requests(book, null).stream()
+                .map(r -> new RequestLine(r.purpose(), yuan(r.amount()), yuan(r.paid()), r.payee(), r.status(),
+                        r.pendingStep(), r.escalatedTo(), r.raisedAt()))
+                .toList());
+        model.addAttribute("tenders", governance.tenders(book).stream().map(t -> {
+            Optional<GovernanceQueries.ContractView> contract = t.contractId() == null ? Optional.empty()
+                    : governance.contract(book, t.contractId());
+            return new TenderLine(t.title(), yuan(t.budget()), t.stage(), yuan(t.awardedAmount()),
+                    contract.map(GovernanceQueries.ContractView::supplierName).orElse(null),
+                    contract.map(GovernanceQueries.ContractView::status).orElse(null), t.publishedAt());
+        }).toList());
         return "public-book";
     }
 
@@ -151,5 +179,10 @@ class PublicStatementPages {
 
     private BookSummary book(String book) {
         return books.find(book).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** {@code 12800.00} as {@code 12,800.00}; null stays null. */
+    private static String yuan(String amount) {
+        return amount == null ? null : Display.amount(new BigDecimal(amount).movePointRight(2).longValueExact());
     }
 }

@@ -38,6 +38,28 @@ class PublicStatementPagesIT extends ServiceIT {
     }
 
     @Test
+    void theCompoundPageListsItsSpendingRequestsAndTenders() throws Exception {
+        JsonNode requests = client.get("/api/books/" + BOOK + "/requests").json();
+        JsonNode tenders = client.get("/api/books/" + BOOK + "/tenders").json();
+        assertThat(requests.size()).isPositive();
+        assertThat(tenders.size()).isPositive();
+        String page = get("/public/books/" + BOOK).body();
+        assertThat(page).contains("支出申请（业财社管）", "招标项目（业标镇管）");
+        for (JsonNode request : requests) {
+            assertThat(page).contains(request.get("purpose").asText(),
+                    Display.amount(org.gongzhang.core.money.Money.parse(request.get("amount").asText()).fen()));
+        }
+        for (JsonNode tender : tenders) {
+            assertThat(page).contains(tender.get("title").asText());
+        }
+        // the demo's requests: one approved and paid, one refused, one waiting for the community
+        assertThat(page).contains("已批准", "不予批准", "审批中：社区审核");
+        String english = get("/public/books/" + BOOK + "?lang=en").body();
+        assertThat(english).contains("Spending requests", "Tenders (town tender platform)", "pending: community review");
+        get("/?lang=zh-CN");
+    }
+
+    @Test
     void theStatementPageShowsTheSignedFiguresAndWhatWasVerified() throws Exception {
         JsonNode published = published();
         String id = published.get("statementId").asText();
