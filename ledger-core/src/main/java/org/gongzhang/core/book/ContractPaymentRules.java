@@ -6,6 +6,7 @@ import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_BEFORE_SI
 import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_CREDIT_NOT_CASH;
 import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_DEBIT_NOT_EXPENSE;
 import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_UNKNOWN;
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REQUEST_NOT_APPROVED;
 
 import java.util.List;
 import org.gongzhang.core.account.AccountCategory;
@@ -18,7 +19,8 @@ import org.gongzhang.core.voucher.VoucherLine;
 /**
  * 合同付款: a voucher with {@code "payment": {"contract": id}} pays a signed contract. It debits
  * expense accounts (5xxx) and credits cash or bank (1001 现金, 1002 银行存款, 1009 其他货币资金),
- * is dated no earlier than the signing, and never takes the payments not released above the
+ * is dated no earlier than the signing, is made only while the request its tender serves (if any)
+ * is approved and neither refused nor cancelled, and never takes the payments not released above the
  * contract amount (or the final account, once settled). For works of ¥30,000 or more the last
  * payment — the one that reaches the contract amount, or any after acceptance — needs the final
  * account with its audit report first (杭州 §72).
@@ -28,15 +30,24 @@ final class ContractPaymentRules {
     private static final List<String> CASH_ACCOUNTS = List.of("1001", "1002", "1009");
 
     private final Tenders tenders;
+    private final Spending spending;
 
-    ContractPaymentRules(Tenders tenders) {
+    ContractPaymentRules(Tenders tenders, Spending spending) {
         this.tenders = tenders;
+        this.spending = spending;
     }
 
     void recorded(VoucherRecorded voucher, ContractPayment payment) {
         ContractState contract = tenders.contract(payment.contractId())
                 .orElseThrow(() -> CONTRACT_UNKNOWN.at("entry.payload.payment.contract", payment.contractId()));
         lines(voucher.lines());
+        String requestId = tenders.tender(contract.tenderId()).orElseThrow().requestId();
+        if (requestId != null) {
+            ExpenditureRequest request = spending.request(requestId).orElseThrow();
+            if (!request.payable()) {
+                throw PAYMENT_REQUEST_NOT_APPROVED.at("entry.payload.payment.contract", requestId, request.status());
+            }
+        }
         if (voucher.date().isBefore(contract.signedDate())) {
             throw CONTRACT_PAYMENT_BEFORE_SIGNING.at("entry.payload.date", voucher.date(), contract.signedDate());
         }

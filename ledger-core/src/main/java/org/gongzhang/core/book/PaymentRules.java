@@ -4,6 +4,7 @@ import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_CREDIT_NOT_CASH;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_DEBIT_NOT_REQUEST_ACCOUNT;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_EXCEEDS_APPROVED;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REQUEST_NOT_APPROVED;
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REQUEST_TENDERED;
 import static org.gongzhang.core.book.api.RefusalCode.REQUEST_TENDER_REQUIRED;
 import static org.gongzhang.core.book.api.RefusalCode.REQUEST_UNKNOWN;
 
@@ -17,7 +18,8 @@ import org.gongzhang.core.voucher.VoucherStatus;
 
 /**
  * 付款凭证 against an expenditure request: the request is approved (and neither refused nor
- * cancelled), needs no tender, the voucher debits the request's expense account and credits cash
+ * cancelled), needs no tender and has none standing (a tendered request is paid against the
+ * contract), the voucher debits the request's expense account and credits cash
  * or bank (1001, 1002 and their leaves), and with every earlier payment of the request that is
  * neither voided nor red-reversed it stays within the approved amount. The book handles one entry
  * at a time, so two payments cannot both fit in what is left.
@@ -29,10 +31,12 @@ final class PaymentRules {
 
     private final Spending spending;
     private final Vouchers vouchers;
+    private final Tenders tenders;
 
-    PaymentRules(Spending spending, Vouchers vouchers) {
+    PaymentRules(Spending spending, Vouchers vouchers, Tenders tenders) {
         this.spending = spending;
         this.vouchers = vouchers;
+        this.tenders = tenders;
     }
 
     void paid(VoucherRecorded voucher, String requestId) {
@@ -43,6 +47,9 @@ final class PaymentRules {
         if (request.tenderRequired()) {
             throw REQUEST_TENDER_REQUIRED.at(REQUEST, requestId, spending.rulesOf(request).tenderThreshold());
         }
+        tenders.standingFor(requestId).keySet().stream().findFirst().ifPresent(tender -> {
+            throw PAYMENT_REQUEST_TENDERED.at(REQUEST, requestId, tender);
+        });
         lines(voucher.lines(), request);
         Money amount = voucher.total(Side.DEBIT);
         Money before = paidSoFar(request);
@@ -51,7 +58,7 @@ final class PaymentRules {
         }
     }
 
-    /** What the request's payment vouchers add up to, leaving out the voided and the red-reversed. */
+    /** What the request's own payment vouchers add up to, leaving out the voided and the red-reversed. */
     Money paidSoFar(ExpenditureRequest request) {
         return request.payments().stream().map(vouchers::find).flatMap(Optional::stream)
                 .filter(v -> v.status() != VoucherStatus.VOIDED && !v.reversed())

@@ -466,7 +466,21 @@ public enum RefusalCode {
     /** {0} = the account. */
     PAYMENT_CREDIT_NOT_CASH("payment.credit.not-cash", INVALID),
     /** {0} = this payment, {1} = paid before, {2} = the approved amount. */
-    PAYMENT_EXCEEDS_APPROVED("payment.exceeds-approved", CONFLICT);
+    PAYMENT_EXCEEDS_APPROVED("payment.exceeds-approved", CONFLICT),
+
+    // a tender serves an approved request (业标镇管 and 业财社管 together)
+    /** {0} = the request, {1} = its status. */
+    TENDER_REQUEST_NOT_APPROVED("tender.request.not-approved", CONFLICT),
+    /** {0} = the request. */
+    TENDER_WORKS_REQUIRED("tender.works.required", INVALID),
+    /** {0} = the request, {1} = the tender that already serves it. */
+    TENDER_REQUEST_DUPLICATE("tender.request.duplicate", CONFLICT),
+    /** {0} = the budget, {1} = the approved amount, {2} = paid directly, {3} = what the approval leaves. */
+    TENDER_BUDGET_ABOVE_APPROVED("tender.budget.above-approved", CONFLICT),
+    /** {0} = the tender, {1} = the tender that replaced it. */
+    TENDER_SUPERSEDED("tender.superseded", CONFLICT),
+    /** {0} = the request, {1} = the tender that serves it. */
+    PAYMENT_REQUEST_TENDERED("payment.request.tendered", CONFLICT);
 
     private final String code;
     private final Kind kind;
