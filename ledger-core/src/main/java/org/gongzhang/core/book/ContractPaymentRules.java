@@ -9,6 +9,7 @@ import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_UNKNOWN;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REQUEST_NOT_APPROVED;
 
 import java.util.List;
+import java.util.Optional;
 import org.gongzhang.core.account.AccountCategory;
 import org.gongzhang.core.account.Side;
 import org.gongzhang.core.book.api.payload.ContractPayment;
@@ -42,12 +43,9 @@ final class ContractPaymentRules {
                 .orElseThrow(() -> CONTRACT_UNKNOWN.at("entry.payload.payment.contract", payment.contractId()));
         lines(voucher.lines());
         String requestId = tenders.tender(contract.tenderId()).orElseThrow().requestId();
-        if (requestId != null) {
-            ExpenditureRequest request = spending.request(requestId).orElseThrow();
-            if (!request.payable()) {
-                throw PAYMENT_REQUEST_NOT_APPROVED.at("entry.payload.payment.contract", requestId, request.status());
-            }
-        }
+        servedRequest(requestId).filter(request -> !request.payable()).ifPresent(request -> {
+            throw PAYMENT_REQUEST_NOT_APPROVED.at("entry.payload.payment.contract", requestId, request.status());
+        });
         if (voucher.date().isBefore(contract.signedDate())) {
             throw CONTRACT_PAYMENT_BEFORE_SIGNING.at("entry.payload.date", voucher.date(), contract.signedDate());
         }
@@ -60,6 +58,14 @@ final class ContractPaymentRules {
             throw CONTRACT_PAYMENT_BEFORE_FINAL_ACCOUNT.at("entry.payload.payment.contract",
                     ContractRules.FINAL_AUDIT_THRESHOLD);
         }
+    }
+
+    /**
+     * The request a tender serves. None when it names none, or when it was published before the book
+     * checked the request a tender names and names one the book does not know.
+     */
+    private Optional<ExpenditureRequest> servedRequest(String requestId) {
+        return Optional.ofNullable(requestId).flatMap(spending::request);
     }
 
     private static void lines(List<VoucherLine> lines) {

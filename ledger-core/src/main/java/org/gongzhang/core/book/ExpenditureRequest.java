@@ -18,9 +18,9 @@ import org.gongzhang.core.money.Money;
 import org.gongzhang.verifier.decision.Matter;
 
 /**
- * 支出申请 as the book remembers it: who asked, how much, charged where and paid to whom, whether it is works, the rule
- * set version it is judged under, its approval path and how far it has gone, the amount approved
- * so far, and the vouchers that paid it. Purpose and files stay in the log. Equal when every field
+ * 支出申请 as the book remembers it: who asked, how much, charged where and paid to whom, whether
+ * it is works, the rule set version it is judged under, its approval path and how far it has gone,
+ * the amount approved so far, and the vouchers that paid it. Purpose and files stay in the log. Equal when every field
  * is, so that a replay can be compared with the state it rebuilds.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)

@@ -19,9 +19,9 @@ import org.gongzhang.core.voucher.VoucherStatus;
 /**
  * 付款凭证 against an expenditure request: the request is approved (and neither refused nor
  * cancelled), needs no tender and has none standing (a tendered request is paid against the
- * contract), the voucher debits the request's expense account and credits cash
- * or bank (1001, 1002 and their leaves), and with every earlier payment of the request that is
- * neither voided nor red-reversed it stays within the approved amount. The book handles one entry
+ * contract), the voucher debits the request's expense account and credits cash or bank (1001, 1002
+ * and their leaves), and with every earlier payment of the request that is neither voided nor
+ * red-reversed it stays within the approved amount. The book handles one entry
  * at a time, so two payments cannot both fit in what is left.
  */
 final class PaymentRules {

@@ -11,7 +11,8 @@ import org.gongzhang.core.money.Money;
 
 /**
  * What the book remembers of one tender: the request it serves, and enough to order its steps,
- * receive, open and rank its bids, award one and contract it. Dates are ISO text, as in {@link VoucherState}.
+ * receive, open and rank its bids, award one and contract it. Dates are ISO text, as in
+ * {@link VoucherState}.
  *
  * @param stage            how far it has come
  * @param requestId        the expenditure request (支出申请) it serves, or null
