@@ -134,16 +134,19 @@ final class DemoWorks {
 
     /** Advance and progress payment, 验收, the audited 决算 below the contract, and the last payment. */
     private void payments() {
-        pay(12, "付外墙修缮工程预付款（" + WINNER + "）", "45600.00");
-        pay(8, "付外墙修缮工程进度款（" + WINNER + "）", "60800.00");
+        pay(12, "付外墙修缮工程预付款", "45600.00");
+        pay(8, "付外墙修缮工程进度款", "60800.00");
         tenderStep(acting("lanyuan-chair", AccessRole.COMMITTEE_CHAIR), "contract.accepted", json()
                 .put("contractId", CONTRACT).put("acceptanceSha256", hex('7')).put("date", day(6)), 6);
         tenderStep(acting("zhao-min", AccessRole.COMMUNITY_AUDITOR), "contract.final-account", json()
                 .put("contractId", CONTRACT).put("finalAmount", FINAL_AMOUNT).put("auditReportSha256", hex('f')), 4);
-        pay(2, "付外墙修缮工程结算尾款（" + WINNER + "）", "43460.00");
+        pay(2, "付外墙修缮工程结算尾款", "43460.00");
     }
 
-    /** The agent's preparer records the payment against the contract; the agent's reviewer reviews and posts it. */
+    /**
+     * The agent's preparer records the payment against the contract; the agent's reviewer reviews and
+     * posts it. The summary is short enough for one line of the printed statement's itemised spending.
+     */
     private void pay(int daysAgo, String summary, String amount) {
         DemoVoucher voucher = new DemoVoucher("付", today.minusDays(daysAgo)).debit(summary, ACCOUNT, amount)
                 .credit(summary, BANK, amount);
