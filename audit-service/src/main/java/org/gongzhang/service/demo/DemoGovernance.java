@@ -18,14 +18,10 @@ import org.gongzhang.verifier.entry.Role;
 /**
  * The demo's spending governance: the town adopts the default rule set in both books; in 兰园小区
  * one request approved by the committee and the community and paid, one refused, one waiting for
- * the community, and one works tender (≥ ¥100,000) from its notice to the contract, each step
- * dated the day it happened in the last five weeks so that every notice period has run.
+ * the community, and the works project {@link DemoWorks} (¥180,000: the owners' decision, the
+ * tender for the request, the contract, its payments, acceptance and audited final account).
  */
 final class DemoGovernance {
-
-    private static final String[] CODES = {"91330106MA2B00001Y", "91330106MA2B000022", "91330106MA2B000035"};
-    private static final String[] BIDDERS = {"杭州安居建设有限公司", "浙江恒远建设有限公司", "杭州城建修缮有限公司"};
-    private static final String[] AMOUNTS = {"168000.00", "152000.00", "179500.00"};
 
     private final BookDirectory books;
     private final Users users;
@@ -46,10 +42,10 @@ final class DemoGovernance {
 
     void write(DemoCompound compound, LocalDate today) {
         BookSummary book = books.find(compound.book()).orElseThrow();
-        governance.adoptDefaults(acting("sun-hao", AccessRole.TOWN_OFFICER, book));
+        GovernanceQueries.Ruleset rules = governance.adoptDefaults(acting("sun-hao", AccessRole.TOWN_OFFICER, book));
         if ("lanyuan".equals(compound.id())) {
             requests(book);
-            tender(book, today);
+            new DemoWorks(users, governance, keys, signer, book, today).write(rules);
         }
         audit.checkpoint(book.book());
     }
@@ -82,47 +78,6 @@ final class DemoGovernance {
         GovernanceQueries.RequestView lights = governance.raise(member,
                 request("4500.00", "2号楼楼道声控灯具更换", "510101", "杭州明亮照明工程有限公司"));
         governance.approve(chair, lights.requestId(), null);
-    }
-
-    private void tender(BookSummary book, LocalDate today) {
-        Acting officer = acting("sun-hao", AccessRole.TOWN_OFFICER, book);
-        String tenderId = "t-lanyuan-waiqiang";
-        ObjectNode notice = CanonicalJson.mapper().createObjectNode().put("tenderId", tenderId);
-        notice.putNull("requestId");
-        notice.put("title", "兰园小区外墙修缮工程").put("description", "3、5、7幢外墙空鼓修补及防水")
-                .put("budget", "180000.00").put("works", true)
-                .put("noticeFrom", today.minusDays(34).toString()).put("noticeUntil", today.minusDays(27).toString())
-                .put("bidOpening", today.minusDays(26).toString());
-        notice.putArray("documents").addObject().put("sha256", hex('d')).put("name", "招标文件.pdf");
-        step(officer, "tender.published", notice, today.minusDays(34));
-        ObjectNode opened = CanonicalJson.mapper().createObjectNode().put("tenderId", tenderId);
-        for (int i = 0; i < 3; i++) {
-            ObjectNode bid = CanonicalJson.mapper().createObjectNode().put("tenderId", tenderId).put("bidId", "b" + (i + 1));
-            bid.putObject("bidder").put("name", BIDDERS[i]).put("creditCode", CODES[i]);
-            bid.put("sealedSha256", hex((char) ('1' + i)));
-            step(officer, "tender.bid-received", bid, today.minusDays(31 - i));
-            opened.withArray("bids").addObject().put("bidId", "b" + (i + 1)).put("amount", AMOUNTS[i])
-                    .put("revealedSha256", hex((char) ('1' + i)));
-        }
-        step(officer, "tender.opened", opened, today.minusDays(26));
-        ObjectNode evaluated = CanonicalJson.mapper().createObjectNode().put("tenderId", tenderId);
-        evaluated.putArray("ranking").add("b2").add("b1").add("b3");
-        evaluated.put("reportSha256", hex('e'));
-        step(officer, "tender.evaluated", evaluated, today.minusDays(24));
-        step(officer, "tender.awarded", CanonicalJson.mapper().createObjectNode().put("tenderId", tenderId)
-                .put("bidId", "b2").put("amount", AMOUNTS[1]), today.minusDays(23));
-        step(officer, "tender.award-noticed", CanonicalJson.mapper().createObjectNode().put("tenderId", tenderId)
-                .put("noticeFrom", today.minusDays(22).toString()).put("noticeUntil", today.minusDays(16).toString()),
-                today.minusDays(22));
-        ObjectNode contract = CanonicalJson.mapper().createObjectNode().put("contractId", "c-lanyuan-waiqiang")
-                .put("tenderId", tenderId);
-        contract.putObject("supplier").put("name", BIDDERS[1]).put("creditCode", CODES[1]);
-        contract.put("amount", AMOUNTS[1]).put("documentSha256", hex('c'));
-        step(acting("lanyuan-chair", AccessRole.COMMITTEE_CHAIR, book), "contract.signed", contract, today.minusDays(14));
-    }
-
-    private void step(Acting acting, String kind, ObjectNode payload, LocalDate date) {
-        governance.tenderStep(acting, kind, payload.put("businessDate", date.toString()));
     }
 
     private static ObjectNode request(String amount, String purpose, String account, String company) {

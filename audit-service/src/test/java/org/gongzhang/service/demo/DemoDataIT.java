@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.gongzhang.service.support.Cli;
@@ -92,6 +94,50 @@ class DemoDataIT extends ServiceIT {
         SignedEntry second = SignedEntry.fromLeaf(leaves.get(1).toString());
         assertThat(first.header().custodial()).isTrue();
         assertThat(second.header().prev()).isEqualTo(first.hash());
+    }
+
+    @Test
+    void demoWorksRunFromTheirRequestToTheLastPaymentInDateOrder() {
+        String book = "/api/books/lanyuan-public";
+        JsonNode tender = client.get(book + "/tenders/t-lanyuan-waiqiang").json().get("tender");
+        String requestId = tender.get("requestId").asText();
+        JsonNode request = client.get(book + "/requests/" + requestId).json().get("request");
+        assertThat(request.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(request.get("approvedAmount").asText()).isEqualTo("180000.00");
+        assertThat(request.get("works").asBoolean()).isTrue();
+        assertThat(request.get("tenderRequired").asBoolean()).isTrue();
+        assertThat(request.get("path").toString()).isEqualTo("[\"ASSEMBLY\",\"COMMUNITY\"]");
+        assertThat(request.get("requester").asText()).isEqualTo("committee:lanyuan-member");
+        JsonNode decision = client.get(book + "/decisions/d-lanyuan-waiqiang").json();
+        assertThat(decision.get("result").asText()).isEqualTo("PASSED");
+        assertThat(decision.get("requestId").asText()).isEqualTo(requestId);
+        assertThat(tender.get("stage").asText()).isEqualTo("CONTRACTED");
+        JsonNode contract = client.get(book + "/contracts/c-lanyuan-waiqiang").json();
+        assertThat(contract.get("contract").get("status").asText()).isEqualTo("SETTLED");
+        assertThat(contract.get("contract").get("finalAmount").asText()).isEqualTo("149860.00");
+        assertThat(contract.get("contract").get("paid").asText()).isEqualTo("149860.00");
+        assertThat(contract.get("payments").size()).isEqualTo(3);
+
+        List<String> kinds = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        client.get(book + "/entries?from=0&limit=1000").json().forEach(leaf -> {
+            JsonNode entry = leaf.get("entry");
+            JsonNode payload = entry.get("payload");
+            boolean works = requestId.equals(payload.path("requestId").asText())
+                    || "t-lanyuan-waiqiang".equals(payload.path("tenderId").asText())
+                    || "c-lanyuan-waiqiang".equals(payload.path("contractId").asText())
+                    || "c-lanyuan-waiqiang".equals(payload.path("payment").path("contract").asText());
+            if (works) {
+                kinds.add(entry.get("kind").asText());
+                dates.add(LocalDate.parse(entry.get("businessDate").asText()));
+            }
+        });
+        assertThat(kinds).containsExactly("request.raised", "decision.recorded", "request.approved", "request.approved",
+                "tender.published", "tender.bid-received", "tender.bid-received", "tender.bid-received", "tender.opened",
+                "tender.evaluated", "tender.awarded", "tender.award-noticed", "contract.signed", "voucher.recorded",
+                "voucher.recorded", "contract.accepted", "contract.final-account", "voucher.recorded");
+        assertThat(dates).isSorted();
+        assertThat(dates.get(dates.size() - 1)).isBefore(LocalDate.now(ZoneId.of("Asia/Shanghai")));
     }
 
     @Test

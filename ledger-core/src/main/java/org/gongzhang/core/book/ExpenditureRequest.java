@@ -18,9 +18,9 @@ import org.gongzhang.core.money.Money;
 import org.gongzhang.verifier.decision.Matter;
 
 /**
- * 支出申请 as the book remembers it: who asked, how much, charged where and paid to whom, the rule
- * set version it is judged under, its approval path and how far it has gone, the amount approved
- * so far, and the vouchers that paid it. Purpose and files stay in the log. Equal when every field
+ * 支出申请 as the book remembers it: who asked, how much, charged where and paid to whom, whether
+ * it is works, the rule set version it is judged under, its approval path and how far it has gone,
+ * the amount approved so far, and the vouchers that paid it. Purpose and files stay in the log. Equal when every field
  * is, so that a replay can be compared with the state it rebuilds.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
@@ -31,6 +31,7 @@ final class ExpenditureRequest {
     private String account;
     private String payee;
     private Matter matter;
+    private boolean works;
     private String ruleset;
     private int rulesetVersion;
     private List<ApprovalStep> steps = new ArrayList<>();
@@ -52,6 +53,7 @@ final class ExpenditureRequest {
         request.account = raised.account().value();
         request.payee = raised.payee().key();
         request.matter = raised.matter();
+        request.works = raised.works();
         request.ruleset = rules.id();
         request.rulesetVersion = rules.version();
         request.restart(raised.amount(), rules, date);
@@ -77,6 +79,11 @@ final class ExpenditureRequest {
 
     Matter matter() {
         return matter;
+    }
+
+    /** True for construction or repair works (工程): its tender is works too. */
+    boolean works() {
+        return works;
     }
 
     RuleVersion rules() {
@@ -203,7 +210,7 @@ final class ExpenditureRequest {
     }
 
     private List<Object> fields() {
-        return Arrays.asList(requester, amount, account, payee, matter, ruleset, rulesetVersion, steps, next, status,
+        return Arrays.asList(requester, amount, account, payee, matter, works, ruleset, rulesetVersion, steps, next, status,
                 approved, tenderRequired, pendingSince, escalatedTo, approvals, payments);
     }
 }

@@ -24,6 +24,7 @@ import org.gongzhang.core.book.api.payload.RequestRefused;
 import org.gongzhang.core.book.api.payload.RequestResubmitted;
 import org.gongzhang.core.book.api.payload.RequestReturned;
 import org.gongzhang.core.book.api.payload.RulesetAdopted;
+import org.gongzhang.core.book.api.payload.TenderPublished;
 import org.gongzhang.core.book.api.payload.VoucherPayment;
 import org.gongzhang.core.book.api.payload.VoucherRecorded;
 import org.gongzhang.verifier.entry.EntryHeader;
@@ -31,19 +32,21 @@ import org.gongzhang.verifier.entry.SignedEntry;
 
 /**
  * The spending-governance kinds (业财社管): reads each payload, runs its rules against the book's
- * state and answers the event to apply; and checks the payment a voucher may carry. Reads state,
- * never changes it.
+ * state and answers the event to apply; and checks the payment a voucher may carry and the request a
+ * tender may serve. Reads state, never changes it.
  */
 final class GovernanceKinds {
 
     private final Spending spending;
     private final Accounts accounts;
     private final Vouchers vouchers;
+    private final Tenders tenders;
 
-    GovernanceKinds(Spending spending, Accounts accounts, Vouchers vouchers) {
+    GovernanceKinds(Spending spending, Accounts accounts, Vouchers vouchers, Tenders tenders) {
         this.spending = spending;
         this.accounts = accounts;
         this.vouchers = vouchers;
+        this.tenders = tenders;
     }
 
     LedgerEvent rulesetAdopted(SignedEntry entry) {
@@ -79,7 +82,8 @@ final class GovernanceKinds {
     LedgerEvent requestCancelled(SignedEntry entry, EntryHeader header) {
         RequestCancelled cancelled = RequestCancelled.from(entry);
         ExpenditureRequest request = requests().known(cancelled.requestId());
-        requests().cancelled(cancelled, header, payments().paidSoFar(request));
+        requests().cancelled(cancelled, header,
+                payments().paidSoFar(request).plus(tenders.paidByContracts(cancelled.requestId())));
         return new RequestCancelledEvent(entry);
     }
 
@@ -121,7 +125,12 @@ final class GovernanceKinds {
         return new ApprovalRules(spending);
     }
 
+    /** The request a tender serves, if it names one. */
+    void tenderPublished(TenderPublished tender, LocalDate date) {
+        new TenderRequestRules(spending, payments(), tenders).published(tender, date);
+    }
+
     private PaymentRules payments() {
-        return new PaymentRules(spending, vouchers);
+        return new PaymentRules(spending, vouchers, tenders);
     }
 }

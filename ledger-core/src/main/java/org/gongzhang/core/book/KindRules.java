@@ -286,11 +286,14 @@ final class KindRules {
     // governance: tenders and contracts
 
     private void contractPayment(SignedEntry entry) {
-        ContractPayment.from(entry).ifPresent(p -> new ContractPaymentRules(tenders).recorded(VoucherRecorded.from(entry), p));
+        ContractPayment.from(entry)
+                .ifPresent(p -> new ContractPaymentRules(tenders, spending).recorded(VoucherRecorded.from(entry), p));
     }
 
     private LedgerEvent tenderPublished(SignedEntry entry, EntryHeader header, LocalDate today) {
-        tenderRules(header, today).published(TenderPublished.from(entry));
+        TenderPublished tender = TenderPublished.from(entry);
+        tenderRules(header, today).published(tender);
+        governance().tenderPublished(tender, header.businessDate());
         return new TenderPublishedEvent(entry);
     }
 
@@ -344,6 +347,6 @@ final class KindRules {
 
     // governance: requests, decisions, payments
     private GovernanceKinds governance() {
-        return new GovernanceKinds(spending, accounts, vouchers);
+        return new GovernanceKinds(spending, accounts, vouchers, tenders);
     }
 }

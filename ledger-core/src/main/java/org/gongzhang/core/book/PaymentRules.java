@@ -6,6 +6,7 @@ import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_EXCEEDS_APPROVED;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_PREPARER_INVOLVED;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REQUEST_NOT_APPROVED;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REVIEWER_INVOLVED;
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REQUEST_TENDERED;
 import static org.gongzhang.core.book.api.RefusalCode.REQUEST_TENDER_REQUIRED;
 import static org.gongzhang.core.book.api.RefusalCode.REQUEST_UNKNOWN;
 
@@ -19,11 +20,12 @@ import org.gongzhang.core.voucher.VoucherStatus;
 
 /**
  * 付款凭证 against an expenditure request: the request is approved (and neither refused nor
- * cancelled), needs no tender, the voucher debits the request's expense account and credits cash
- * or bank (1001, 1002 and their leaves), and with every earlier payment of the request that is
- * neither voided nor red-reversed it stays within the approved amount. Whoever raised the request
- * or approved a step of it neither prepares nor reviews its payment vouchers (DOMAIN §1: requester
- * ≠ approver ≠ preparer ≠ reviewer), even when they also hold an agent's role. The book handles one entry
+ * cancelled), needs no tender and has none standing (a tendered request is paid against the
+ * contract), the voucher debits the request's expense account and credits cash or bank (1001, 1002
+ * and their leaves), and with every earlier payment of the request that is neither voided nor
+ * red-reversed it stays within the approved amount. Whoever raised the request or approved a step
+ * of it neither prepares nor reviews its payment vouchers (DOMAIN §1: requester ≠ approver ≠
+ * preparer ≠ reviewer), even when they also hold an agent's role. The book handles one entry
  * at a time, so two payments cannot both fit in what is left.
  */
 final class PaymentRules {
@@ -33,10 +35,12 @@ final class PaymentRules {
 
     private final Spending spending;
     private final Vouchers vouchers;
+    private final Tenders tenders;
 
-    PaymentRules(Spending spending, Vouchers vouchers) {
+    PaymentRules(Spending spending, Vouchers vouchers, Tenders tenders) {
         this.spending = spending;
         this.vouchers = vouchers;
+        this.tenders = tenders;
     }
 
     void paid(VoucherRecorded voucher, String requestId, String preparer) {
@@ -50,6 +54,9 @@ final class PaymentRules {
         if (request.tenderRequired()) {
             throw REQUEST_TENDER_REQUIRED.at(REQUEST, requestId, spending.rulesOf(request).tenderThreshold());
         }
+        tenders.standingFor(requestId).keySet().stream().findFirst().ifPresent(tender -> {
+            throw PAYMENT_REQUEST_TENDERED.at(REQUEST, requestId, tender);
+        });
         lines(voucher.lines(), request);
         Money amount = voucher.total(Side.DEBIT);
         Money before = paidSoFar(request);
@@ -65,7 +72,7 @@ final class PaymentRules {
         }
     }
 
-    /** What the request's payment vouchers add up to, leaving out the voided and the red-reversed. */
+    /** What the request's own payment vouchers add up to, leaving out the voided and the red-reversed. */
     Money paidSoFar(ExpenditureRequest request) {
         return request.payments().stream().map(vouchers::find).flatMap(Optional::stream)
                 .filter(v -> v.status() != VoucherStatus.VOIDED && !v.reversed())

@@ -23,6 +23,7 @@ import static org.gongzhang.core.book.api.RefusalCode.TENDER_NOTICE_TOO_SHORT;
 import static org.gongzhang.core.book.api.RefusalCode.TENDER_OPENING_EARLY;
 import static org.gongzhang.core.book.api.RefusalCode.TENDER_OPENING_NOT_AFTER_NOTICE;
 import static org.gongzhang.core.book.api.RefusalCode.TENDER_STEP_OUT_OF_ORDER;
+import static org.gongzhang.core.book.api.RefusalCode.TENDER_SUPERSEDED;
 import static org.gongzhang.core.book.api.RefusalCode.TENDER_TITLE_BLANK;
 import static org.gongzhang.core.book.api.RefusalCode.TENDER_TOO_FEW_BIDS;
 import static org.gongzhang.core.book.api.RefusalCode.TENDER_UNKNOWN;
@@ -48,7 +49,7 @@ import org.gongzhang.core.tender.CreditCode;
  * the future nor before the tender's previous step. Notices run at least {@value #MIN_NOTICE_DAYS}
  * days; bids arrive only during the notice; the opening comes on or after the announced day with at
  * least {@value #MIN_BIDS} bids, each revealed as sealed; the award goes to the best-ranked bid
- * within the budget, at its opened amount.
+ * within the budget, at its opened amount. A tender replaced after it failed takes no further step.
  */
 final class TenderRules {
 
@@ -185,6 +186,9 @@ final class TenderRules {
 
     private TenderState at(String tenderId, TenderStage expected) {
         TenderState tender = tenders.tender(tenderId).orElseThrow(() -> TENDER_UNKNOWN.at(TENDER_ID, tenderId));
+        if (tender.supersededBy() != null) {
+            throw TENDER_SUPERSEDED.at(TENDER_ID, tenderId, tender.supersededBy());
+        }
         if (tender.stage() != expected) {
             throw TENDER_STEP_OUT_OF_ORDER.at(TENDER_ID, tenderId, tender.stage().label());
         }

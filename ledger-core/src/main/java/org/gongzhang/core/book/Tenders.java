@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.gongzhang.core.account.Side;
 import org.gongzhang.core.book.api.ContractAcceptedEvent;
@@ -57,9 +58,33 @@ final class Tenders {
         return Optional.ofNullable(contracts.get(contractId));
     }
 
+    /**
+     * The tenders standing for {@code requestId}, by id: those that serve it and were not replaced
+     * after failing. While one stands, the request is paid only against its contract.
+     */
+    Map<String, TenderState> standingFor(String requestId) {
+        Map<String, TenderState> standing = new TreeMap<>();
+        tenders.forEach((id, tender) -> {
+            if (requestId.equals(tender.requestId()) && tender.supersededBy() == null) {
+                standing.put(id, tender);
+            }
+        });
+        return standing;
+    }
+
+    /** What the contracts of the tenders serving {@code requestId} have paid, released payments left out. */
+    Money paidByContracts(String requestId) {
+        return tenders.values().stream().filter(t -> requestId.equals(t.requestId()) && t.contractId() != null)
+                .map(t -> contracts.get(t.contractId()).paid()).reduce(Money.ZERO, Money::plus);
+    }
+
+    /** The rules let a tender for a request stand only once every tender standing for it failed: it replaces them. */
     @EventSourcingHandler
     void on(TenderPublishedEvent event) {
         TenderPublished published = TenderPublished.from(event.entry());
+        if (published.requestId() != null) {
+            standingFor(published.requestId()).forEach((id, failed) -> tenders.put(id, failed.supersede(published.tenderId())));
+        }
         tenders.put(published.tenderId(), TenderState.published(published, date(event)));
     }
 

@@ -47,14 +47,6 @@ class BookTenderTest {
     }
 
     @Test
-    void publishesATenderServingNoRequest() {
-        ObjectNode tender = tender();
-        tender.putNull("requestId");
-        fixture.givenCommands(tx.book());
-        fixture.when(tx.publish(tender)).expectSuccessfulHandlerExecution();
-    }
-
-    @Test
     void onlyTheTownPlatformPublishes() {
         fixture.givenCommands(tx.book());
         fixture.when(tx.on("2026-03-02", tx.chair, "tender.published", tender()))

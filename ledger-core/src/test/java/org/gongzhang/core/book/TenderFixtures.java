@@ -13,7 +13,7 @@ import org.gongzhang.verifier.entry.Role;
 /**
  * Test data for tenders (业标镇管) on top of {@link BookFixtures}: 孙浩 of 北山街道 runs the tender
  * platform, 周建国 chairs the owners' committee. The default tender, 兰园小区外墙修缮 (works, budget
- * 120,000.00), is published on 2026-03-02 with a notice until 2026-03-07 and opening on 2026-03-09;
+ * 120,000.00, serving no request unless told), is published on 2026-03-02 with a notice until 2026-03-07 and opening on 2026-03-09;
  * three companies bid 98,000.00 (b1), 95,000.00 (b2) and 130,000.00 (b3, above the budget); the
  * evaluation ranks b3, b1, b2, so b1 wins. Each step's business date is given, all before the
  * clock's 2026-04-02.
@@ -31,6 +31,8 @@ final class TenderFixtures {
     final Signer officer;
     final Signer chair;
     private boolean works = true;
+    private String requestId;
+    private boolean bookOpenedElsewhere;
 
     TenderFixtures(BookFixtures fx) {
         this.fx = fx;
@@ -41,6 +43,21 @@ final class TenderFixtures {
     /** The default tender as services (not works): no final-account audit. */
     TenderFixtures services() {
         works = false;
+        return this;
+    }
+
+    /**
+     * The steps go on a book opened elsewhere, where the officer's and the chair's keys are
+     * registered: {@link #bidsReceived()} and the lists after it leave out {@link #book()}.
+     */
+    TenderFixtures onBookOpenedElsewhere() {
+        bookOpenedElsewhere = true;
+        return this;
+    }
+
+    /** The default tender serving expenditure request {@code id}. */
+    TenderFixtures serving(String id) {
+        requestId = id;
         return this;
     }
 
@@ -64,8 +81,9 @@ final class TenderFixtures {
         return fx.append(fx.entry(signer, kind, payload, e -> e.put("businessDate", date)));
     }
 
+    /** The default tender, serving no expenditure request. */
     static ObjectNode tender() {
-        ObjectNode p = json().put("tenderId", TENDER).put("requestId", "r-2026-007").put("title", "兰园小区外墙修缮")
+        ObjectNode p = json().put("tenderId", TENDER).putNull("requestId").put("title", "兰园小区外墙修缮")
                 .put("description", "3、5、7幢外墙空鼓修补及防水").put("budget", "120000.00").put("works", true)
                 .put("noticeFrom", "2026-03-02").put("noticeUntil", "2026-03-07").put("bidOpening", "2026-03-09");
         p.putArray("documents").addObject().put("sha256", sha('a')).put("name", "招标文件.pdf");
@@ -77,7 +95,7 @@ final class TenderFixtures {
     }
 
     AppendEntryCommand publish() {
-        return publish(tender().put("works", works));
+        return publish(tender().put("works", works).put("requestId", requestId));
     }
 
     static ObjectNode bid(int bid) {
@@ -174,7 +192,7 @@ final class TenderFixtures {
 
     /** The book, the tender published and the three bids received. */
     Object[] bidsReceived() {
-        List<Object> steps = new ArrayList<>(List.of(book()));
+        List<Object> steps = new ArrayList<>(bookOpenedElsewhere ? List.of() : List.of(book()));
         steps.add(publish());
         steps.add(receive(1));
         steps.add(receive(2));

@@ -470,7 +470,21 @@ public enum RefusalCode {
     /** {0} = the preparer, {1} = the request they raised or approved. */
     PAYMENT_PREPARER_INVOLVED("payment.preparer.involved", FORBIDDEN),
     /** {0} = the reviewer, {1} = the payment voucher. */
-    PAYMENT_REVIEWER_INVOLVED("payment.reviewer.involved", FORBIDDEN);
+    PAYMENT_REVIEWER_INVOLVED("payment.reviewer.involved", FORBIDDEN),
+
+    // a tender serves an approved request (业标镇管 and 业财社管 together)
+    /** {0} = the request, {1} = its status. */
+    TENDER_REQUEST_NOT_APPROVED("tender.request.not-approved", CONFLICT),
+    /** {0} = the request. */
+    TENDER_WORKS_REQUIRED("tender.works.required", INVALID),
+    /** {0} = the request, {1} = the tender that already serves it. */
+    TENDER_REQUEST_DUPLICATE("tender.request.duplicate", CONFLICT),
+    /** {0} = the budget, {1} = the approved amount, {2} = paid directly, {3} = what the approval leaves. */
+    TENDER_BUDGET_ABOVE_APPROVED("tender.budget.above-approved", CONFLICT),
+    /** {0} = the tender, {1} = the tender that replaced it. */
+    TENDER_SUPERSEDED("tender.superseded", CONFLICT),
+    /** {0} = the request, {1} = the tender that serves it. */
+    PAYMENT_REQUEST_TENDERED("payment.request.tendered", CONFLICT);
 
     private final String code;
     private final Kind kind;
