@@ -6,6 +6,7 @@ import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_BEFORE_SI
 import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_CREDIT_NOT_CASH;
 import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_PAYMENT_DEBIT_NOT_EXPENSE;
 import static org.gongzhang.core.book.api.RefusalCode.CONTRACT_UNKNOWN;
+import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_PREPARER_INVOLVED;
 import static org.gongzhang.core.book.api.RefusalCode.PAYMENT_REQUEST_NOT_APPROVED;
 
 import java.util.List;
@@ -24,7 +25,8 @@ import org.gongzhang.core.voucher.VoucherLine;
  * is approved and neither refused nor cancelled, and never takes the payments not released above the
  * contract amount (or the final account, once settled). For works of ¥30,000 or more the last
  * payment — the one that reaches the contract amount, or any after acceptance — needs the final
- * account with its audit report first (杭州 §72).
+ * account with its audit report first (杭州 §72). Whoever raised or approved the request the tender
+ * serves does not prepare its contract's payments (nor review them, see {@link PaymentRules}).
  */
 final class ContractPaymentRules {
 
@@ -38,11 +40,14 @@ final class ContractPaymentRules {
         this.spending = spending;
     }
 
-    void recorded(VoucherRecorded voucher, ContractPayment payment) {
+    void recorded(VoucherRecorded voucher, ContractPayment payment, String preparer) {
         ContractState contract = tenders.contract(payment.contractId())
                 .orElseThrow(() -> CONTRACT_UNKNOWN.at("entry.payload.payment.contract", payment.contractId()));
         lines(voucher.lines());
         String requestId = tenders.tender(contract.tenderId()).orElseThrow().requestId();
+        if (servedRequest(requestId).filter(request -> request.involves(preparer)).isPresent()) {
+            throw PAYMENT_PREPARER_INVOLVED.at("entry.actor", preparer, requestId);
+        }
         servedRequest(requestId).filter(request -> !request.payable()).ifPresent(request -> {
             throw PAYMENT_REQUEST_NOT_APPROVED.at("entry.payload.payment.contract", requestId, request.status());
         });

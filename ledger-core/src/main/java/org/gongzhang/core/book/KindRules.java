@@ -189,7 +189,7 @@ final class KindRules {
     private LedgerEvent voucherRecorded(SignedEntry entry, String preparer, LocalDate today) {
         VoucherRecorded recorded = VoucherRecorded.from(entry);
         voucherRules().recorded(recorded, today);
-        contractPayment(entry);
+        contractPayment(entry, preparer);
         governance().payment(entry, recorded, preparer);
         return new VoucherRecordedEvent(entry);
     }
@@ -285,9 +285,9 @@ final class KindRules {
 
     // governance: tenders and contracts
 
-    private void contractPayment(SignedEntry entry) {
-        ContractPayment.from(entry)
-                .ifPresent(p -> new ContractPaymentRules(tenders, spending).recorded(VoucherRecorded.from(entry), p));
+    private void contractPayment(SignedEntry entry, String preparer) {
+        ContractPayment.from(entry).ifPresent(p -> new ContractPaymentRules(tenders, spending)
+                .recorded(VoucherRecorded.from(entry), p, preparer));
     }
 
     private LedgerEvent tenderPublished(SignedEntry entry, EntryHeader header, LocalDate today) {

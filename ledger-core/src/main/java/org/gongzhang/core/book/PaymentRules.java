@@ -65,9 +65,11 @@ final class PaymentRules {
         }
     }
 
-    /** 审核 of a payment voucher: not by who raised or approved the request it pays. */
+    /** 审核 of a payment voucher: not by who raised or approved the request it pays, directly or by its contract. */
     void reviewed(String voucherId, String reviewer) {
-        if (spending.paidBy(voucherId).filter(request -> request.involves(reviewer)).isPresent()) {
+        Optional<ExpenditureRequest> paid = spending.paidBy(voucherId)
+                .or(() -> tenders.requestPaidBy(voucherId).flatMap(spending::request));
+        if (paid.filter(request -> request.involves(reviewer)).isPresent()) {
             throw PAYMENT_REVIEWER_INVOLVED.at("entry.actor", reviewer, voucherId);
         }
     }

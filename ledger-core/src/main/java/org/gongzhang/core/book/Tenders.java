@@ -54,6 +54,12 @@ final class Tenders {
         return Optional.ofNullable(tenders.get(tenderId));
     }
 
+    /** The request served by the tender whose contract a voucher pays, if the voucher pays a contract. */
+    Optional<String> requestPaidBy(String voucherId) {
+        return Optional.ofNullable(paymentContracts.get(voucherId)).map(contracts::get)
+                .map(contract -> tenders.get(contract.tenderId())).map(TenderState::requestId);
+    }
+
     Optional<ContractState> contract(String contractId) {
         return Optional.ofNullable(contracts.get(contractId));
     }

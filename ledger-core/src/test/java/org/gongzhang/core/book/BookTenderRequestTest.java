@@ -19,6 +19,7 @@ import org.gongzhang.core.book.api.AppendEntryCommand;
 import org.gongzhang.core.book.api.RequestCancelledEvent;
 import org.gongzhang.core.book.api.TenderPublishedEvent;
 import org.gongzhang.core.book.api.VoucherRecordedEvent;
+import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -239,5 +240,22 @@ class BookTenderRequestTest {
             assertThat(mapper.valueToTree(restored).at("/tenders/tenders/t-2026-001/requestId").asText())
                     .isEqualTo("r1");
         });
+    }
+
+    @Test
+    void anApproverDoesNotPrepareTheContractsPaymentEvenAsAnAgent() {
+        BookFixtures.Signer auditorAsAgent = sx.fx.signer(sx.fx.auditor.actor(), Role.AGENT_PREPARER, "社区审核员");
+        given(tx.serving("r1").contracted(), sx.fx.register(auditorAsAgent));
+        fixture.when(sx.fx.append(auditorAsAgent, "voucher.recorded", payment("p1", "2026-03-18", "50000.00")))
+                .expectException(refusal("payment.preparer.involved", "entry.actor"));
+    }
+
+    @Test
+    void theRequesterDoesNotReviewTheContractsPaymentEvenAsAnAgent() {
+        BookFixtures.Signer requesterAsReviewer = sx.fx.signer(sx.member.actor(), Role.AGENT_REVIEWER, "周伟");
+        given(tx.serving("r1").contracted(), sx.fx.register(requesterAsReviewer),
+                tx.fx.record(payment("p1", "2026-03-18", "50000.00")));
+        fixture.when(sx.fx.append(requesterAsReviewer, "voucher.reviewed", BookFixtures.json().put("voucherId", "p1")))
+                .expectException(refusal("payment.reviewer.involved", "entry.actor"));
     }
 }
