@@ -14,6 +14,8 @@ import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.security.Acting;
 import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,16 @@ import org.springframework.stereotype.Component;
  * raised under the rule set it adopted last. Books are separate logs, so a street's adoption cannot
  * be atomic: the rules are judged once without a book first — by the book's own rules, all books
  * refused alike when they do not stand — then adopted book by book, each answering its version or
- * its own refusal (a key not registered there, a race lost three times).
+ * its own refusal (a key not registered there, a race lost three times) or failure (a log it
+ * cannot load).
  */
 @Component
 class RulesetAdoption {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesetAdoption.class);
+
+    /** A book that failed other than by the book's refusal (e.g. a log it cannot load): the others go on. */
+    private static final String FAILED = "governance.ruleset.book-failed";
 
     /** A rule set id: the entry's id form, at most as long as the index keeps it. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
@@ -91,6 +99,10 @@ class RulesetAdoption {
             } catch (LedgerRefusal refusal) {
                 outcomes.add(new BookOutcome(officer.book().book(), null, null, new Refused(refusal.code(),
                         refusal.field(), messages.getMessage(refusal.code(), refusal.args(), refusal.code(), locale))));
+            } catch (RuntimeException e) {
+                log.warn("Rule set {} not adopted in book {}", ruleset, officer.book().book(), e);
+                outcomes.add(new BookOutcome(officer.book().book(), null, null, new Refused(FAILED, null,
+                        messages.getMessage(FAILED, new Object[] {e.getClass().getSimpleName()}, locale))));
             }
         }
         return new StreetAdoption(street, ruleset, outcomes);
