@@ -68,4 +68,14 @@ public class BookDirectory {
                 new BookSummary.Party(rs.getString(8), rs.getString(9)),
                 rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getLong(12));
     }
+
+    /** The books of a street (街道), or the refusal {@code street.not-found} (404) when it has none. */
+    public List<BookSummary> requireStreet(String streetId) {
+        List<BookSummary> books = jdbc.query("select " + COLUMNS + " from book b where b.street_id = ? order by b.book_id",
+                BookDirectory::summary, streetId);
+        if (books.isEmpty()) {
+            throw new LedgerRefusal(Kind.NOT_FOUND, "street.not-found", "street", streetId);
+        }
+        return books;
+    }
 }

@@ -34,7 +34,8 @@ public class Governance {
 
     /** Cash and bank: what a payment voucher credits unless told otherwise. */
     static final String BANK = "100201";
-    private static final int ATTEMPTS = 3;
+    /** How often an entry that lost the race for the book's head is signed again. */
+    static final int ATTEMPTS = 3;
 
     private final JdbcTemplate jdbc;
     private final GovernanceQueries queries;
@@ -320,7 +321,7 @@ public class Governance {
     }
 
     /** The book moved on between signing and appending. */
-    private static boolean raced(LedgerRefusal refusal) {
+    static boolean raced(LedgerRefusal refusal) {
         return refusal.code().startsWith("entry.prev") || refusal.code().startsWith("entry.index");
     }
 }

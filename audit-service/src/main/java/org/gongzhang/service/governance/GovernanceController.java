@@ -81,9 +81,15 @@ class GovernanceController {
         return queries.rulesets(book);
     }
 
+    /** The DOMAIN §4 defaults; rules of the town's own go under another id ({@code RulesetController}). */
     @PostMapping("/rulesets/default")
-    ResponseEntity<GovernanceQueries.Ruleset> adoptDefaults(@PathVariable String book) {
-        return created(governance.adoptDefaults(access.require(book, AccessRole.TOWN_OFFICER)));
+    ResponseEntity<GovernanceQueries.Ruleset> adoptDefaults(@PathVariable String book,
+            @RequestBody(required = false) String body) {
+        Acting officer = access.require(book, AccessRole.TOWN_OFFICER);
+        if (!json(body).isEmpty()) {
+            throw LedgerRefusal.invalid("governance.ruleset.default-reserved", null);
+        }
+        return created(governance.adoptDefaults(officer));
     }
 
     // ---- requests
@@ -294,7 +300,7 @@ class GovernanceController {
     }
 
     /** A JSON object body; none at all is an empty one. */
-    private static ObjectNode json(String body) {
+    static ObjectNode json(String body) {
         if (body == null || body.isBlank()) {
             return CanonicalJson.mapper().createObjectNode();
         }

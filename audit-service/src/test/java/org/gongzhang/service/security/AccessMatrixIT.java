@@ -96,7 +96,14 @@ class AccessMatrixIT extends ServiceIT {
             governance("tenders/matrix-none/contract", "{}", "lanyuan-chair"),
             governance("contracts/matrix-none/acceptance", "{}", "lanyuan-chair"),
             governance("contracts/matrix-none/final-account", "{}", "zhao-min"),
-            governance("contracts/matrix-none/payments", "{\"amount\":\"1.00\"}", PREPARERS));
+            governance("contracts/matrix-none/payments", "{\"amount\":\"1.00\"}", PREPARERS),
+            // a town's own rule set in a book or a street (rules that do not stand, so nothing is adopted), and a
+            // request's payee in full, which only the book's staff read (an unknown request: 404 once let through)
+            governance("rulesets/matrix-none", "{}", "sun-hao"),
+            new Endpoint("POST streets/rulesets", (c, who) -> c.post("/api/streets/beishan/rulesets/matrix-none", "{}",
+                    "en"), Set.of("sun-hao")),
+            new Endpoint("GET requests/payee", (c, who) -> c.get("/api/books/" + BOOK + "/requests/matrix-none/payee"),
+                    Set.of("li-na", "chen-jie", "wang-qiang", "zhao-min", "sun-hao", "lanyuan-chair", "lanyuan-member")));
 
     @Test
     void nobodyOutsideTheRoleAndScopeGetsThroughAndTheyChangeNothing() {

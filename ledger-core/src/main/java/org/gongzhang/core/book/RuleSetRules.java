@@ -38,6 +38,11 @@ final class RuleSetRules {
         if (rules.version() != next) {
             throw RULESET_VERSION_NOT_NEXT.at("entry.payload.version", next);
         }
+        wellFormed(rules);
+    }
+
+    /** Every rule but the version, which depends on the book: the rules stand on their own. */
+    static void wellFormed(SpendingRuleSet rules) {
         tiers(rules.tiers());
         steps(rules.majorMatterSteps(), "entry.payload.majorMatterSteps");
         if (!rules.majorMatterSteps().contains(ApprovalStep.ASSEMBLY)) {

@@ -1,18 +1,27 @@
 package org.gongzhang.core.book;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gongzhang.core.book.BookFixtures.refusal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.gongzhang.core.book.api.AppendEntryCommand;
+import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.RulesetAdoptedEvent;
+import org.gongzhang.core.expenditure.SpendingRuleSet;
 import org.gongzhang.core.expenditure.SpendingRules;
+import org.gongzhang.core.money.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** 业财社管 规则: the town adopts versioned spending rule sets, each rule with its source. */
+/**
+ * 业财社管 规则: the town adopts versioned spending rule sets, each rule with its source; the rules
+ * but the version are judged alike without a book ({@link Books#checkRuleSet}).
+ */
 class BookRuleSetTest {
 
     private AggregateTestFixture<Book> fixture;
@@ -24,11 +33,16 @@ class BookRuleSetTest {
         sx = new SpendingFixtures();
     }
 
+    /** The book refuses the changed defaults, and so does the check without a book, alike. */
     private void refused(Consumer<ObjectNode> change, String code, String field) {
         fixture.givenCommands(sx.openedWithoutRules());
         ObjectNode rules = SpendingRules.defaults();
         change.accept(rules);
         fixture.when(sx.adopt(rules)).expectException(refusal(code, field));
+        assertThatThrownBy(() -> Books.checkRuleSet(rules)).isInstanceOfSatisfying(LedgerRefusal.class, r -> {
+            assertThat(r.code()).isEqualTo(code);
+            assertThat(r.field()).isEqualTo(field);
+        });
     }
 
     private static ArrayNode tiers(ObjectNode rules) {
@@ -58,7 +72,26 @@ class BookRuleSetTest {
 
     @Test
     void theFirstVersionIsOne() {
-        refused(r -> r.put("version", 2), "ruleset.version.not-next", "entry.payload.version");
+        fixture.givenCommands(sx.openedWithoutRules());
+        fixture.when(sx.adopt(SpendingRules.defaults(SpendingRules.DEFAULT_ID, 2)))
+                .expectException(refusal("ruleset.version.not-next", "entry.payload.version"));
+    }
+
+    @Test
+    void rulesAreCheckedWithoutABookButForTheirVersion() {
+        SpendingRuleSet rules = Books.checkRuleSet(SpendingRules.defaults("beishan-2027", 7));
+        assertThat(rules.tenderThreshold()).isEqualTo(Money.parse("100000.00"));
+    }
+
+    @Test
+    void aRuleSetIdIsAnId() {
+        refused(r -> r.put("ruleset", "北山"), "ruleset.id.invalid", "entry.payload.ruleset");
+    }
+
+    @Test
+    void aPayloadIsAnObject() {
+        assertThatThrownBy(() -> Books.checkRuleSet(JsonNodeFactory.instance.arrayNode()))
+                .isInstanceOfSatisfying(LedgerRefusal.class, r -> assertThat(r.code()).isEqualTo("entry.malformed"));
     }
 
     @Test

@@ -38,6 +38,14 @@ final class PayloadReader {
         }
     }
 
+    /** A payload not (yet) in an entry, read under the same paths as in one. */
+    static PayloadReader of(JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            throw ENTRY_MALFORMED.at("entry.payload", "entry.payload");
+        }
+        return new PayloadReader(payload, "entry.payload");
+    }
+
     JsonNode node() {
         return node;
     }

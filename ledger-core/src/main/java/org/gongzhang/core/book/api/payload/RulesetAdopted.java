@@ -3,6 +3,7 @@ package org.gongzhang.core.book.api.payload;
 import static org.gongzhang.core.book.api.RefusalCode.RULESET_NOTIFY_UNKNOWN;
 import static org.gongzhang.core.book.api.RefusalCode.RULESET_STEP_UNKNOWN;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.gongzhang.core.book.api.RefusalCode;
 import org.gongzhang.core.expenditure.ApprovalStep;
@@ -20,7 +21,18 @@ import org.gongzhang.verifier.entry.SignedEntry;
 public record RulesetAdopted(SpendingRuleSet rules) {
 
     public static RulesetAdopted from(SignedEntry entry) {
-        PayloadReader p = PayloadReader.of(entry);
+        return read(PayloadReader.of(entry));
+    }
+
+    /**
+     * A payload not yet signed, read exactly as the book reads it from an entry (refusals name
+     * the same {@code entry.payload.…} fields).
+     */
+    public static RulesetAdopted from(JsonNode payload) {
+        return read(PayloadReader.of(payload));
+    }
+
+    private static RulesetAdopted read(PayloadReader p) {
         return new RulesetAdopted(new SpendingRuleSet(p.id("ruleset", RefusalCode.RULESET_ID_INVALID), p.integer("version"),
                 p.array("tiers").stream().map(RulesetAdopted::tier).toList(),
                 GovernanceFields.enums(p, "majorMatterSteps", ApprovalStep.class, RULESET_STEP_UNKNOWN),
