@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.gongzhang.core.book.api.ContractAcceptedEvent;
@@ -396,18 +397,31 @@ class GovernanceIndex {
         repay(book, paid.get(0)[0], paid.get(0)[1]);
     }
 
+    /**
+     * A request's paid total counts its own payment vouchers and those of the contracts its tenders
+     * awarded (业标镇管 pays a tendered request only through its contract), released ones left out.
+     */
     private void repay(String book, String request, String contract) {
-        if (request != null) {
-            jdbc.update("""
-                    update gov_request set paid_fen = (select coalesce(sum(amount_fen), 0) from gov_payment
-                        where book_id = ? and request_id = ? and not released) where book_id = ? and request_id = ?""",
-                    book, request, book, request);
-        }
         if (contract != null) {
             jdbc.update("""
                     update gov_contract set paid_fen = (select coalesce(sum(amount_fen), 0) from gov_payment
                         where book_id = ? and contract_id = ? and not released) where book_id = ? and contract_id = ?""",
                     book, contract, book, contract);
+            request = jdbc.query("""
+                    select t.request_id from gov_contract c
+                    join gov_tender t on t.book_id = c.book_id and t.tender_id = c.tender_id
+                    where c.book_id = ? and c.contract_id = ?""", (rs, n) -> rs.getString(1), book, contract)
+                    .stream().filter(Objects::nonNull).findFirst().orElse(null);
+        }
+        if (request != null) {
+            jdbc.update("""
+                    update gov_request set paid_fen = (select coalesce(sum(p.amount_fen), 0) from gov_payment p
+                        where p.book_id = ? and not p.released and (p.request_id = ? or p.contract_id in (
+                            select c.contract_id from gov_contract c
+                            join gov_tender t on t.book_id = c.book_id and t.tender_id = c.tender_id
+                            where c.book_id = ? and t.request_id = ?)))
+                    where book_id = ? and request_id = ?""",
+                    book, request, book, request, book, request);
         }
     }
 

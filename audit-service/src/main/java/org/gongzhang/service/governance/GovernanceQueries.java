@@ -124,8 +124,11 @@ public class GovernanceQueries {
                 where book_id = ? and request_id = ? order by entry_index""",
                 (rs, n) -> new Step(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), money(rs, 6), rs.getString(7)), book, requestId),
-                jdbc.query(PAYMENT + " where book_id = ? and request_id = ? order by entry_index", GovernanceQueries::payment,
-                        book, requestId)));
+                jdbc.query(PAYMENT + " where book_id = ? and (request_id = ? or contract_id in ("
+                        + "select c.contract_id from gov_contract c join gov_tender t"
+                        + " on t.book_id = c.book_id and t.tender_id = c.tender_id"
+                        + " where c.book_id = ? and t.request_id = ?)) order by entry_index",
+                        GovernanceQueries::payment, book, requestId, book, requestId)));
     }
 
     public Optional<Payment> payment(String book, String voucherId) {

@@ -117,6 +117,9 @@ class DemoDataIT extends ServiceIT {
         assertThat(contract.get("contract").get("finalAmount").asText()).isEqualTo("149860.00");
         assertThat(contract.get("contract").get("paid").asText()).isEqualTo("149860.00");
         assertThat(contract.get("payments").size()).isEqualTo(3);
+        // the request counts what its contract paid: residents see the project paid, not 0.00
+        assertThat(request.get("paid").asText()).isEqualTo("149860.00");
+        assertThat(client.get(book + "/requests/" + requestId).json().get("payments").size()).isEqualTo(3);
 
         List<String> kinds = new ArrayList<>();
         List<LocalDate> dates = new ArrayList<>();
