@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzhang.service.support.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,11 +12,17 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gongzhang.service.custody.CustodialKeys;
+import org.gongzhang.service.custody.CustodialSigner;
+import org.gongzhang.service.security.Users;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.LedgerClient.Answer;
 import org.gongzhang.service.support.ServiceIT;
+import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Expenditure requests end to end through the API on 兰园小区's book: raised by the committee,
@@ -189,6 +196,32 @@ class GovernanceIT extends ServiceIT {
                  "quotes":[{"sha256":"%s","name":"报价单.pdf"}]}""".formatted(amount, company, QUOTE), "en");
         assertThat(raised.status()).as(raised.body()).isEqualTo(201);
         return raised.json();
+    }
+
+    @Autowired
+    CustodialSigner signer;
+    @Autowired
+    CustodialKeys keys;
+    @Autowired
+    Users users;
+
+    @Test
+    void anIdAsLongAsTheBookAllowsIsIndexed() {
+        // PayloadReader.ID: up to 128 characters; the index columns hold as much
+        String id = "r" + UUID.randomUUID().toString().replace("-", "") + "x".repeat(95);
+        assertThat(id).hasSize(128);
+        ObjectNode payload = CanonicalJson.mapper()
+                .createObjectNode().put("requestId", id).put("amount", "900.00").put("purpose", "更换信报箱锁芯")
+                .put("account", "510101");
+        payload.putObject("payee").put("type", "COMPANY").put("name", "杭州安居维修有限公司");
+        payload.put("matter", "ORDINARY").put("works", false);
+        payload.putArray("quotes");
+        payload.putArray("documents");
+        signer.submit(keys.forActor(users.find("lanyuan-member").orElseThrow().actor(),
+                Role.COMMITTEE_MEMBER), BOOK, "request.raised", signer.today(), payload);
+        Answer request = client.get(path("/requests/" + id));
+        assertThat(request.status()).as(request.body()).isEqualTo(200);
+        assertThat(request.json().get("request").get("status").asText()).isEqualTo("PENDING");
     }
 
     static String path(String rest) {
