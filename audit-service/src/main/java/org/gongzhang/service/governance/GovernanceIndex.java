@@ -414,13 +414,8 @@ class GovernanceIndex {
                     .stream().filter(Objects::nonNull).findFirst().orElse(null);
         }
         if (request != null) {
-            jdbc.update("""
-                    update gov_request set paid_fen = (select coalesce(sum(p.amount_fen), 0) from gov_payment p
-                        where p.book_id = ? and not p.released and (p.request_id = ? or p.contract_id in (
-                            select c.contract_id from gov_contract c
-                            join gov_tender t on t.book_id = c.book_id and t.tender_id = c.tender_id
-                            where c.book_id = ? and t.request_id = ?)))
-                    where book_id = ? and request_id = ?""",
+            jdbc.update("update gov_request set paid_fen = (select coalesce(sum(amount_fen), 0) from gov_payment where "
+                    + GovernanceQueries.PAYMENTS_OF_REQUEST + " and not released) where book_id = ? and request_id = ?",
                     book, request, book, request, book, request);
         }
     }

@@ -73,6 +73,15 @@ public class GovernanceQueries {
     private static final String PAYMENT = """
             select book_id, voucher_id, request_id, contract_id, amount_fen, voucher_date, entry_index, released
             from gov_payment""";
+    /**
+     * The {@code gov_payment} rows of a request: its own payment vouchers and those of the contracts
+     * its tenders awarded (a tendered request is paid only through its contract). Binds book,
+     * request, book, request.
+     */
+    static final String PAYMENTS_OF_REQUEST = """
+            book_id = ? and (request_id = ? or contract_id in (select c.contract_id from gov_contract c
+                join gov_tender t on t.book_id = c.book_id and t.tender_id = c.tender_id
+                where c.book_id = ? and t.request_id = ?))""";
     private static final String TENDER = """
             select book_id, tender_id, request_id, title, description, budget_fen, works, stage, notice_from, notice_until,
                 bid_opening, bids, awarded_bid, awarded_amount_fen, award_notice_from, award_notice_until, contract_id,
@@ -124,10 +133,7 @@ public class GovernanceQueries {
                 where book_id = ? and request_id = ? order by entry_index""",
                 (rs, n) -> new Step(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), money(rs, 6), rs.getString(7)), book, requestId),
-                jdbc.query(PAYMENT + " where book_id = ? and (request_id = ? or contract_id in ("
-                        + "select c.contract_id from gov_contract c join gov_tender t"
-                        + " on t.book_id = c.book_id and t.tender_id = c.tender_id"
-                        + " where c.book_id = ? and t.request_id = ?)) order by entry_index",
+                jdbc.query(PAYMENT + " where " + PAYMENTS_OF_REQUEST + " order by entry_index",
                         GovernanceQueries::payment, book, requestId, book, requestId)));
     }
 

@@ -210,18 +210,22 @@ class GovernanceIT extends ServiceIT {
         // PayloadReader.ID: up to 128 characters; the index columns hold as much
         String id = "r" + UUID.randomUUID().toString().replace("-", "") + "x".repeat(95);
         assertThat(id).hasSize(128);
-        ObjectNode payload = CanonicalJson.mapper()
-                .createObjectNode().put("requestId", id).put("amount", "900.00").put("purpose", "更换信报箱锁芯")
-                .put("account", "510101");
+        signer.submit(keys.forActor(users.find("lanyuan-member").orElseThrow().actor(),
+                Role.COMMITTEE_MEMBER), BOOK, "request.raised", signer.today(), raisedPayload(id, "900.00", "更换信报箱锁芯"));
+        Answer request = client.get(path("/requests/" + id));
+        assertThat(request.status()).as(request.body()).isEqualTo(200);
+        assertThat(request.json().get("request").get("status").asText()).isEqualTo("PENDING");
+    }
+
+    /** A {@code request.raised} payload as a client signs it: an ordinary repair by a company, no files. */
+    static ObjectNode raisedPayload(String requestId, String amount, String purpose) {
+        ObjectNode payload = CanonicalJson.mapper().createObjectNode().put("requestId", requestId).put("amount", amount)
+                .put("purpose", purpose).put("account", "510101");
         payload.putObject("payee").put("type", "COMPANY").put("name", "杭州安居维修有限公司");
         payload.put("matter", "ORDINARY").put("works", false);
         payload.putArray("quotes");
         payload.putArray("documents");
-        signer.submit(keys.forActor(users.find("lanyuan-member").orElseThrow().actor(),
-                Role.COMMITTEE_MEMBER), BOOK, "request.raised", signer.today(), payload);
-        Answer request = client.get(path("/requests/" + id));
-        assertThat(request.status()).as(request.body()).isEqualTo(200);
-        assertThat(request.json().get("request").get("status").asText()).isEqualTo("PENDING");
+        return payload;
     }
 
     static String path(String rest) {

@@ -6,7 +6,6 @@ import static org.gongzhang.service.governance.GovernanceIT.path;
 import static org.gongzhang.service.support.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.security.Users;
 import org.gongzhang.service.support.LedgerClient.Answer;
 import org.gongzhang.service.support.ServiceIT;
-import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,15 +121,9 @@ class ReviewsIT extends ServiceIT {
     void aStepThatWaitedPastItsWorkingDaysIsEscalatedByTheClerk() throws InterruptedException {
         // raised two weeks ago: the saga's escalation deadline is already past when it is set
         String id = UUID.randomUUID().toString();
-        ObjectNode payload = CanonicalJson.mapper().createObjectNode().put("requestId", id).put("amount", "2600.00")
-                .put("purpose", "修补地库坡道防滑条").put("account", "510101");
-        payload.putObject("payee").put("type", "COMPANY").put("name", "杭州安居维修有限公司");
-        payload.put("matter", "ORDINARY").put("works", false);
-        payload.putArray("quotes");
-        payload.putArray("documents");
         String member = users.find("lanyuan-member").orElseThrow().actor();
         signer.submit(keys.forActor(member, Role.COMMITTEE_MEMBER), BOOK, "request.raised", today.minusDays(14),
-                payload);
+                GovernanceIT.raisedPayload(id, "2600.00", "修补地库坡道防滑条"));
 
         JsonNode request = awaitEscalated(id, Duration.ofSeconds(90));
         assertThat(request.get("escalatedTo").asText()).isEqualTo("COMMUNITY");
