@@ -1,9 +1,11 @@
 package org.gongzhang.service.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,14 +17,29 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Two filter chains: the API ({@code /api/**}) is stateless with bearer tokens and no CSRF (no
- * cookies are honoured there); pages use a form login with a session and CSRF protection. Which
- * action needs which role in which scope is decided by {@link Access}, next to the action.
+ * Two filter chains. The API ({@code /api/**}) takes a bearer token, or the session of a person
+ * logged in on the pages — the workspace's scripts call the same API — and then, only then, wants
+ * the session's CSRF token in {@code X-CSRF-TOKEN} on every change. It never creates a session.
+ * Pages use a form login with a session, CSRF on every form and a Content-Security-Policy without
+ * inline scripts. Which action needs which role in which scope is decided by {@link Access}.
  */
 @Configuration
 class SecurityConfiguration {
+
+    /** Scripts and styles only from this origin; no inline script, no framing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -30,15 +47,24 @@ class SecurityConfiguration {
     }
 
     @Bean
+    CsrfTokenRepository csrfTokens() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, CsrfTokenRepository csrfTokens,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
         return http.securityMatcher("/api/**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens).requireCsrfProtectionMatcher(SESSION_CHANGE))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> problems.resolveException(
+                        request, response, null, AccessDenied.forbidden("auth.csrf.invalid"))))
                 .addFilterBefore(new TokenAuthenticationFilter(tokens, users), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .build();
@@ -46,13 +72,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, CsrfTokenRepository csrfTokens) throws Exception {
         return http
-                .formLogin(f -> f.loginPage("/login").permitAll())
-                .logout(Customizer.withDefaults())
-                .authorizeHttpRequests(a -> a.requestMatchers("/staff/**").authenticated().anyRequest().permitAll())
+                .csrf(c -> c.csrfTokenRepository(csrfTokens))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .authorizeHttpRequests(a -> a.requestMatchers("/staff/**", "/staff").authenticated()
+                        .anyRequest().permitAll())
                 .build();
     }
+
+    /** A change asked with the session's cookie and no bearer token: the cookie alone must not do. */
+    private static final RequestMatcher SESSION_CHANGE = (HttpServletRequest request) ->
+            !SAFE_METHODS.contains(request.getMethod())
+                    && request.getHeader("Authorization") == null
+                    && request.getSession(false) != null;
 
     @Bean
     UserDetailsService userDetails(Users users) {

@@ -1,0 +1,27 @@
+package org.gongzhang.service.workspace;
+
+import org.gongzhang.service.security.Access;
+import org.gongzhang.service.security.Caller;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** 工作台 home: the person's to-do list (待办) across every book they serve, and those books. */
+@Controller
+class WorkspaceController {
+
+    private final Access access;
+    private final StaffBooks books;
+
+    WorkspaceController(Access access, StaffBooks books) {
+        this.access = access;
+        this.books = books;
+    }
+
+    @GetMapping("/staff")
+    String home(Model model) {
+        Caller caller = access.caller();
+        model.addAttribute("books", books.of(caller));
+        return "workspace/home";
+    }
+}
