@@ -8,6 +8,7 @@ import org.gongzhang.reporting.ledger.AccountLedgerQueries;
 import org.gongzhang.reporting.pdf.ReportPdfs;
 import org.gongzhang.reporting.projection.LedgerProjection;
 import org.gongzhang.reporting.statement.StatementQueries;
+import org.gongzhang.reporting.voucher.BookWork;
 import org.gongzhang.reporting.voucher.VoucherQueries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +45,11 @@ public class ReportingConfiguration {
     @Bean
     AccountLedgerQueries accountLedgerQueries(JdbcTemplate jdbc, Snapshot snapshot) {
         return new AccountLedgerQueries(jdbc, snapshot);
+    }
+
+    @Bean
+    BookWork bookWork(JdbcTemplate jdbc) {
+        return new BookWork(jdbc);
     }
 
     @Bean

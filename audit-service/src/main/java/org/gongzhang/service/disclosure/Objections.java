@@ -15,6 +15,8 @@ import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.security.Acting;
+import org.gongzhang.service.signing.SignatureRequired;
+import org.gongzhang.service.signing.Signing;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,20 +54,22 @@ public class Objections {
     private final StatementVersions statements;
     private final CustodialKeys keys;
     private final CustodialSigner signer;
+    private final Signing signing;
     private final int answerDays;
     private final SecureRandom random = new SecureRandom();
 
-    Objections(JdbcTemplate jdbc, StatementVersions statements, CustodialKeys keys, CustodialSigner signer,
+    Objections(JdbcTemplate jdbc, StatementVersions statements, CustodialKeys keys, CustodialSigner signer, Signing signing,
             @Value("${ledger.disclosure.answer-days:5}") int answerDays) {
         this.jdbc = jdbc;
         this.statements = statements;
         this.keys = keys;
         this.signer = signer;
+        this.signing = signing;
         this.answerDays = answerDays;
     }
 
     /** 提交: the logged-in owner objects to a published statement in its posting period. */
-    @Transactional
+    @Transactional(noRollbackFor = SignatureRequired.class)
     public Objection raise(Acting owner, String statementId, String text) {
         String book = owner.book().book();
         StatementVersion statement = statements.find(book, statementId).orElseThrow(() ->
@@ -83,7 +87,7 @@ public class Objections {
                 .put("answerBy", today.plusDays(answerDays).toString());
         jdbc.update("insert into objection_private (objection_id, username, owner_salt, text, text_salt) values (?, ?, ?, ?, ?)",
                 objectionId, owner.caller().username(), ownerSalt, text, textSalt);
-        signer.submit(keys.forActor(owner.actor(), owner.ledgerRole()), book, "objection.raised", today, payload);
+        signing.submit(owner, "objection.raised", today, payload);
         return find(book, objectionId).orElseThrow();
     }
 
@@ -151,7 +155,7 @@ public class Objections {
                 new LedgerRefusal(Kind.NOT_FOUND, "objection.not-found", "objectionId", objectionId));
         ObjectNode full = JSON.createObjectNode().put("objectionId", objectionId);
         full.setAll(payload);
-        signer.submit(keys.forActor(acting.actor(), acting.ledgerRole()), book, kind, signer.today(), full);
+        signing.submit(acting, kind, signer.today(), full);
         return find(book, objectionId).orElseThrow();
     }
 

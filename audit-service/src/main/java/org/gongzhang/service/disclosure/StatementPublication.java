@@ -12,6 +12,7 @@ import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.log.BookAudit;
 import org.gongzhang.service.log.StatementBundles;
 import org.gongzhang.service.security.Acting;
+import org.gongzhang.service.signing.Signing;
 import org.gongzhang.verifier.statement.Statement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -32,17 +33,19 @@ public class StatementPublication {
     private final StatementVersions versions;
     private final CustodialKeys keys;
     private final CustodialSigner signer;
+    private final Signing signing;
     private final BookAudit audit;
     private final Clock clock;
     private final int postingDays;
 
     StatementPublication(StatementBundles statements, StatementVersions versions, CustodialKeys keys,
-            CustodialSigner signer, BookAudit audit, Clock clock,
+            CustodialSigner signer, Signing signing, BookAudit audit, Clock clock,
             @Value("${ledger.disclosure.posting-days:15}") int postingDays) {
         this.statements = statements;
         this.versions = versions;
         this.keys = keys;
         this.signer = signer;
+        this.signing = signing;
         this.audit = audit;
         this.clock = clock;
         this.postingDays = postingDays;
@@ -66,8 +69,7 @@ public class StatementPublication {
             payload.put("corrects", corrects);
             payload.put("reason", reason);
             try {
-                signer.submit(keys.forActor(preparer.actor(), preparer.ledgerRole()), book, "statement.drafted",
-                        signer.today(), payload);
+                signing.submit(preparer, "statement.drafted", signer.today(), payload);
                 return versions.find(book, statementId).orElseThrow();
             } catch (LedgerRefusal refusal) {
                 if (attempt >= ATTEMPTS || !movedOn(refusal)) {
@@ -82,8 +84,7 @@ public class StatementPublication {
         StatementVersion draft = existing(auditor, statementId);
         ObjectNode payload = JSON.createObjectNode().put("statementId", statementId).put("contentHash", draft.contentSha256());
         payload.putObject("checkpoint").put("size", draft.treeSize()).put("root", draft.root());
-        signer.submit(keys.forActor(auditor.actor(), auditor.ledgerRole()), draft.book(), "statement.signed",
-                signer.today(), payload);
+        signing.submit(auditor, "statement.signed", signer.today(), payload);
         audit.checkpoint(draft.book());
         return versions.find(draft.book(), statementId).orElseThrow();
     }
@@ -98,8 +99,7 @@ public class StatementPublication {
         LocalDate today = signer.today();
         ObjectNode payload = JSON.createObjectNode().put("statementId", statementId)
                 .put("postingFrom", today.toString()).put("postingUntil", today.plusDays(posting).toString());
-        signer.submit(keys.forActor(publisher.actor(), publisher.ledgerRole()), signed.book(), "statement.published",
-                today, payload);
+        signing.submit(publisher, "statement.published", today, payload);
         audit.checkpoint(signed.book());
         return versions.find(signed.book(), statementId).orElseThrow();
     }
@@ -108,8 +108,7 @@ public class StatementPublication {
     public StatementVersion withdraw(Acting agent, String statementId, String reason) {
         StatementVersion draft = existing(agent, statementId);
         ObjectNode payload = JSON.createObjectNode().put("statementId", statementId).put("reason", reason);
-        signer.submit(keys.forActor(agent.actor(), agent.ledgerRole()), draft.book(), "statement.withdrawn",
-                signer.today(), payload);
+        signing.submit(agent, "statement.withdrawn", signer.today(), payload);
         return versions.find(draft.book(), statementId).orElseThrow();
     }
 

@@ -17,6 +17,8 @@ import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.disclosure.Objections;
 import org.gongzhang.service.security.Acting;
+import org.gongzhang.service.signing.SignatureRequired;
+import org.gongzhang.service.signing.Signing;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.entry.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,13 +43,15 @@ public class Governance {
     private final GovernanceQueries queries;
     private final CustodialKeys keys;
     private final CustodialSigner signer;
+    private final Signing signing;
     private final SecureRandom random = new SecureRandom();
 
-    Governance(JdbcTemplate jdbc, GovernanceQueries queries, CustodialKeys keys, CustodialSigner signer) {
+    Governance(JdbcTemplate jdbc, GovernanceQueries queries, CustodialKeys keys, CustodialSigner signer, Signing signing) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.keys = keys;
         this.signer = signer;
+        this.signing = signing;
     }
 
     /** The town adopts the DOMAIN §4 defaults for the book, as the next version of {@code default}. */
@@ -56,8 +60,8 @@ public class Governance {
         for (int attempt = 1; ; attempt++) {
             int version = queries.lastVersion(book, SpendingRules.DEFAULT_ID) + 1;
             try {
-                signer.submit(keys.forActor(officer.actor(), officer.ledgerRole()), book, "ruleset.adopted",
-                        signer.today(), SpendingRules.defaults(SpendingRules.DEFAULT_ID, version));
+                signing.submit(officer, "ruleset.adopted", signer.today(),
+                        SpendingRules.defaults(SpendingRules.DEFAULT_ID, version));
                 return queries.ruleset(book, SpendingRules.DEFAULT_ID, version).orElseThrow();
             } catch (LedgerRefusal refusal) {
                 if (attempt >= ATTEMPTS || !raced(refusal)) {
@@ -71,7 +75,7 @@ public class Governance {
      * 支出申请. A payee {@code {"type": "PERSON", "name": …}} is kept here with a salt; the entry
      * carries only the commitment.
      */
-    @Transactional
+    @Transactional(noRollbackFor = SignatureRequired.class)
     public GovernanceQueries.RequestView raise(Acting requester, ObjectNode body) {
         String book = requester.book().book();
         String requestId = UUID.randomUUID().toString();
@@ -254,8 +258,15 @@ public class Governance {
 
     /** Signs and submits; an entry that lost the race for the book's head is signed again on the new head. */
     private EntryReceipt submit(Acting acting, String kind, LocalDate businessDate, ObjectNode payload) {
-        return submit(keys.forActor(acting.actor(), acting.ledgerRole()), acting.book().book(), kind, businessDate,
-                payload);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return signing.submit(acting, kind, businessDate, payload);
+            } catch (LedgerRefusal refusal) {
+                if (attempt >= ATTEMPTS || !raced(refusal)) {
+                    throw refusal;
+                }
+            }
+        }
     }
 
     private EntryReceipt submit(CustodialKey key, String book, String kind, LocalDate businessDate, ObjectNode payload) {

@@ -12,6 +12,7 @@ import org.gongzhang.reporting.ocds.TenderReleasePackage;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.entry.StoredEntries;
 import org.gongzhang.service.security.Access;
+import org.gongzhang.service.web.JsonBodies;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Acting;
 import org.gongzhang.verifier.canonical.CanonicalJson;
@@ -301,17 +302,7 @@ class GovernanceController {
 
     /** A JSON object body; none at all is an empty one. */
     static ObjectNode json(String body) {
-        if (body == null || body.isBlank()) {
-            return CanonicalJson.mapper().createObjectNode();
-        }
-        try {
-            if (CanonicalJson.mapper().readTree(body) instanceof ObjectNode object) {
-                return object;
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // refused below
-        }
-        throw LedgerRefusal.invalid("governance.body.invalid", null);
+        return JsonBodies.object(body, "governance.body.invalid");
     }
 
     private GovernanceQueries.TenderDetail tenderStep(Acting acting, String kind, String id, ObjectNode body) {

@@ -13,6 +13,7 @@ import org.gongzhang.core.expenditure.SpendingRules;
 import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.security.Acting;
+import org.gongzhang.service.signing.Signing;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +58,14 @@ class RulesetAdoption {
     private final GovernanceQueries queries;
     private final CustodialKeys keys;
     private final CustodialSigner signer;
+    private final Signing signing;
     private final MessageSource messages;
 
-    RulesetAdoption(GovernanceQueries queries, CustodialKeys keys, CustodialSigner signer, MessageSource messages) {
+    RulesetAdoption(GovernanceQueries queries, CustodialKeys keys, CustodialSigner signer, Signing signing, MessageSource messages) {
         this.queries = queries;
         this.keys = keys;
         this.signer = signer;
+        this.signing = signing;
         this.messages = messages;
     }
 
@@ -73,8 +76,7 @@ class RulesetAdoption {
             int version = queries.lastVersion(book, ruleset) + 1;
             ObjectNode payload = payload(ruleset, version, rules);
             try {
-                signer.submit(keys.forActor(officer.actor(), officer.ledgerRole()), book, "ruleset.adopted",
-                        signer.today(), payload);
+                signing.submit(officer, "ruleset.adopted", signer.today(), payload);
                 return queries.ruleset(book, ruleset, version).orElseThrow();
             } catch (LedgerRefusal refusal) {
                 if (attempt >= Governance.ATTEMPTS || !Governance.raced(refusal)) {

@@ -1,5 +1,6 @@
 package org.gongzhang.service.problem;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,6 +10,8 @@ import org.gongzhang.reporting.exchange.FileProblem;
 import org.gongzhang.service.exchange.ImportRefused;
 import org.gongzhang.service.log.Checkpoints;
 import org.gongzhang.service.security.AccessDenied;
+import org.gongzhang.service.signing.SignatureRequired;
+import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -39,6 +42,19 @@ class ProblemAdvice {
     @ExceptionHandler(LedgerRefusal.class)
     ResponseEntity<ProblemDetail> refusal(LedgerRefusal refusal) {
         return problem(status(refusal.kind()), refusal.code(), refusal.field(), refusal.args());
+    }
+
+    /** Not an error: the entry is built and waits for its actor's own signature (nothing stored yet). */
+    @ExceptionHandler(SignatureRequired.class)
+    ResponseEntity<String> signatureRequired(SignatureRequired required) {
+        // written with the ledger's own (Jackson 2) mapper: the entry must reach the signer exactly as built
+        ObjectNode body = CanonicalJson.mapper().createObjectNode();
+        body.put("status", "signature-required");
+        body.put("book", required.book());
+        body.set("entry", required.entry());
+        body.put("canonical", required.canonical());
+        body.put("submitTo", required.submitTo());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(body.toString());
     }
 
     @ExceptionHandler(AccessDenied.class)

@@ -17,6 +17,12 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import java.util.logging.Level;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -63,6 +69,10 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync", "--disable-features=Translate,MediaRouter,OptimizationHints",
                 "--lang=" + language, "--force-device-scale-factor=1");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -117,8 +127,46 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits up to 30 s; on a timeout the error carries the page's text, its console and a screenshot's path. */
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class).until(condition::apply);
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited in vain on " + path() + " (screenshot " + screenshot("timeout-" + System.nanoTime())
+                    + ")\n--- page ---\n" + driver.findElement(By.tagName("body")).getText()
+                    + "\n--- console ---\n" + console(), e);
+        }
+    }
+
+    /**
+     * Every request the page sent since the last call, as "METHOD url" followed by its body (from
+     * the DevTools network events of the performance log).
+     */
+    public List<String> requestsSent() {
+        List<String> sent = new ArrayList<>();
+        driver.manage().logs().get(LogType.PERFORMANCE).forEach(entry -> {
+            try {
+                com.fasterxml.jackson.databind.JsonNode message = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(entry.getMessage()).path("message");
+                if ("Network.requestWillBeSent".equals(message.path("method").asText())) {
+                    com.fasterxml.jackson.databind.JsonNode request = message.path("params").path("request");
+                    sent.add(request.path("method").asText() + " " + request.path("url").asText() + "\n"
+                            + request.path("postData").asText("") + request.path("postDataEntries").toString());
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError(e);
+            }
+        });
+        return sent;
+    }
+
+    /** What the page wrote to the browser console. */
+    public String console() {
+        StringBuilder lines = new StringBuilder();
+        driver.manage().logs().get(LogType.BROWSER).forEach(entry -> lines.append(entry.getLevel()).append(' ')
+                .append(entry.getMessage()).append('\n'));
+        return lines.toString();
     }
 
     public Object script(String script, Object... args) {

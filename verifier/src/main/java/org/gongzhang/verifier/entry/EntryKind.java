@@ -21,9 +21,9 @@ public enum EntryKind {
     OPENING_BALANCES_SET("opening-balances.set", AGENT_PREPARER),
     ACCOUNT_ADDED("account.added", AGENT_PREPARER, AGENT_REVIEWER),
     ACCOUNT_DISABLED("account.disabled", AGENT_PREPARER, AGENT_REVIEWER),
-    KEY_REGISTERED("key.registered", COMMUNITY_AUDITOR),
+    KEY_REGISTERED("key.registered", COMMUNITY_AUDITOR, TOWN_OFFICER),
     /** Signed by a community auditor, or by the holder of the revoked key itself. */
-    KEY_REVOKED("key.revoked", COMMUNITY_AUDITOR),
+    KEY_REVOKED("key.revoked", COMMUNITY_AUDITOR, TOWN_OFFICER),
     VOUCHER_RECORDED("voucher.recorded", AGENT_PREPARER),
     VOUCHER_REVIEWED("voucher.reviewed", AGENT_REVIEWER, COMMUNITY_AUDITOR),
     VOUCHER_POSTED("voucher.posted", AGENT_PREPARER, AGENT_REVIEWER),

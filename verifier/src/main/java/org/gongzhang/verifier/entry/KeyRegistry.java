@@ -95,7 +95,25 @@ public final class KeyRegistry {
         if (!kind.get().signers().contains(header.role()) && !isSelfRevocation(kind.get(), header)) {
             return Optional.of(Refusal.ROLE_NOT_PERMITTED);
         }
+        if (header.role() == Role.TOWN_OFFICER && !concernsAnAuditorKey(kind.get(), header)) {
+            return Optional.of(Refusal.ROLE_NOT_PERMITTED);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The town officer (街道) enrols and revokes community auditors' keys only — the auditors enrol
+     * everyone else, so a new 社区审核员's first key has someone to register it.
+     */
+    private boolean concernsAnAuditorKey(EntryKind kind, EntryHeader header) {
+        if (kind == EntryKind.KEY_REGISTERED) {
+            return Role.COMMUNITY_AUDITOR.name().equals(header.payload().path("role").asText());
+        }
+        if (kind == EntryKind.KEY_REVOKED) {
+            RegisteredKey revoked = keys.get(header.payload().path("keyId").asText());
+            return revoked != null && revoked.role() == Role.COMMUNITY_AUDITOR;
+        }
+        return true;
     }
 
     /** The key the entry cites: from its own key list for a genesis entry at index 0, else from the registry. */

@@ -1,0 +1,115 @@
+package org.gongzhang.service.workspace;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.log.BookKeys;
+import org.gongzhang.service.security.Access;
+import org.gongzhang.service.security.AccessRole;
+import org.gongzhang.service.security.Caller;
+import org.gongzhang.service.security.Grant;
+import org.gongzhang.service.security.Users;
+import org.gongzhang.service.signing.PersonalKey;
+import org.gongzhang.service.signing.PersonalKeys;
+import org.gongzhang.verifier.entry.RegisteredKey;
+import org.gongzhang.verifier.entry.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keys people made themselves and declared, set against the books they serve: which are registered
+ * where, and — for a community auditor (or, for auditors' keys, the town officer) — which wait for
+ * them to enrol (待登记).
+ */
+@Component
+public class KeyEnrolments {
+
+    /** A declared key that a book does not yet trust for a role its holder has there. */
+    public record Pending(BookSummary book, String username, String displayName, AccessRole role, PersonalKey key) {
+    }
+
+    /** Where one of the person's own keys stands in one book. */
+    public record Standing(BookSummary book, String keyId, boolean registered) {
+    }
+
+    private final PersonalKeys keys;
+    private final BookKeys bookKeys;
+    private final Users users;
+    private final Access access;
+    private final StaffBooks staff;
+
+    KeyEnrolments(PersonalKeys keys, BookKeys bookKeys, Users users, Access access, StaffBooks staff) {
+        this.keys = keys;
+        this.bookKeys = bookKeys;
+        this.users = users;
+        this.access = access;
+        this.staff = staff;
+    }
+
+    /** Enrolments this registrar can sign, in the books they serve as auditor or town officer. */
+    public List<Pending> pendingFor(Caller registrar) {
+        List<PersonalKey> declared = keys.all();
+        if (declared.isEmpty()) {
+            return List.of();
+        }
+        Set<String> declaredIds = new HashSet<>();
+        declared.forEach(k -> declaredIds.add(k.keyId()));
+        List<Pending> pending = new ArrayList<>();
+        for (BookSummary book : staff.of(registrar)) {
+            List<AccessRole> mine = staff.roles(registrar, book);
+            boolean auditor = mine.contains(AccessRole.COMMUNITY_AUDITOR);
+            boolean officer = mine.contains(AccessRole.TOWN_OFFICER);
+            if (!auditor && !officer) {
+                continue;
+            }
+            List<RegisteredKey> valid = bookKeys.valid(book.book());
+            Set<String> registered = new HashSet<>();
+            valid.forEach(k -> registered.add(k.keyId()));
+            for (PersonalKey key : declared) {
+                if (registered.contains(key.keyId())) {
+                    continue;
+                }
+                Caller holder = users.find(key.username()).orElse(null);
+                if (holder == null) {
+                    continue;
+                }
+                holder.grants().stream().filter(g -> access.covers(g.scope(), book)).map(Grant::role)
+                        .filter(r -> r.ledgerRole().isPresent())
+                        .filter(r -> auditor || r == AccessRole.COMMUNITY_AUDITOR)
+                        .filter(r -> !holdsOwnKey(valid, declaredIds, holder.actor(), r))
+                        .findFirst()
+                        .ifPresent(r -> pending.add(new Pending(book, holder.username(), holder.displayName(), r, key)));
+            }
+        }
+        return pending;
+    }
+
+    /** The person's own keys in every book they serve: registered there or not yet. */
+    public List<Standing> standing(Caller person) {
+        List<Standing> standing = new ArrayList<>();
+        List<PersonalKey> mine = keys.of(person.username());
+        for (BookSummary book : staff.of(person)) {
+            Set<String> valid = new HashSet<>();
+            bookKeys.valid(book.book()).forEach(k -> valid.add(k.keyId()));
+            for (PersonalKey key : mine) {
+                standing.add(new Standing(book, key.keyId(), valid.contains(key.keyId())));
+            }
+        }
+        return standing;
+    }
+
+    /** The keys of a book as registered (for the members page), by actor. */
+    public Map<String, List<RegisteredKey>> registered(String book) {
+        Map<String, List<RegisteredKey>> byActor = new java.util.TreeMap<>();
+        bookKeys.valid(book).forEach(k -> byActor.computeIfAbsent(k.actor(), a -> new ArrayList<>()).add(k));
+        return byActor;
+    }
+
+    /** Whether the person already signs in that role with a key of their own registered in the book. */
+    private static boolean holdsOwnKey(List<RegisteredKey> valid, Set<String> declared, String actor, AccessRole role) {
+        Role ledgerRole = role.ledgerRole().orElseThrow();
+        return valid.stream().anyMatch(k -> k.actor().equals(actor) && k.role() == ledgerRole && declared.contains(k.keyId()));
+    }
+}

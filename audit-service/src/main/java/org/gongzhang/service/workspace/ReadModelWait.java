@@ -1,0 +1,43 @@
+package org.gongzhang.service.workspace;
+
+import java.time.Duration;
+import org.gongzhang.reporting.book.ReportBooks;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reports read the log a moment behind (a tracking processor). A page shown right after an
+ * action ({@code ?after=<entry index>}) waits, briefly, until the read model has that entry, so the
+ * person sees what they just did.
+ */
+@Component
+class ReadModelWait {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private final ReportBooks books;
+
+    ReadModelWait(JdbcTemplate jdbc) {
+        this.books = new ReportBooks(jdbc);
+    }
+
+    /** True once the book's read model has applied entry {@code index} (or at once when none is asked). */
+    boolean until(String book, Long index) {
+        if (index == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (books.find(book).map(b -> b.appliedIndex() >= index).orElse(false)) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}

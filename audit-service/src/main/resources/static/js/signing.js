@@ -1,0 +1,83 @@
+// The person's own signing key, made and kept in this browser: an Ed25519 WebCrypto key pair whose
+// private half is non-extractable (no script, this one included, can read it out) and lives in
+// IndexedDB. Only the public half ever leaves the browser. Entries are signed over their RFC 8785
+// (JCS) canonical JSON, exactly as docs/entry-format.md says.
+
+const DATABASE = 'gongzhang-keys';
+const STORE = 'keys';
+
+function open() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DATABASE, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function transact(mode, work) {
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const request = work(tx.objectStore(STORE));
+    tx.oncomplete = () => { db.close(); resolve(request.result); };
+    tx.onerror = () => { db.close(); reject(tx.error); };
+  });
+}
+
+function base64(bytes) {
+  let text = '';
+  for (const b of bytes) text += String.fromCharCode(b);
+  return btoa(text);
+}
+
+function hex(bytes) {
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** This browser's key for the person, or null: {keyId, publicKey (base64 SPKI), label, privateKey}. */
+export async function myKey(username) {
+  return (await transact('readonly', store => store.get(username))) || null;
+}
+
+/** Makes a new key pair for the person in this browser; the private half can never be exported. */
+export async function createKey(username, label) {
+  const pair = await crypto.subtle.generateKey({name: 'Ed25519'}, false, ['sign', 'verify']);
+  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', spki));
+  const key = {
+    keyId: hex(digest.slice(0, 16)),
+    publicKey: base64(spki),
+    label,
+    suite: 'ed25519',
+    privateKey: pair.privateKey,
+    created: new Date().toISOString()
+  };
+  await transact('readwrite', store => store.put(key, username));
+  return key;
+}
+
+/** Forgets this browser's key (after the person withdrew it, or the device is handed on). */
+export async function forgetKey(username) {
+  await transact('readwrite', store => store.delete(username));
+}
+
+/** RFC 8785: object members sorted by UTF-16 code units, ECMAScript number and string forms, no spaces. */
+export function canonicalize(value) {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('not a JSON number: ' + value);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return '[' + value.map(canonicalize).join(',') + ']';
+  return '{' + Object.keys(value).sort()
+      .filter(k => value[k] !== undefined)
+      .map(k => JSON.stringify(k) + ':' + canonicalize(value[k])).join(',') + '}';
+}
+
+/** The signed entry {entry, signature} for an envelope the service built, signed with this browser's key. */
+export async function signEntry(key, entry) {
+  if (entry.keyId !== key.keyId) throw new Error('the entry names key ' + entry.keyId + ', not this browser\'s');
+  const bytes = new TextEncoder().encode(canonicalize(entry));
+  const signature = new Uint8Array(await crypto.subtle.sign({name: 'Ed25519'}, key.privateKey, bytes));
+  return {entry, signature: base64(signature)};
+}

@@ -1,0 +1,243 @@
+// The workspace's one way to act: every form marked data-api is sent as JSON to the API, with the
+// session's CSRF token and, when this browser holds the person's key, its key id. When the service
+// answers with an entry to sign (202), it is checked, signed here and posted to the book's log; an
+// entry that lost the race for the book's head is built and signed again. Refusals are shown next
+// to the field they name, in the person's language (the service's own words).
+import {myKey, createKey, forgetKey, canonicalize, signEntry} from './signing.js';
+
+const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
+const username = document.body.dataset.username;
+const words = document.getElementById('ws-text')?.dataset || {};
+
+async function json(response) {
+  const text = await response.text();
+  try { return text ? JSON.parse(text) : {}; } catch (e) { return {detail: text}; }
+}
+
+class Refusal extends Error {
+  constructor(problem) { super(problem.detail || problem.title || words.failed); this.problem = problem; }
+}
+
+/** Sends one action; resolves with {answer, signedBy: 'own' | 'service'} or rejects with a Refusal. */
+export async function act(url, body, method = 'POST') {
+  const key = username ? await myKey(username) : null;
+  for (let attempt = 1; ; attempt++) {
+    const headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
+    if (csrf) headers['X-CSRF-TOKEN'] = csrf;
+    if (key) headers['Ledger-Key'] = key.keyId;
+    const response = await fetch(url, {method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body)});
+    const answer = await json(response);
+    if (response.status !== 202 || answer.status !== 'signature-required') {
+      if (!response.ok) throw new Refusal(answer);
+      return {answer, signedBy: 'service'};
+    }
+    if (canonicalize(answer.entry) !== answer.canonical) {
+      throw new Refusal({detail: words.canonical});
+    }
+    const signed = await signEntry(key, answer.entry);
+    const posted = await fetch(answer.submitTo, {method: 'POST', credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-TOKEN': csrf},
+      body: JSON.stringify(signed)});
+    const receipt = await json(posted);
+    if (posted.ok) return {answer: receipt, signedBy: 'own'};
+    if (posted.status === 409 && /^entry\.(index|prev)/.test(receipt.code || '') && attempt < 3) continue;
+    throw new Refusal(receipt);
+  }
+}
+
+/** A form's fields as JSON: names like "lines[2].debit" or "attachments.count" build nested values. */
+export function formJson(form) {
+  const body = {};
+  for (const field of form.elements) {
+    if (!field.name || field.disabled || field.dataset.skip !== undefined) continue;
+    if ((field.type === 'checkbox' || field.type === 'radio') && !field.checked) continue;
+    if (field.value === '' && field.dataset.keepEmpty === undefined) continue;
+    let value = field.value;
+    if (field.type === 'checkbox' && field.value === 'on') value = true;
+    if (field.dataset.type === 'int') value = parseInt(field.value, 10);
+    if (field.dataset.type === 'list') value = field.value.split(/[\s,，]+/).filter(Boolean);
+    put(body, field.name, value);
+  }
+  return body;
+}
+
+function put(target, path, value) {
+  const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+  let at = target;
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    const nextIsIndex = !last && /^\d+$/.test(parts[i + 1]);
+    if (last) { at[part] = value; return; }
+    if (at[part] === undefined) at[part] = nextIsIndex ? [] : {};
+    at = at[part];
+  });
+}
+
+function compact(value) {
+  if (Array.isArray(value)) return value.filter(v => v !== undefined && v !== null).map(compact);
+  if (value && typeof value === 'object') {
+    Object.keys(value).forEach(k => { value[k] = compact(value[k]); });
+  }
+  return value;
+}
+
+function clearErrors(form) {
+  form.querySelectorAll('.field-error').forEach(e => e.remove());
+  form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+  const box = form.querySelector('.form-status');
+  if (box) { box.textContent = ''; box.className = 'form-status'; }
+}
+
+/** Shows a refusal next to the field it names ("entry.payload.lines[1].account" → lines[1].account). */
+export function showRefusal(form, refusal) {
+  const problem = refusal.problem || {detail: String(refusal.message || refusal)};
+  const field = (problem.field || '').replace(/^entry\.payload\./, '');
+  const input = field && form.querySelector('[name="' + CSS.escape(field) + '"]');
+  const message = document.createElement('p');
+  message.className = 'field-error bad';
+  message.setAttribute('role', 'alert');
+  message.textContent = problem.detail || words.failed;
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    message.id = 'err-' + Math.random().toString(36).slice(2);
+    input.setAttribute('aria-describedby', message.id);
+    input.insertAdjacentElement('afterend', message);
+    input.focus();
+  } else {
+    status(form, '', '');
+    (form.querySelector('.form-status') || form).appendChild(message);
+  }
+}
+
+function status(form, text, kind) {
+  const box = form.querySelector('.form-status');
+  if (box) { box.textContent = text; box.className = 'form-status ' + kind; }
+}
+
+function next(form, answer) {
+  let target = form.dataset.then || 'reload';
+  if (target === 'stay') return;
+  if (target === 'reload') { reloadAfter(answer); return; }
+  target = target.replace('{voucherId}', encodeURIComponent(answer.voucherId || ''));
+  const index = answer.receipt?.index ?? answer.index;
+  if (index !== undefined) target += (target.includes('?') ? '&' : '?') + 'after=' + index;
+  location.assign(target);
+}
+
+async function submit(form) {
+  clearErrors(form);
+  status(form, words.signing, 'muted');
+  const method = form.dataset.method || 'POST';
+  try {
+    const {answer, signedBy} = await act(form.dataset.api, compact(formJson(form)), method);
+    status(form, signedBy === 'own' ? words.signedOwn : words.signedService, 'ok');
+    form.dispatchEvent(new CustomEvent('ledger:done', {detail: {answer, signedBy}}));
+    next(form, answer);
+  } catch (refusal) {
+    status(form, '', '');
+    showRefusal(form, refusal);
+  }
+}
+
+/** The selected rows of a list, each sent on its own (one entry each), e.g. 批量审核. */
+async function submitBatch(form, button) {
+  clearErrors(form);
+  const selected = [...form.querySelectorAll('input[type=checkbox][data-id]:checked')];
+  const template = button.dataset.batchApi;
+  let done = 0;
+  let last;
+  for (const box of selected) {
+    status(form, words.signing + ' ' + (done + 1) + '/' + selected.length, 'muted');
+    try {
+      last = (await act(template.replace('{id}', encodeURIComponent(box.dataset.id)), {})).answer;
+      done++;
+    } catch (refusal) {
+      showRefusal(form, refusal);
+      return;
+    }
+  }
+  status(form, words.signedOwn, 'ok');
+  reloadAfter(last);
+}
+
+/** Shows the page again once the reports have read the entry just made (?after=index). */
+function reloadAfter(answer) {
+  const index = answer?.receipt?.index ?? answer?.index;
+  const url = new URL(location.href);
+  if (index !== undefined) url.searchParams.set('after', index);
+  location.assign(url.toString());
+}
+
+document.addEventListener('submit', event => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.api) return;
+  event.preventDefault();
+  submit(form);
+});
+
+document.addEventListener('click', event => {
+  const button = event.target.closest('button[data-batch-api]');
+  if (button) {
+    event.preventDefault();
+    submitBatch(button.form, button);
+  }
+  const all = event.target.closest('input[data-select-all]');
+  if (all) {
+    all.form.querySelectorAll('input[type=checkbox][data-id]').forEach(box => { box.checked = all.checked; });
+  }
+});
+
+// 我的签名密钥: make a key in this browser and declare its public half; forget it.
+async function showBrowserKey() {
+  const panel = document.getElementById('browser-key');
+  if (!panel || !username) return;
+  const key = await myKey(username);
+  panel.querySelector('[data-key-none]').hidden = !!key;
+  panel.querySelector('[data-key-present]').hidden = !key;
+  if (key) {
+    panel.querySelector('[data-key-id]').textContent = key.keyId;
+    panel.querySelector('[data-key-label]').textContent = key.label;
+  }
+}
+
+document.addEventListener('click', async event => {
+  const create = event.target.closest('button[data-create-key]');
+  if (create) {
+    event.preventDefault();
+    const form = create.form;
+    clearErrors(form);
+    const label = form.querySelector('[name=label]').value.trim();
+    try {
+      if (!window.crypto?.subtle) throw new Refusal({detail: words.noWebCrypto});
+      const key = await createKey(username, label || words.thisBrowser);
+      await act('/api/me/keys', {suite: key.suite, publicKey: key.publicKey, label: key.label});
+      location.reload();
+    } catch (refusal) {
+      await forgetKey(username);
+      showRefusal(form, refusal);
+    }
+  }
+  const forget = event.target.closest('button[data-forget-key]');
+  if (forget) {
+    event.preventDefault();
+    const key = await myKey(username);
+    if (key) {
+      try { await act('/api/me/keys/' + key.keyId, undefined, 'DELETE'); } catch (e) { /* already withdrawn */ }
+      await forgetKey(username);
+    }
+    location.reload();
+  }
+});
+
+// Every page of the workspace says whether this browser signs with the person's own key.
+async function showSigner() {
+  const badge = document.getElementById('signer');
+  if (!badge || !username) return;
+  const key = await myKey(username);
+  badge.textContent = key ? words.ownKey + ' ' + key.keyId.slice(0, 8) : words.noKey;
+  badge.className = key ? 'signer ok' : 'signer warn';
+}
+
+showBrowserKey();
+showSigner();

@@ -1,0 +1,190 @@
+package org.gongzhang.service.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.gongzhang.service.support.Browser;
+import org.gongzhang.service.support.Cli;
+import org.gongzhang.service.support.ServiceIT;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The bookkeeping day in a real Chromium: the preparer makes a key in her browser and the community
+ * auditor registers it; she enters three vouchers with the keyboard only, each signed in her browser;
+ * the reviewer (his own key, registered the same way) reviews and posts them in his own session; the
+ * 科目余额表 shows the new figures; the bundle of the book verifies offline with her signatures in it.
+ */
+class VoucherWorkBrowserIT extends ServiceIT {
+
+    private static final String BOOK = "guiyuan-public";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aPreparerEntersThreeVouchersByKeyboardAndAReviewerPostsThemAllSignedInTheirBrowsers() throws Exception {
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        long sizeBefore = client.get("/api/books/" + BOOK + "/head").json().get("size").asLong();
+        try (Browser preparer = Browser.open(port, "zh-CN", Browser.DESKTOP);
+                Browser reviewer = Browser.open(port, "zh-CN", Browser.DESKTOP);
+                Browser auditor = Browser.open(port, "zh-CN", Browser.DESKTOP)) {
+            String preparerKey = makeKey(preparer, "chen-jie", "陈洁的办公室电脑");
+            String reviewerKey = makeKey(reviewer, "wang-qiang", "王强的笔记本");
+            auditor.go("/staff").logIn("zhao-min");
+            auditor.go("/staff/books/" + BOOK + "/members");
+            auditor.screenshot("members-pending");
+            auditor.assertAccessible();
+            enrolAll(auditor, 2);
+
+            preparer.go("/staff/keys");
+            preparer.waitUntil(d -> preparer.text(By.tagName("main")).contains("已登记"));
+            preparer.screenshot("keys-registered");
+            preparer.assertAccessible();
+
+            preparer.go("/staff/books/" + BOOK + "/vouchers/new");
+            preparer.assertAccessible();
+            enterVoucher(preparer, "收", "收12月停车费", "100201", "tccd", "1200");
+            assertThat(preparer.text(By.tagName("main"))).contains("凭证已保存");
+            enterVoucher(preparer, "收", "收12月广告费", "100201", "ggsr", "860.50");
+            enterVoucher(preparer, "付", "付12月公示印刷费", "520104", "100201", "35");
+            preparer.screenshot("voucher-entry-saved");
+
+            List<JsonNode> mine = entriesSince(sizeBefore, "agent:chen-jie");
+            assertThat(mine).hasSize(3).allSatisfy(e -> {
+                assertThat(e.at("/entry/custodial").asBoolean()).isFalse();
+                assertThat(e.at("/entry/keyId").asText()).isEqualTo(preparerKey);
+                assertThat(e.at("/entry/kind").asText()).isEqualTo("voucher.recorded");
+            });
+
+            reviewer.go("/staff/books/" + BOOK + "?status=RECORDED&period=" + today.substring(0, 7));
+            assertThat(reviewer.text(By.cssSelector("table.vouchers"))).contains("收12月停车费", "收12月广告费", "付12月公示印刷费");
+            reviewer.screenshot("book-vouchers-recorded");
+            reviewer.assertAccessible();
+            selectAll(reviewer);
+            reviewer.find(By.xpath("//button[text()='审核所选']")).click();
+            reviewer.waitUntil(d -> reviewer.all(By.cssSelector("table.vouchers td span.status.RECORDED")).isEmpty());
+            reviewer.go("/staff/books/" + BOOK + "?status=REVIEWED&period=" + today.substring(0, 7));
+            selectAll(reviewer);
+            reviewer.find(By.xpath("//button[text()='记账所选']")).click();
+            reviewer.waitUntil(d -> reviewer.all(By.cssSelector("table.vouchers td span.status.REVIEWED")).isEmpty());
+            reviewer.go("/staff/books/" + BOOK + "?period=" + today.substring(0, 7));
+            reviewer.screenshot("book-vouchers-posted");
+            assertThat(reviewer.text(By.cssSelector("table.vouchers"))).contains("收12月停车费");
+
+            List<JsonNode> reviews = entriesSince(sizeBefore, "agent:wang-qiang");
+            assertThat(reviews).extracting(e -> e.at("/entry/kind").asText())
+                    .containsExactly("voucher.reviewed", "voucher.reviewed", "voucher.reviewed",
+                            "voucher.posted", "voucher.posted", "voucher.posted");
+            assertThat(reviews).allSatisfy(e -> assertThat(e.at("/entry/keyId").asText()).isEqualTo(reviewerKey));
+
+            String month = today.substring(0, 7);
+            reviewer.go("/staff/books/" + BOOK + "/trial-balance?from=" + month + "&to=" + month);
+            String trialBalance = reviewer.text(By.cssSelector("table.report"));
+            assertThat(trialBalance).contains("470101", "1,200.00").contains("470102", "860.50");
+            reviewer.screenshot("trial-balance");
+            reviewer.assertAccessible();
+            reviewer.find(By.linkText("470101")).click();
+            reviewer.waitUntil(d -> reviewer.path().contains("/ledger/470101"));
+            assertThat(reviewer.text(By.tagName("main"))).contains("本月合计", "本年累计", "收12月停车费");
+            reviewer.screenshot("account-ledger");
+            reviewer.assertAccessible();
+
+            for (Browser browser : List.of(preparer, reviewer, auditor)) {
+                List<String> sent = browser.requestsSent();
+                if (browser != auditor) {
+                    assertThat(sent).anyMatch(r -> r.startsWith("POST") && r.contains("/entries\n{\"entry\""));
+                }
+                assertThat(sent).as("no request carries a private key").noneMatch(VoucherWorkBrowserIT::carriesPrivateKey);
+            }
+        }
+        Path bundle = temp.resolve("guiyuan.zip");
+        Files.write(bundle, client.getBytes("/api/books/" + BOOK + "/bundle"));
+        Cli verify = Cli.run("verify", bundle.toString(), "--log-key", client.get("/api/log-key").body().trim());
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+    }
+
+    private String makeKey(Browser browser, String username, String label) {
+        browser.go("/staff/keys").logIn(username);
+        browser.go("/staff/keys");
+        browser.type(By.id("key-label"), label);
+        browser.find(By.cssSelector("button[data-create-key]")).click();
+        browser.waitUntil(d -> browser.text(By.tagName("main")).contains(label)
+                && browser.find(By.cssSelector("[data-key-present]")).isDisplayed());
+        String keyId = browser.text(By.cssSelector("[data-key-id]"));
+        assertThat(keyId).matches("[0-9a-f]{32}");
+        Object exported = browser.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const open = indexedDB.open('gongzhang-keys', 1);
+                open.onsuccess = () => {
+                  const get = open.result.transaction('keys').objectStore('keys').get(arguments[0]);
+                  get.onsuccess = () => crypto.subtle.exportKey('pkcs8', get.result.privateKey)
+                      .then(() => done('exported'), e => done('refused: ' + e.name));
+                };""", username);
+        assertThat(exported).as("the private key cannot leave the browser").isEqualTo("refused: InvalidAccessError");
+        return keyId;
+    }
+
+    private void enrolAll(Browser auditor, int expected) {
+        List<WebElement> buttons = auditor.all(By.xpath("//form[@data-api]//button[text()='登记']"));
+        assertThat(buttons).hasSizeGreaterThanOrEqualTo(expected);
+        for (int i = 0; i < expected; i++) {
+            auditor.find(By.xpath("(//form[@data-api]//button[text()='登记'])[1]")).click();
+            int left = expected - i - 1;
+            auditor.waitUntil(d -> auditor.all(By.xpath("//form[@data-api]//button[text()='登记']")).size() == left
+                    + (buttons.size() - expected));
+        }
+    }
+
+    /** One voucher, keys only: word, lines with Enter between cells, "=" for the balancing amount, Ctrl+Enter. */
+    private void enterVoucher(Browser browser, String word, String summary, String debitAccount, String creditAccount,
+            String amount) {
+        browser.find(By.id("v-word")).sendKeys(word);
+        WebElement first = browser.find(By.name("lines[0].summary"));
+        first.click();
+        Actions keys = new Actions(browser.driver());
+        keys.sendKeys(summary, Keys.ENTER).pause(100)
+                .sendKeys(debitAccount).pause(200).sendKeys(Keys.ENTER).pause(100)
+                .sendKeys(amount, Keys.ENTER).pause(100)
+                .sendKeys(Keys.ENTER).pause(100)
+                .sendKeys(Keys.ENTER).pause(100)
+                .sendKeys(creditAccount).pause(200).sendKeys(Keys.ENTER).pause(100)
+                .sendKeys(Keys.ENTER).pause(100)
+                .sendKeys("=").pause(300)
+                .perform();
+        assertThat(browser.text(By.id("v-balance"))).isEqualTo("借贷平衡");
+        String before = browser.path();
+        keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
+        browser.waitUntil(d -> !browser.path().equals(before) && browser.path().contains("after="));
+    }
+
+    private void selectAll(Browser browser) {
+        browser.find(By.cssSelector("input[data-select-all]")).click();
+    }
+
+    /** PEM or PKCS#8 (an Ed25519 PKCS#8 DER starts MC4CAQAwBQYDK2VwBCIEI in base64) or a JWK's private "d". */
+    private static boolean carriesPrivateKey(String request) {
+        return request.contains("PRIVATE KEY") || request.contains("MC4CAQAwBQYDK2Vw") || request.contains("\"d\":")
+                || request.contains("pkcs8");
+    }
+
+    private List<JsonNode> entriesSince(long from, String actor) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode leaf : client.get("/api/books/" + BOOK + "/entries?from=" + from + "&limit=1000").json()) {
+            if (leaf.at("/entry/actor").asText().equals(actor)) {
+                found.add(leaf);
+            }
+        }
+        return found;
+    }
+}
