@@ -12,16 +12,21 @@ class WorkspaceController {
 
     private final Access access;
     private final StaffBooks books;
+    private final ToDo todo;
+    private final BookOverview overview;
 
-    WorkspaceController(Access access, StaffBooks books) {
+    WorkspaceController(Access access, StaffBooks books, ToDo todo, BookOverview overview) {
         this.access = access;
         this.books = books;
+        this.todo = todo;
+        this.overview = overview;
     }
 
     @GetMapping("/staff")
     String home(Model model) {
         Caller caller = access.caller();
-        model.addAttribute("books", books.of(caller));
+        model.addAttribute("todo", todo.of(caller));
+        model.addAttribute("books", overview.of(books.of(caller)));
         return "workspace/home";
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gongzhang.service.support.Browser;
 import org.gongzhang.service.support.Cli;
+import org.gongzhang.service.support.NewStaff;
 import org.gongzhang.service.support.ServiceIT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +40,15 @@ class VoucherWorkBrowserIT extends ServiceIT {
         try (Browser preparer = Browser.open(port, "zh-CN", Browser.DESKTOP);
                 Browser reviewer = Browser.open(port, "zh-CN", Browser.DESKTOP);
                 Browser auditor = Browser.open(port, "zh-CN", Browser.DESKTOP)) {
-            String preparerKey = makeKey(preparer, "chen-jie", "陈洁的办公室电脑");
-            String reviewerKey = makeKey(reviewer, "wang-qiang", "王强的笔记本");
+            String preparerName = NewStaff.create(client, "AGENT_PREPARER", "FIRM", "hengxin", "周婷");
+            String reviewerName = NewStaff.create(client, "AGENT_REVIEWER", "FIRM", "hengxin", "吴刚");
+            String preparerKey = makeKey(preparer, preparerName, "周婷的办公室电脑");
+            String reviewerKey = makeKey(reviewer, reviewerName, "吴刚的笔记本");
             auditor.go("/staff").logIn("zhao-min");
             auditor.go("/staff/books/" + BOOK + "/members");
             auditor.screenshot("members-pending");
             auditor.assertAccessible();
-            enrolAll(auditor, 2);
+            enrol(auditor, "周婷", "吴刚");
 
             preparer.go("/staff/keys");
             preparer.waitUntil(d -> preparer.text(By.tagName("main")).contains("已登记"));
@@ -60,7 +63,7 @@ class VoucherWorkBrowserIT extends ServiceIT {
             enterVoucher(preparer, "付", "付12月公示印刷费", "520104", "100201", "35");
             preparer.screenshot("voucher-entry-saved");
 
-            List<JsonNode> mine = entriesSince(sizeBefore, "agent:chen-jie");
+            List<JsonNode> mine = entriesSince(sizeBefore, "agent:" + preparerName);
             assertThat(mine).hasSize(3).allSatisfy(e -> {
                 assertThat(e.at("/entry/custodial").asBoolean()).isFalse();
                 assertThat(e.at("/entry/keyId").asText()).isEqualTo(preparerKey);
@@ -82,11 +85,13 @@ class VoucherWorkBrowserIT extends ServiceIT {
             reviewer.screenshot("book-vouchers-posted");
             assertThat(reviewer.text(By.cssSelector("table.vouchers"))).contains("收12月停车费");
 
-            List<JsonNode> reviews = entriesSince(sizeBefore, "agent:wang-qiang");
-            assertThat(reviews).extracting(e -> e.at("/entry/kind").asText())
-                    .containsExactly("voucher.reviewed", "voucher.reviewed", "voucher.reviewed",
-                            "voucher.posted", "voucher.posted", "voucher.posted");
+            List<JsonNode> reviews = entriesSince(sizeBefore, "agent:" + reviewerName);
             assertThat(reviews).allSatisfy(e -> assertThat(e.at("/entry/keyId").asText()).isEqualTo(reviewerKey));
+            for (JsonNode recorded : mine) {
+                String id = recorded.at("/entry/payload/voucherId").asText();
+                assertThat(reviews).extracting(e -> e.at("/entry/kind").asText() + " " + e.at("/entry/payload/voucherId").asText())
+                        .contains("voucher.reviewed " + id, "voucher.posted " + id);
+            }
 
             String month = today.substring(0, 7);
             reviewer.go("/staff/books/" + BOOK + "/trial-balance?from=" + month + "&to=" + month);
@@ -112,6 +117,8 @@ class VoucherWorkBrowserIT extends ServiceIT {
         Files.write(bundle, client.getBytes("/api/books/" + BOOK + "/bundle"));
         Cli verify = Cli.run("verify", bundle.toString(), "--log-key", client.get("/api/log-key").body().trim());
         assertThat(verify.exit()).as(verify.toString()).isZero();
+        assertThat(verify.out()).containsPattern("signed by the actor's own key: [1-9][0-9]* entries; "
+                + "signed by the service for the actor \\(custodial, 代签\\): [1-9][0-9]*");
     }
 
     private String makeKey(Browser browser, String username, String label) {
@@ -135,14 +142,12 @@ class VoucherWorkBrowserIT extends ServiceIT {
         return keyId;
     }
 
-    private void enrolAll(Browser auditor, int expected) {
-        List<WebElement> buttons = auditor.all(By.xpath("//form[@data-api]//button[text()='登记']"));
-        assertThat(buttons).hasSizeGreaterThanOrEqualTo(expected);
-        for (int i = 0; i < expected; i++) {
-            auditor.find(By.xpath("(//form[@data-api]//button[text()='登记'])[1]")).click();
-            int left = expected - i - 1;
-            auditor.waitUntil(d -> auditor.all(By.xpath("//form[@data-api]//button[text()='登记']")).size() == left
-                    + (buttons.size() - expected));
+    /** Registers the keys of these people, each from its row on the book's key page. */
+    private void enrol(Browser auditor, String... displayNames) {
+        for (String name : displayNames) {
+            By row = By.xpath("//form[@data-api][.//strong[text()='" + name + "']]");
+            auditor.find(row).findElement(By.tagName("button")).click();
+            auditor.waitUntil(d -> auditor.all(row).isEmpty());
         }
     }
 
@@ -163,6 +168,7 @@ class VoucherWorkBrowserIT extends ServiceIT {
                 .sendKeys("=").pause(300)
                 .perform();
         assertThat(browser.text(By.id("v-balance"))).isEqualTo("借贷平衡");
+        browser.screenshot("voucher-entry-" + word + "-" + amount);
         String before = browser.path();
         keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
         browser.waitUntil(d -> !browser.path().equals(before) && browser.path().contains("after="));

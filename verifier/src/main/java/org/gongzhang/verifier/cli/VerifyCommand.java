@@ -16,6 +16,7 @@ import org.gongzhang.verifier.Verifier;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleReader;
 import org.gongzhang.verifier.bundle.BundleUnreadable;
+import org.gongzhang.verifier.entry.SignedEntry;
 import org.gongzhang.verifier.statement.Fen;
 import org.gongzhang.verifier.statement.Statement;
 import org.gongzhang.verifier.statement.StatementVersion;
@@ -48,6 +49,7 @@ final class VerifyCommand implements Command {
             out.println(CanonicalJson.canonicalize(json(report)));
         } else {
             print(bundle, report, out);
+            read.map(VerifyCommand::signersLine).ifPresent(out::println);
             read.flatMap(b -> statementLine(b, report)).ifPresent(out::println);
             report.statement().map(VerifyCommand::versionLine).ifPresent(out::println);
         }
@@ -140,6 +142,25 @@ final class VerifyCommand implements Command {
         out.println(report.ok()
                 ? "OK: " + report.entries() + " entries verified, Merkle root " + report.root()
                 : "FAILED: " + report.findings().size() + " finding(s) in " + report.entries() + " entries");
+    }
+
+    /**
+     * Who held the keys: entries signed by the actor's own key, and entries the service signed for
+     * the actor with a key it keeps (代签, {@code "custodial": true}), which prove less.
+     */
+    private static String signersLine(Bundle bundle) {
+        long custodial = 0;
+        for (String leaf : bundle.leaves()) {
+            try {
+                if (SignedEntry.fromLeaf(leaf).header().custodial()) {
+                    custodial++;
+                }
+            } catch (RuntimeException unreadable) {
+                // an unreadable entry is a finding of the verifier already
+            }
+        }
+        return "signed by the actor's own key: " + (bundle.leaves().size() - custodial)
+                + " entries; signed by the service for the actor (custodial, 代签): " + custodial;
     }
 
     /** The bundle read once, or empty when it cannot be read (the verifier then reports why). */

@@ -36,7 +36,8 @@ class VerifyCommandTest {
         var run = CliRun.of("verify", write(book.bundle()).toString(), "--log-key", book.logKey.verifierKey().toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("OK: 8 entries verified").doesNotContain("trust on first use");
+        assertThat(run.out()).contains("OK: 8 entries verified").doesNotContain("trust on first use")
+                .contains("signed by the actor's own key: 8 entries; signed by the service for the actor (custodial, 代签): 0");
     }
 
     @Test
