@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.reporting.exchange.FileProblem;
 import org.gongzhang.service.exchange.ImportRefused;
+import org.gongzhang.service.log.BookIntegrityFailed;
 import org.gongzhang.service.log.Checkpoints;
 import org.gongzhang.service.security.AccessDenied;
 import org.springframework.context.MessageSource;
@@ -39,6 +40,15 @@ class ProblemAdvice {
     @ExceptionHandler(LedgerRefusal.class)
     ResponseEntity<ProblemDetail> refusal(LedgerRefusal refusal) {
         return problem(status(refusal.kind()), refusal.code(), refusal.field(), refusal.args());
+    }
+
+    /** A book that failed its integrity check: which book, and the checkpoint size the service vouched for. */
+    @ExceptionHandler(BookIntegrityFailed.class)
+    ResponseEntity<ProblemDetail> integrityFailed(BookIntegrityFailed failed) {
+        ResponseEntity<ProblemDetail> answer = refusal(failed);
+        answer.getBody().setProperty("book", failed.book());
+        answer.getBody().setProperty("checkpointSize", failed.trustedSize());
+        return answer;
     }
 
     @ExceptionHandler(AccessDenied.class)
