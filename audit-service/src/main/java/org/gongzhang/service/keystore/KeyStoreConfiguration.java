@@ -27,6 +27,12 @@ class KeyStoreConfiguration {
 
     static final String GENERATED_PASSPHRASE = "passphrase";
 
+    /**
+     * PBKDF2 iterations under a passphrase the service generated: 256 random bits leave nothing to
+     * guess, so stretching them only slows every start of the demo (about half a second per key).
+     */
+    static final int GENERATED_PASSPHRASE_ITERATIONS = 10_000;
+
     @Bean
     KeyStoreDirectory keyStoreDirectory(KeyStoreProperties properties, EmbeddedPostgresProperties embedded)
             throws IOException {
@@ -43,24 +49,30 @@ class KeyStoreConfiguration {
 
     @Bean
     KeyFiles keyFiles(KeyStoreDirectory directory, KeyStoreProperties properties) throws IOException {
-        KeyFiles keys = new KeyFiles(directory.path(), passphrase(directory.path(), properties), properties.iterations());
+        Passphrase passphrase = passphrase(directory.path(), properties);
+        KeyFiles keys = new KeyFiles(directory.path(), passphrase.value(),
+                passphrase.generated() ? GENERATED_PASSPHRASE_ITERATIONS : properties.iterations());
         keys.checkPassphrase();
         log.info("Key store: {}", directory.path());
         return keys;
     }
 
-    private static char[] passphrase(Path directory, KeyStoreProperties properties) throws IOException {
+    /** The key store's passphrase, and whether the service generated it. */
+    private record Passphrase(char[] value, boolean generated) {
+    }
+
+    private static Passphrase passphrase(Path directory, KeyStoreProperties properties) throws IOException {
         if (properties.passphrase() != null && !properties.passphrase().isEmpty()) {
-            return properties.passphrase().toCharArray();
+            return new Passphrase(properties.passphrase().toCharArray(), false);
         }
         if (properties.passphraseFile() != null) {
-            return firstLine(properties.passphraseFile());
+            return new Passphrase(firstLine(properties.passphraseFile()), false);
         }
         Path generated = directory.resolve(GENERATED_PASSPHRASE);
         if (Files.exists(generated)) {
             log.warn("The key store's passphrase is read from {}, beside the keys it protects: fine for a demo,"
                     + " not for real books (set LEDGER_KEYSTORE_PASSPHRASE or ledger.keystore.passphrase-file)", generated);
-            return firstLine(generated);
+            return new Passphrase(firstLine(generated), true);
         }
         if (new KeyFiles(directory, new char[0], KeyStoreProperties.DEFAULT_ITERATIONS).holdsKeys()) {
             throw new KeyStoreUnusable("the key store " + directory + " holds keys but no passphrase was given"
@@ -73,7 +85,7 @@ class KeyStoreConfiguration {
         log.warn("No key store passphrase was given: generated a random one in {}, beside the keys it protects;"
                 + " fine for a demo, not for real books (set LEDGER_KEYSTORE_PASSPHRASE or"
                 + " ledger.keystore.passphrase-file)", generated);
-        return passphrase.toCharArray();
+        return new Passphrase(passphrase.toCharArray(), true);
     }
 
     private static char[] firstLine(Path file) throws IOException {

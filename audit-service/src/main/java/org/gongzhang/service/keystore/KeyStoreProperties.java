@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param passphrase     the passphrase itself, normally from the environment variable
  *                       {@code LEDGER_KEYSTORE_PASSPHRASE}
  * @param passphraseFile a file whose first line is the passphrase (used when {@code passphrase} is unset)
- * @param iterations     PBKDF2-HMAC-SHA256 iterations for each key file written from now on (files
- *                       record their own count, so changing it never locks out an older file)
+ * @param iterations     PBKDF2-HMAC-SHA256 iterations for each key file written from now on under a
+ *                       passphrase given to the service (a generated one uses 10,000); files record
+ *                       their own count, so changing it never locks out an older file
  */
 @ConfigurationProperties("ledger.keystore")
 public record KeyStoreProperties(Path directory, String passphrase, Path passphraseFile, Integer iterations) {
