@@ -111,11 +111,12 @@ public class KeyFiles {
      * rather than at its first signature.
      */
     void checkPassphrase() {
-        firstKeyFile().ifPresent(this::decrypt);
+        firstKeyFile(directory).ifPresent(this::decrypt);
     }
 
-    boolean holdsKeys() {
-        return firstKeyFile().isPresent();
+    /** Whether {@code directory} holds any key file. */
+    static boolean holdsKeys(Path directory) {
+        return firstKeyFile(directory).isPresent();
     }
 
     /**
@@ -149,7 +150,7 @@ public class KeyFiles {
         }
     }
 
-    private Optional<Path> firstKeyFile() {
+    private static Optional<Path> firstKeyFile(Path directory) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
             Path first = null;
             for (Path file : files) {

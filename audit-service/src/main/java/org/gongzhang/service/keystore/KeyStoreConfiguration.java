@@ -74,7 +74,7 @@ class KeyStoreConfiguration {
                     + " not for real books (set LEDGER_KEYSTORE_PASSPHRASE or ledger.keystore.passphrase-file)", generated);
             return new Passphrase(firstLine(generated), true);
         }
-        if (new KeyFiles(directory, new char[0], KeyStoreProperties.DEFAULT_ITERATIONS).holdsKeys()) {
+        if (KeyFiles.holdsKeys(directory)) {
             throw new KeyStoreUnusable("the key store " + directory + " holds keys but no passphrase was given"
                     + " (set LEDGER_KEYSTORE_PASSPHRASE or ledger.keystore.passphrase-file)");
         }

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.service.custody.CustodialKey;
@@ -98,17 +99,24 @@ class KeyStoreIT {
     }
 
     @Test
-    void aWrongPassphraseStopsTheStartAndSaysSo() {
+    void aWrongOrMissingPassphraseStopsTheStartAndSaysSo() {
         StandaloneService.start(data, keys, "--ledger.keystore.passphrase=correct horse battery").close();
 
-        Throwable refusal = catchThrowable(() -> StandaloneService.start(data, keys,
-                "--ledger.keystore.passphrase=wrong horse battery"));
+        assertThat(refusal(() -> StandaloneService.start(data, keys, "--ledger.keystore.passphrase=wrong horse battery")))
+                .hasMessageContaining("the key store passphrase does not open")
+                .hasMessageContaining(keys.toString()).hasMessageContaining("LEDGER_KEYSTORE_PASSPHRASE");
+        assertThat(refusal(() -> StandaloneService.start(data, keys)))
+                .hasMessageContaining("holds keys but no passphrase was given");
+        assertThat(keys.resolve(KeyStoreConfiguration.GENERATED_PASSPHRASE)).doesNotExist();
+    }
+
+    private static KeyStoreUnusable refusal(ThrowingCallable start) {
+        Throwable refusal = catchThrowable(start);
         while (refusal != null && !(refusal instanceof KeyStoreUnusable)) {
             refusal = refusal.getCause();
         }
-
-        assertThat(refusal).isNotNull().hasMessageContaining("the key store passphrase does not open")
-                .hasMessageContaining(keys.toString()).hasMessageContaining("LEDGER_KEYSTORE_PASSPHRASE");
+        assertThat(refusal).as("the start fails on the key store").isNotNull();
+        return (KeyStoreUnusable) refusal;
     }
 
     /** The private parts of every key in the store: PKCS#8 bytes and the private key inside them. */
