@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gongzhang.core.book.api.BookId;
 import org.gongzhang.service.keystore.KeyFiles;
 import org.gongzhang.service.keystore.KeyStoreUnusable;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
@@ -58,6 +59,7 @@ public class LastSignedCheckpoints {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.txt")) {
             files.forEach(f -> books.add(f.getFileName().toString().replaceFirst("\\.txt$", "")));
+            books.removeIf(book -> !BookId.isValid(book));
         } catch (IOException e) {
             throw new KeyStoreUnusable("cannot list " + directory + ": " + e.getMessage(), e);
         }
@@ -65,9 +67,6 @@ public class LastSignedCheckpoints {
     }
 
     private Path file(String book) {
-        if (!book.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-            throw new IllegalArgumentException("not a book id: " + book);
-        }
-        return directory.resolve(book + ".txt");
+        return directory.resolve(new BookId(book).value() + ".txt");
     }
 }
