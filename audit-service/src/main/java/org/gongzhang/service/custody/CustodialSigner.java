@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.EntrySubmissions;
 import org.gongzhang.service.entry.LedgerIndex;
+import org.gongzhang.service.log.BookIntegrity;
+import org.gongzhang.service.log.BookIntegrityFailed;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.SignedEntry;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Signs and submits an entry for a person with the key the service keeps for them. The entry
  * says {@code "custodial": true}, and goes through exactly the same checks as a client-signed one.
+ * Nothing is signed for a book that failed its integrity check ({@link BookIntegrityFailed}).
  */
 @Component
 public class CustodialSigner {
@@ -23,11 +26,13 @@ public class CustodialSigner {
 
     private final LedgerIndex index;
     private final EntrySubmissions submissions;
+    private final BookIntegrity integrity;
     private final Clock clock;
 
-    CustodialSigner(LedgerIndex index, EntrySubmissions submissions, Clock clock) {
+    CustodialSigner(LedgerIndex index, EntrySubmissions submissions, BookIntegrity integrity, Clock clock) {
         this.index = index;
         this.submissions = submissions;
+        this.integrity = integrity;
         this.clock = clock;
     }
 
@@ -59,6 +64,7 @@ public class CustodialSigner {
 
     private SignedEntry sign(BookHead head, CustodialKey key, String submission, String kind, LocalDate businessDate,
             ObjectNode payload) {
+        integrity.require(head.book());
         return new EntryDraft(head.book(), head.size(), head.head(), kind, key.actor(), key.role(), key.keyId(),
                 key.suite(), true, submission, clock.instant(), businessDate, payload).sign(key.privateKey());
     }

@@ -22,11 +22,16 @@ public class Checkpoints {
 
     private final JdbcTemplate jdbc;
     private final LogKey logKey;
+    private final BookIntegrity integrity;
+    private final LastSignedCheckpoints lastSigned;
     private final Clock clock;
 
-    Checkpoints(JdbcTemplate jdbc, LogKey logKey, Clock clock) {
+    Checkpoints(JdbcTemplate jdbc, LogKey logKey, BookIntegrity integrity, LastSignedCheckpoints lastSigned,
+            Clock clock) {
         this.jdbc = jdbc;
         this.logKey = logKey;
+        this.integrity = integrity;
+        this.lastSigned = lastSigned;
         this.clock = clock;
     }
 
@@ -50,7 +55,8 @@ public class Checkpoints {
 
     /**
      * A checkpoint over exactly these leaf hashes (the book's whole log), signing a new one if the
-     * log grew. Throws {@link InconsistentLog} when they do not extend the latest checkpoint.
+     * log grew. Throws {@link InconsistentLog} when they do not extend the latest checkpoint, and
+     * {@link BookIntegrityFailed} when they do not extend the last one the service signed.
      */
     @Transactional
     public Stored checkpoint(String book, List<byte[]> leafHashes) {
@@ -60,13 +66,16 @@ public class Checkpoints {
     /**
      * The checkpoint over the first {@code size} of these leaf hashes (the book's whole log), signing
      * it if none exists at that size. The whole log must first extend the latest signed checkpoint,
-     * so no checkpoint, not even one over an older prefix, is signed for a rewritten log.
+     * so no checkpoint, not even one over an older prefix, is signed for a rewritten log: neither
+     * against the latest checkpoint in the database nor against the last one the service signed,
+     * kept outside it ({@link BookIntegrity}). A new signature is kept there too.
      */
     @Transactional
     public Stored checkpoint(String book, List<byte[]> leafHashes, long size) {
         if (size < 1 || size > leafHashes.size()) {
             throw new IllegalArgumentException("size " + size + " outside 1.." + leafHashes.size());
         }
+        integrity.requireExtends(book, leafHashes);
         Optional<Stored> latest = latest(book);
         if (latest.isPresent()) {
             Stored last = latest.get();
@@ -87,7 +96,9 @@ public class Checkpoints {
         SignedNote note = Checkpoint.forBook(book, size, root).sign(logKey.signer());
         jdbc.update("insert into checkpoint (book_id, tree_size, root, note, created_at) values (?, ?, ?, ?, ?) on conflict do nothing",
                 book, size, Digests.hex(root), note.toString(), Timestamp.from(clock.instant()));
-        return at(book, size).orElseThrow();
+        Stored stored = at(book, size).orElseThrow();
+        lastSigned.record(book, stored.signedNote());
+        return stored;
     }
 
     /** Every checkpoint signed for the book, oldest (smallest) first. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.reporting.exchange.FileProblem;
 import org.gongzhang.service.exchange.ImportRefused;
+import org.gongzhang.service.log.BookIntegrityFailed;
 import org.gongzhang.service.log.Checkpoints;
 import org.gongzhang.service.security.AccessDenied;
 import org.gongzhang.service.signing.SignatureRequired;
@@ -55,6 +56,15 @@ class ProblemAdvice {
         body.put("canonical", required.canonical());
         body.put("submitTo", required.submitTo());
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(body.toString());
+    }
+
+    /** A book that failed its integrity check: which book, and the checkpoint size the service vouched for. */
+    @ExceptionHandler(BookIntegrityFailed.class)
+    ResponseEntity<ProblemDetail> integrityFailed(BookIntegrityFailed failed) {
+        ResponseEntity<ProblemDetail> answer = refusal(failed);
+        answer.getBody().setProperty("book", failed.book());
+        answer.getBody().setProperty("checkpointSize", failed.trustedSize());
+        return answer;
     }
 
     @ExceptionHandler(AccessDenied.class)

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.gongzhang.service.GongzhangApplication;
 import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.entry.EntryDraft;
@@ -43,6 +44,7 @@ public final class AppendBenchmark {
         System.setProperty("axoniq.update-checker.disabled", "true");
         try (ConfigurableApplicationContext context = SpringApplication.run(GongzhangApplication.class,
                 "--server.port=0", "--ledger.embedded-postgres.ephemeral=true", "--ledger.demo.enabled=false",
+                "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES,
                 "--logging.level.root=WARN")) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             System.out.printf("cores: %d, java %s%n", Runtime.getRuntime().availableProcessors(),

@@ -144,9 +144,10 @@ class DemoDataIT extends ServiceIT {
     }
 
     @Test
-    void healthIsUpWhileTheDatabaseAnswers() {
+    void healthIsUpWhileTheDatabaseAnswersAndNoBookFailedItsIntegrityCheck() {
         JsonNode health = client.get("/actuator/health").json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.get("components").get("db").get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").get("bookIntegrity").get("status").asText()).isEqualTo("UP");
     }
 }

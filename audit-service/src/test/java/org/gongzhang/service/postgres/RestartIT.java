@@ -12,6 +12,7 @@ import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,9 @@ class RestartIT {
 
     @TempDir
     Path data;
+
+    @TempDir
+    Path keys;
 
     @Test
     void booksSurviveARestartAndKeepGrowing() {
@@ -70,7 +74,8 @@ class RestartIT {
 
     private ConfigurableApplicationContext start() {
         return SpringApplication.run(GongzhangApplication.class, "--server.port=0",
-                "--ledger.embedded-postgres.data-directory=" + data, "--ledger.demo.enabled=true");
+                "--ledger.embedded-postgres.data-directory=" + data, "--ledger.demo.enabled=true",
+                "--ledger.keystore.directory=" + keys, "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES);
     }
 
     private static LedgerClient client(ConfigurableApplicationContext context) {
