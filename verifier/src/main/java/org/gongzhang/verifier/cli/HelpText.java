@@ -14,7 +14,8 @@ final class HelpText {
                   --since FILE: a checkpoint you saved earlier (GET /api/books/BOOK/checkpoint); the
                   bundle must extend it, else it is a split view (two histories that disagree).
                   --witness-key KEY: a witness's note key, or a file of keys one per line; repeatable.
-                  The book's own community-auditor and town-officer Ed25519 keys are witnesses too.
+                  When given, only these witnesses count; without it the book's own community-auditor
+                  and town-officer Ed25519 keys do (which the service may hold: pin your witnesses).
                   --cosignatures K: require K distinct witnesses to have cosigned the checkpoint.
                   Exit 0 when everything checks, 1 when anything fails, 2 on usage or I/O errors.
               ledger export --book BOOK --out FILE [--size N] [--from yyyy-MM --to yyyy-MM] [--server URL]
