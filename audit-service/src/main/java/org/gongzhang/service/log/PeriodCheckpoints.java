@@ -27,7 +27,7 @@ class PeriodCheckpoints {
     void on(PeriodClosedEvent event) {
         try {
             audit.checkpoint(event.header().book(), event.header().index() + 1);
-        } catch (Checkpoints.InconsistentLog e) {
+        } catch (Checkpoints.InconsistentLog | SplitViews.SplitViewDetected e) {
             log.error("Refusing to sign a checkpoint: {}", e.getMessage());
         }
     }

@@ -8,6 +8,7 @@ import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.reporting.exchange.FileProblem;
 import org.gongzhang.service.exchange.ImportRefused;
 import org.gongzhang.service.log.Checkpoints;
+import org.gongzhang.service.log.SplitViews;
 import org.gongzhang.service.security.AccessDenied;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -84,6 +85,11 @@ class ProblemAdvice {
     @ExceptionHandler(Checkpoints.InconsistentLog.class)
     ResponseEntity<ProblemDetail> inconsistentLog(Checkpoints.InconsistentLog e) {
         return problem(HttpStatus.CONFLICT, "log.inconsistent", null);
+    }
+
+    @ExceptionHandler(SplitViews.SplitViewDetected.class)
+    ResponseEntity<ProblemDetail> splitView(SplitViews.SplitViewDetected e) {
+        return problem(HttpStatus.CONFLICT, "log.split-view", null);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
