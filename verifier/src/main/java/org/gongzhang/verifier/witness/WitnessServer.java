@@ -22,6 +22,7 @@ public final class WitnessServer implements AutoCloseable {
 
     /** A request body larger than this is refused: 63 proof lines and a checkpoint fit many times over. */
     static final int MAX_BODY = 64 * 1024;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final Pattern MONITOR = Pattern.compile("/([0-9a-f]{64})/checkpoint");
 
     private final Witness witness;
@@ -33,8 +34,16 @@ public final class WitnessServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts serving {@code witness} on {@code address} (port 0: any free port). */
+    /**
+     * Starts serving {@code witness} on {@code address} (port 0: any free port). Answers leave
+     * without waiting for the client's acknowledgement of the headers (TCP_NODELAY, the JDK server's
+     * {@code sun.net.httpserver.nodelay}, unless set otherwise): otherwise Nagle's algorithm meets the
+     * client's delayed ACK and each small answer waits tens of milliseconds.
+     */
     public static WitnessServer start(Witness witness, InetSocketAddress address) throws IOException {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         WitnessServer running = new WitnessServer(witness, HttpServer.create(address, 16));
         running.server.createContext("/", running::handle);
         running.server.setExecutor(running.threads);
