@@ -145,9 +145,12 @@ class WitnessPush implements DisposableBean {
                     return true;
                 }
                 default -> {
-                    log.error("Witness {} did not cosign checkpoint {} of book {}: HTTP {} {}", witness.name(),
-                            checkpoint.size(), book, reply.status(), reply.body().strip());
-                    witnesses.failed(witness, book, checkpoint.size(), "HTTP " + reply.status() + ": " + reply.body().strip());
+                    if (witnesses.failed(witness, book, checkpoint.size(), "HTTP " + reply.status() + ": "
+                            + reply.body().strip())) {
+                        log.error("Witness {} did not cosign checkpoint {} of book {}: HTTP {} {} (logged once until"
+                                + " it answers otherwise)", witness.name(), checkpoint.size(), book, reply.status(),
+                                reply.body().strip());
+                    }
                     return true;
                 }
             }

@@ -65,8 +65,10 @@ class Witnesses {
         outcomes.put(witness.name(), new Outcome(book, size, true, Optional.empty(), clock.instant()));
     }
 
-    void failed(IndependentWitness witness, String book, long size, String problem) {
-        outcomes.put(witness.name(), new Outcome(book, size, false, Optional.of(problem), clock.instant()));
+    /** Records a failed exchange; true when the witness's previous exchange did not fail the same way. */
+    boolean failed(IndependentWitness witness, String book, long size, String problem) {
+        Outcome previous = outcomes.put(witness.name(), new Outcome(book, size, false, Optional.of(problem), clock.instant()));
+        return previous == null || !previous.problem().equals(Optional.of(problem));
     }
 
     Optional<Outcome> outcome(IndependentWitness witness) {
