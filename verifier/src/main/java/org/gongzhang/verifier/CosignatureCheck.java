@@ -19,12 +19,14 @@ import org.gongzhang.verifier.entry.RegisteredKey;
 import org.gongzhang.verifier.entry.Role;
 
 /**
- * Checks the witnesses' cosignatures (见证签名) on a checkpoint: signature lines next to the log's,
- * by the community auditor (社区审核员) or a town officer (街道/镇经办人), each an ordinary C2SP
- * signed-note Ed25519 signature by the witness's note key.
+ * Checks the witnesses' cosignatures (见证签名) on a checkpoint: signature lines next to the log's.
  *
- * <p>The witness keys are those the auditor pins and the book's own Ed25519 keys of those two roles,
- * registered and not revoked within the checkpoint, named by their actor. A line that names a known
+ * <p>When the auditor pins witness keys, only those count: independent witnesses (the 社区 office,
+ * the 街道) that run {@code ./ledger witness} with keys the operator never holds, cosigning per C2SP
+ * tlog-cosignature v1 (key type 0x04). Without pinned keys the book's own Ed25519 keys of the
+ * community auditor (社区审核员) and town officer (街道/镇经办人) count, registered and not revoked
+ * within the checkpoint, named by their actor, as ordinary signed-note signatures; such a key may be
+ * one the service keeps (custodial), so pin the witnesses you rely on. A line that names a known
  * witness key (name and key hash) but does not verify is a forgery. A line naming no known key is
  * ignored, as C2SP requires, so keys can rotate. The log's own signature is never a cosignature.
  */
@@ -82,13 +84,13 @@ final class CosignatureCheck {
         return new Outcome(List.copyOf(verified), unknown);
     }
 
-    /** The pinned keys and the book's witness keys valid at the checkpoint's size, without the log key. */
+    /** The pinned keys, else the book's witness keys valid at the checkpoint's size; never the log key. */
     private static List<NoteVerifierKey> witnessKeys(SignedNote note, List<NoteVerifierKey> pinned,
             Collection<RegisteredKey> registered, Optional<NoteVerifierKey> logKey) {
         Map<String, NoteVerifierKey> keys = new LinkedHashMap<>();
         pinned.forEach(key -> keys.put(key.toString(), key));
         long size = checkpointSize(note);
-        registered.stream().filter(key -> witnesses(key, size)).map(CosignatureCheck::noteKey).flatMap(Optional::stream)
+        registered.stream().filter(key -> pinned.isEmpty()).filter(key -> witnesses(key, size)).map(CosignatureCheck::noteKey).flatMap(Optional::stream)
                 .forEach(key -> keys.putIfAbsent(key.toString(), key));
         logKey.ifPresent(key -> keys.remove(key.toString()));
         return new ArrayList<>(keys.values());

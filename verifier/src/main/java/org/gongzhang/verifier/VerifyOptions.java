@@ -14,8 +14,8 @@ import org.gongzhang.verifier.checkpoint.SignedNote;
  * @param savedCheckpoint      a checkpoint the auditor saved earlier (e.g. from
  *                             {@code GET /api/books/{book}/checkpoint}); the entries must extend it,
  *                             or the log shows two histories (split view, 分叉视图)
- * @param witnessKeys          witness keys (见证人公钥) the auditor pins, besides the book's own
- *                             community-auditor and town-officer keys
+ * @param witnessKeys          witness keys (见证人公钥) the auditor pins; when any is given only these
+ *                             count, else the book's own community-auditor and town-officer keys
  * @param requiredCosignatures how many distinct witnesses must have cosigned the checkpoint, ≥ 0
  */
 public record VerifyOptions(Optional<NoteVerifierKey> logKey, Optional<SignedNote> savedCheckpoint,

@@ -3,8 +3,10 @@ package org.gongzhang.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzhang.verifier.fixtures.BookFixture.BOOK;
 
+import java.time.Instant;
 import java.util.List;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
+import org.gongzhang.verifier.checkpoint.Cosigner;
 import org.gongzhang.verifier.checkpoint.NoteSignature;
 import org.gongzhang.verifier.checkpoint.NoteSigner;
 import org.gongzhang.verifier.checkpoint.SignedNote;
@@ -65,16 +67,46 @@ class CosignatureTest {
     }
 
     @Test
-    void aPinnedWitnessKeyCountsThoughTheBookDoesNotRegisterIt() {
+    void pinnedWitnessKeysAreTheOnlyOnesThatCount() {
         var external = NoteSigner.of("witness.example/w1", TestKeys.ed25519Pair("external witness"));
         var options = VerifyOptions.trusting(book.logKey.verifierKey())
-                .withWitnessKeys(List.of(external.verifierKey())).requiringCosignatures(3);
+                .withWitnessKeys(List.of(external.verifierKey())).requiringCosignatures(2);
 
         var report = Verifier.verify(witnessed.bundle(book.entries(),
                 logSigned().cosignedBy(auditor).cosignedBy(external).cosignedBy(townOfficer)), options);
 
+        assertThat(report.witnesses()).containsExactly("witness.example/w1");
+        assertThat(report.unknownSignatures()).isEqualTo(2);
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("cosignature.missing");
+    }
+
+    @Test
+    void aTimestampedCosignatureByAPinnedIndependentWitnessCounts() {
+        var witness = Cosigner.of("witness.xinhe.example/w1", TestKeys.ed25519Pair("independent witness"));
+        var checkpoint = logSigned();
+        var cosigned = checkpoint.with(List.of(witness.cosign(checkpoint.text(), Instant.parse("2026-04-01T08:00:00Z"))));
+        var options = VerifyOptions.trusting(book.logKey.verifierKey())
+                .withWitnessKeys(List.of(witness.verifierKey())).requiringCosignatures(1);
+
+        var report = Verifier.verify(witnessed.bundle(book.entries(), cosigned), options);
+
         assertThat(report.findings()).isEmpty();
-        assertThat(report.witnesses()).containsExactly("xinhe:zhao-min", "witness.example/w1", "beishan:qian-li");
+        assertThat(report.witnesses()).containsExactly("witness.xinhe.example/w1");
+    }
+
+    @Test
+    void aCosignatureWhoseTimestampWasChangedIsForged() {
+        var witness = Cosigner.of("witness.xinhe.example/w1", TestKeys.ed25519Pair("independent witness"));
+        var checkpoint = logSigned();
+        var line = witness.cosign(checkpoint.text(), Instant.parse("2026-04-01T08:00:00Z"));
+        byte[] bytes = line.signature();
+        bytes[7]++;
+        var altered = checkpoint.with(List.of(new NoteSignature(line.name(), line.keyHash(), bytes)));
+
+        var report = Verifier.verify(witnessed.bundle(book.entries(), altered), VerifyOptions
+                .trusting(book.logKey.verifierKey()).withWitnessKeys(List.of(witness.verifierKey())));
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("cosignature.invalid");
     }
 
     @Test

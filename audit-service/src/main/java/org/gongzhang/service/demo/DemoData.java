@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo once, when the service holds no book: 北山街道 → 新河社区 → 兰园小区 and 桂苑小区,
  * each with a public-income book covering the twelve months before the current one and the
- * current month so far. Dates follow the injected clock, so the demo is always "last year".
+ * current month so far. Dates follow the injected clock, so the demo is always "last year". Each
+ * book ends on a signed checkpoint over all of it, which the configured witnesses then cosign.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -84,6 +85,7 @@ class DemoData implements ApplicationRunner {
         COMPOUNDS.forEach(compound -> disclosure.write(compound, signer.today()));
         DemoGovernance spending = new DemoGovernance(directory, users, governance, keys, signer, audit);
         COMPOUNDS.forEach(compound -> spending.write(compound, signer.today()));
+        COMPOUNDS.forEach(compound -> audit.checkpoint(compound.book()));
         log.info("Demo logins created (password: ledger.demo.password)");
     }
 

@@ -78,8 +78,8 @@ public class BookAudit {
 
     /**
      * The book as a bundle. A new checkpoint is signed when the stored log extends the last one;
-     * when it does not (someone rewrote it), the bundle carries the last honest checkpoint, so the
-     * verifier shows the break.
+     * when it does not (someone rewrote it), or a witness caught a split view, the bundle carries
+     * the latest checkpoint signed, so the verifier shows the break.
      */
     public Bundle bundle(String book) {
         return bundle(book, snapshot(book));
@@ -109,7 +109,7 @@ public class BookAudit {
         Optional<SignedNote> note;
         try {
             note = Optional.of(checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot)).signedNote());
-        } catch (Checkpoints.InconsistentLog e) {
+        } catch (Checkpoints.InconsistentLog | SplitViews.SplitViewDetected e) {
             note = checkpoints.latest(book).map(Checkpoints.Stored::signedNote);
         }
         return Bundle.of(book, entries, note, logKey.signer().verifierKey(), clock.instant());

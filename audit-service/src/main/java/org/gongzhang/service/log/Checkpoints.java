@@ -8,6 +8,7 @@ import org.gongzhang.verifier.checkpoint.Checkpoint;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.merkle.MerkleTree;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Signs and keeps checkpoints (tree size + Merkle root of a book's entries). Before signing it
  * checks that the new tree extends the latest signed one; a log that was rewritten or truncated
- * behind the service's back gets no new checkpoint.
+ * behind the service's back gets no new checkpoint, nor does a book whose witnesses caught a split
+ * view ({@link SplitViews}). Each new checkpoint is announced ({@link CheckpointSigned}) for the
+ * witnesses to cosign.
  */
 @Component
 public class Checkpoints {
@@ -25,14 +28,18 @@ public class Checkpoints {
     private final BookIntegrity integrity;
     private final LastSignedCheckpoints lastSigned;
     private final Clock clock;
+    private final SplitViews splitViews;
+    private final ApplicationEventPublisher events;
 
     Checkpoints(JdbcTemplate jdbc, LogKey logKey, BookIntegrity integrity, LastSignedCheckpoints lastSigned,
-            Clock clock) {
+            Clock clock, SplitViews splitViews, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.logKey = logKey;
         this.integrity = integrity;
         this.lastSigned = lastSigned;
         this.clock = clock;
+        this.splitViews = splitViews;
+        this.events = events;
     }
 
     /** A checkpoint as stored: its size, root (hex) and signed-note text. */
@@ -93,11 +100,13 @@ public class Checkpoints {
             }
             return existing.get();
         }
+        splitViews.requireNone(book);
         SignedNote note = Checkpoint.forBook(book, size, root).sign(logKey.signer());
         jdbc.update("insert into checkpoint (book_id, tree_size, root, note, created_at) values (?, ?, ?, ?, ?) on conflict do nothing",
                 book, size, Digests.hex(root), note.toString(), Timestamp.from(clock.instant()));
         Stored stored = at(book, size).orElseThrow();
         lastSigned.record(book, stored.signedNote());
+        events.publishEvent(new CheckpointSigned(book, size));
         return stored;
     }
 

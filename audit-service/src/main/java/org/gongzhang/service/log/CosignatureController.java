@@ -1,8 +1,6 @@
 package org.gongzhang.service.log;
 
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,9 +8,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Witness cosigning (见证签名): the community auditor, and optionally the town, adds its signature
- * to a checkpoint after checking that it extends the last one it cosigned. The signature is its
- * own authentication: only a current witness key of the book is accepted.
+ * A book's own witness cosigning (见证签名) with {@code ./ledger cosign}: the community auditor, and
+ * optionally the town, adds its signature to a checkpoint after checking that it extends the last
+ * one it cosigned. The signature is its own authentication: only a current witness key of the book
+ * that the service does not hold is accepted. Independent witnesses are pushed to instead.
  */
 @RestController
 @RequestMapping("/api/books/{book}")
@@ -22,12 +21,6 @@ class CosignatureController {
 
     CosignatureController(Cosignatures cosignatures) {
         this.cosignatures = cosignatures;
-    }
-
-    /** The book's current witness keys, one C2SP note verifier key a line, to pin with {@code --witness-key}. */
-    @GetMapping(path = "/witnesses", produces = MediaType.TEXT_PLAIN_VALUE)
-    String witnesses(@PathVariable String book) {
-        return cosignatures.witnesses(book).stream().map(k -> k + "\n").collect(Collectors.joining());
     }
 
     /**

@@ -19,15 +19,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Witness cosignatures (见证签名) on signed checkpoints. A witness is a key the book's log
- * registered for the community auditor (社区审核员) or the town's officer (街道/镇), Ed25519, not
- * revoked; its note key is named after the key's actor. The witness checks a consistency proof from
- * the last checkpoint it cosigned before it signs (see {@code ./ledger cosign}); the service only
- * checks that each cosignature is a valid signature of a current witness over the checkpoint text,
- * and adds it to the stored note next to the log's own signature.
+ * Witness cosignatures (见证签名) on signed checkpoints, kept in the stored note next to the log's
+ * own signature and served with it.
+ *
+ * <p>Most come from the independent witnesses the service pushes each checkpoint to
+ * ({@code org.gongzhang.service.witness}), which check consistency themselves and whose lines are
+ * checked before {@link #add}. The older path remains for a book's own witnesses, posted with
+ * {@code ./ledger cosign}: a key the book's log registered for the community auditor (社区审核员) or
+ * the town's officer (街道/镇), Ed25519, not revoked, named after the key's actor — and never a key
+ * the service itself keeps (custodial), since a cosignature the operator can make proves nothing.
  */
 @Component
-class Cosignatures {
+public class Cosignatures {
 
     static final Set<Role> WITNESS_ROLES = EnumSet.of(Role.COMMUNITY_AUDITOR, Role.TOWN_OFFICER);
 
@@ -39,15 +42,33 @@ class Cosignatures {
         this.proofs = proofs;
     }
 
-    /** The current witnesses of a book as note verifier keys. */
-    List<NoteVerifierKey> witnesses(String book) {
+    /** The book's own witnesses as note verifier keys: current auditor and town keys the service does not hold. */
+    List<NoteVerifierKey> bookWitnesses(String book) {
+        Set<String> custodial = Set.copyOf(jdbc.queryForList("select key_id from custodial_key", String.class));
         return proofs.registry(book).all().stream().filter(Cosignatures::isWitness)
+                .filter(key -> !custodial.contains(key.keyId()))
                 .map(k -> NoteVerifierKey.of(k.actor(), SignatureSuite.ED25519.publicKey(k.publicKeyDer())))
                 .toList();
     }
 
     private static boolean isWitness(RegisteredKey key) {
         return !key.revoked() && key.suite() == SignatureSuite.ED25519 && WITNESS_ROLES.contains(key.role());
+    }
+
+    /**
+     * Adds cosignature lines the caller has verified to the checkpoint of {@code size} entries; a
+     * witness's earlier line is replaced. Answers the note as now stored.
+     */
+    @Transactional
+    public SignedNote add(String book, long size, List<NoteSignature> verified) {
+        List<String> notes = jdbc.queryForList(
+                "select note from checkpoint where book_id = ? and tree_size = ? for update", String.class, book, size);
+        if (notes.isEmpty()) {
+            throw new LedgerRefusal(Kind.NOT_FOUND, "proof.checkpoint.not-found", "size", String.valueOf(size));
+        }
+        SignedNote note = SignedNote.parse(notes.get(0)).with(verified);
+        jdbc.update("update checkpoint set note = ? where book_id = ? and tree_size = ?", note.toString(), book, size);
+        return note;
     }
 
     /**
@@ -58,14 +79,8 @@ class Cosignatures {
      */
     @Transactional
     Checkpoints.Stored cosign(String book, long size, String body) {
-        List<NoteVerifierKey> witnesses = witnesses(book);
-        List<String> notes = jdbc.queryForList(
-                "select note from checkpoint where book_id = ? and tree_size = ? for update", String.class, book, size);
-        if (notes.isEmpty()) {
-            throw new LedgerRefusal(Kind.NOT_FOUND, "proof.checkpoint.not-found", "size", String.valueOf(size));
-        }
-        SignedNote stored = SignedNote.parse(notes.get(0));
-        List<NoteSignature> signatures = new ArrayList<>(stored.signatures());
+        List<NoteVerifierKey> witnesses = bookWitnesses(book);
+        SignedNote stored = proofs.checkpoint(book, size).signedNote();
         List<NoteSignature> added = parse(body);
         for (NoteSignature cosignature : added) {
             NoteVerifierKey witness = witnessOf(cosignature, witnesses).orElseThrow(() -> new LedgerRefusal(
@@ -73,11 +88,8 @@ class Cosignatures {
             if (!new SignedNote(stored.text(), List.of(cosignature)).isSignedBy(witness)) {
                 throw new LedgerRefusal(Kind.INVALID, "cosignature.invalid", "signature", cosignature.name());
             }
-            signatures.removeIf(s -> s.claims(witness));
-            signatures.add(cosignature);
         }
-        String note = new SignedNote(stored.text(), signatures).toString();
-        jdbc.update("update checkpoint set note = ? where book_id = ? and tree_size = ?", note, book, size);
+        add(book, size, added);
         return proofs.checkpoint(book, size);
     }
 

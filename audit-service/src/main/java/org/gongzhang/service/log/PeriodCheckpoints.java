@@ -45,7 +45,7 @@ class PeriodCheckpoints {
     private void checkpointThrough(EntryHeader entry) {
         try {
             audit.checkpoint(entry.book(), entry.index() + 1);
-        } catch (Checkpoints.InconsistentLog e) {
+        } catch (Checkpoints.InconsistentLog | SplitViews.SplitViewDetected e) {
             log.error("Refusing to sign a checkpoint: {}", e.getMessage());
         } catch (BookIntegrityFailed e) {
             log.debug("No checkpoint for a book that failed its integrity check: {}", e.getMessage());

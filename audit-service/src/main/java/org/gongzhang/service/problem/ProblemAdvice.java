@@ -10,6 +10,7 @@ import org.gongzhang.reporting.exchange.FileProblem;
 import org.gongzhang.service.exchange.ImportRefused;
 import org.gongzhang.service.log.BookIntegrityFailed;
 import org.gongzhang.service.log.Checkpoints;
+import org.gongzhang.service.log.SplitViews;
 import org.gongzhang.service.security.AccessDenied;
 import org.gongzhang.service.signing.SignatureRequired;
 import org.gongzhang.verifier.canonical.CanonicalJson;
@@ -110,6 +111,11 @@ class ProblemAdvice {
     @ExceptionHandler(Checkpoints.InconsistentLog.class)
     ResponseEntity<ProblemDetail> inconsistentLog(Checkpoints.InconsistentLog e) {
         return problem(HttpStatus.CONFLICT, "log.inconsistent", null);
+    }
+
+    @ExceptionHandler(SplitViews.SplitViewDetected.class)
+    ResponseEntity<ProblemDetail> splitView(SplitViews.SplitViewDetected e) {
+        return problem(HttpStatus.CONFLICT, "log.split-view", null);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

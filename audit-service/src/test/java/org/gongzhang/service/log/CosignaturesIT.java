@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.support.Cli;
 import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient.Answer;
@@ -17,19 +19,25 @@ import org.gongzhang.verifier.checkpoint.NoteSigner;
 import org.gongzhang.verifier.checkpoint.NoteVerifierKey;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.PublicKeys;
+import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Witness cosigning end to end: the community auditor runs {@code ./ledger cosign} against the
- * service; the service keeps the cosignature on the checkpoint and refuses any other.
+ * A book's own witness cosigning end to end: the community auditor, holding their own key, runs
+ * {@code ./ledger cosign} against the service; the service keeps the cosignature on the checkpoint
+ * and refuses any other, including one by a key the service itself holds.
  */
 class CosignaturesIT extends ServiceIT {
 
     @TempDir
     Path dir;
+
+    @Autowired
+    private CustodialKeys custodialKeys;
 
     private TestBook book;
     private String checkpoints;
@@ -63,9 +71,18 @@ class CosignaturesIT extends ServiceIT {
     }
 
     @Test
-    void witnessesAreTheBooksCurrentAuditorAndTownKeysAsNoteKeys() {
-        String witnesses = client.get("/api/books/" + book.id + "/witnesses").body();
-        assertThat(witnesses.strip()).isEqualTo(witness(book.auditor).toString());
+    void aWitnessKeyTheServiceHoldsCannotCosign() {
+        String demo = "/api/books/lanyuan-public/checkpoints";
+        long size = org.gongzhang.verifier.checkpoint.Checkpoint.parse(
+                SignedNote.parse(client.get("/api/books/lanyuan-public/checkpoint").body()).text()).size();
+        var custodial = custodialKeys.find("community:zhao-min", Role.COMMUNITY_AUDITOR).orElseThrow();
+        var signer = NoteSigner.of("community:zhao-min", new KeyPair(
+                SignatureSuite.ED25519.publicKeyOf(custodial.privateKey()), custodial.privateKey()));
+        String text = SignedNote.parse(client.get(demo + "/" + size).body()).text();
+
+        Answer answer = client.postText(demo + "/" + size + "/cosignatures", signer.sign(text).line() + "\n", "en");
+
+        Problems.assertProblem(answer, 422, "cosignature.unknown-witness", "signature");
     }
 
     @Test

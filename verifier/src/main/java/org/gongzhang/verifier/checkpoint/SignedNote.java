@@ -1,6 +1,5 @@
 package org.gongzhang.verifier.checkpoint;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,13 +49,23 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 
     /** True when {@code line} claims {@code key} (name and key hash) and is its signature of this note's text. */
     public boolean verifies(NoteSignature line, NoteVerifierKey key) {
-        return line.claims(key) && key.verifies(text.getBytes(StandardCharsets.UTF_8), line.signature());
+        return line.claims(key) && key.verifiesNote(text, line.signature());
     }
 
     /** This note with one more signature line, e.g. a witness's cosignature (见证签名) on a checkpoint. */
     public SignedNote cosignedBy(NoteSigner witness) {
         List<NoteSignature> all = new ArrayList<>(signatures);
         all.add(witness.sign(text));
+        return new SignedNote(text, all);
+    }
+
+    /** This note with {@code cosignatures} added; a line by a signer already present replaces its earlier line. */
+    public SignedNote with(List<NoteSignature> cosignatures) {
+        List<NoteSignature> all = new ArrayList<>(signatures);
+        for (NoteSignature added : cosignatures) {
+            all.removeIf(s -> s.name().equals(added.name()) && s.keyHash() == added.keyHash());
+            all.add(added);
+        }
         return new SignedNote(text, all);
     }
 

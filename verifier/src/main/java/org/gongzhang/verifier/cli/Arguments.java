@@ -66,6 +66,11 @@ final class Arguments {
         return positional.get(0);
     }
 
+    /** How many positional arguments were given. */
+    int positionalCount() {
+        return positional.size();
+    }
+
     /** Refuses any option not in {@code known}. */
     Arguments allowing(Set<String> known) {
         options.keySet().stream().filter(name -> !known.contains(name)).findFirst()

@@ -21,7 +21,8 @@ public final class LedgerCli {
             "keygen", new KeygenCommand(),
             "sign", new SignCommand(),
             "submit", new SubmitCommand(),
-            "cosign", new CosignCommand());
+            "cosign", new CosignCommand(),
+            "witness", new WitnessCommand());
     private static final Set<String> FLAGS = Set.of("--json");
 
     private LedgerCli() {

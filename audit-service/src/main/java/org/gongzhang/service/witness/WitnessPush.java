@@ -1,0 +1,225 @@
+package org.gongzhang.service.witness;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.entry.LedgerIndex;
+import org.gongzhang.service.log.CheckpointSigned;
+import org.gongzhang.service.log.Checkpoints;
+import org.gongzhang.service.log.Cosignatures;
+import org.gongzhang.service.log.SplitViews;
+import org.gongzhang.verifier.checkpoint.NoteSignature;
+import org.gongzhang.verifier.checkpoint.SignedNote;
+import org.gongzhang.verifier.crypto.Digests;
+import org.gongzhang.verifier.merkle.MerkleTree;
+import org.gongzhang.verifier.witness.AddCheckpointRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Asks every independent witness to cosign each book's latest checkpoint, off the append path: on
+ * one background thread, right after a checkpoint's signing commits, and again every
+ * {@code ledger.witness-push.retry-interval} for any witness that does not hold it yet (unreachable,
+ * timed out, or started after the service). Each request carries a consistency proof from the size
+ * the witness cosigned last, which the service remembers or learns from the witness's 409 answer.
+ *
+ * <p>A witness that refuses the checkpoint as not extending what it cosigned (422, or 400 for a
+ * smaller one) caught a split view (分叉视图): logged at ERROR, the book marked in
+ * {@link SplitViews}, so the log signs nothing further for it. The refused checkpoint is still
+ * shown to the other witnesses (each keeps its own evidence), once each.
+ */
+@Component
+class WitnessPush implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WitnessPush.class);
+    private static final int CONFLICT_ROUNDS = 3;
+
+    private final Witnesses witnesses;
+    private final WitnessClient client;
+    private final BookDirectory books;
+    private final Checkpoints checkpoints;
+    private final Cosignatures cosignatures;
+    private final LedgerIndex index;
+    private final SplitViews splitViews;
+    private final WitnessProperties.WitnessPush settings;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "witness-push");
+        t.setDaemon(true);
+        return t;
+    });
+
+    WitnessPush(Witnesses witnesses, WitnessProperties properties, BookDirectory books, Checkpoints checkpoints,
+            Cosignatures cosignatures, LedgerIndex index, SplitViews splitViews) {
+        this.witnesses = witnesses;
+        this.settings = properties.witnessPush();
+        this.client = new WitnessClient(settings.timeout());
+        this.books = books;
+        this.checkpoints = checkpoints;
+        this.cosignatures = cosignatures;
+        this.index = index;
+        this.splitViews = splitViews;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CheckpointSigned signed) {
+        if (!witnesses.all().isEmpty()) {
+            thread.execute(() -> guarded(() -> witnesses.all().forEach(w -> push(signed.book(), w))));
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void startRetrying() {
+        if (!witnesses.all().isEmpty()) {
+            long millis = settings.retryInterval().toMillis();
+            thread.scheduleWithFixedDelay(() -> guarded(this::sweep), millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Offers every book's latest checkpoint to each witness that does not hold it; stops early at an unreachable one. */
+    private void sweep() {
+        List<String> all = books.all().stream().map(BookSummary::book).toList();
+        for (IndependentWitness witness : witnesses.all()) {
+            for (String book : all) {
+                if (!push(book, witness)) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Pushes the book's latest checkpoint to the witness; false when the witness could not be reached. */
+    private boolean push(String book, IndependentWitness witness) {
+        Optional<Checkpoints.Stored> latest = checkpoints.latest(book);
+        if (latest.isEmpty() || splitViews.refusedBy(book, witness.name())) {
+            return true;
+        }
+        Checkpoints.Stored checkpoint = latest.get();
+        OptionalLong remembered = witnesses.cosignedSize(book, witness);
+        if (remembered.isPresent() && remembered.getAsLong() == checkpoint.size()) {
+            return true;
+        }
+        long old = remembered.orElse(0L);
+        for (int round = 0; round < CONFLICT_ROUNDS; round++) {
+            Optional<String> body = request(book, checkpoint, old);
+            if (body.isEmpty()) {
+                return true;
+            }
+            WitnessClient.Reply reply;
+            try {
+                reply = client.addCheckpoint(witness, body.get());
+            } catch (IOException e) {
+                witnesses.failed(witness, book, checkpoint.size(), "unreachable: " + e);
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            switch (reply.status()) {
+                case 200 -> {
+                    accept(book, checkpoint, witness, reply.body());
+                    return true;
+                }
+                case 409 -> {
+                    Optional<Long> known = size(reply.body());
+                    if (known.isEmpty()) {
+                        witnesses.failed(witness, book, checkpoint.size(), "409 without a size: " + reply.body().strip());
+                        return true;
+                    }
+                    old = known.get();
+                    witnesses.remember(book, witness, old);
+                }
+                case 400, 422 -> {
+                    refused(book, checkpoint, witness, reply, body.get());
+                    return true;
+                }
+                default -> {
+                    if (witnesses.failed(witness, book, checkpoint.size(), "HTTP " + reply.status() + ": "
+                            + reply.body().strip())) {
+                        log.error("Witness {} did not cosign checkpoint {} of book {}: HTTP {} {} (logged once until"
+                                + " it answers otherwise)", witness.name(), checkpoint.size(), book, reply.status(),
+                                reply.body().strip());
+                    }
+                    return true;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The add-checkpoint body: {@code old}, the consistency proof from it over the entries the
+     * service accepted, the checkpoint. Empty, with an ERROR, when those entries no longer hash to
+     * the checkpoint's root.
+     */
+    private Optional<String> request(String book, Checkpoints.Stored checkpoint, long old) {
+        List<String> hashes = index.hashes(book);
+        List<byte[]> leaves = new ArrayList<>();
+        hashes.stream().limit(checkpoint.size()).forEach(h -> leaves.add(Digests.unhex(h)));
+        if (leaves.size() != checkpoint.size() || !Digests.hex(MerkleTree.root(leaves)).equals(checkpoint.root())) {
+            log.error("Book {}: the accepted entries no longer hash to the checkpoint of {}; not sending it to witnesses",
+                    book, checkpoint.size());
+            return Optional.empty();
+        }
+        List<byte[]> proof = old == 0 || old >= checkpoint.size() ? List.of()
+                : MerkleTree.consistencyProof(leaves, old).hashes();
+        return Optional.of(AddCheckpointRequest.body(old, proof, checkpoint.signedNote()));
+    }
+
+    private void accept(String book, Checkpoints.Stored checkpoint, IndependentWitness witness, String answer) {
+        SignedNote note = checkpoint.signedNote();
+        List<NoteSignature> verified = answer.lines().filter(line -> !line.isBlank()).map(NoteSignature::parse)
+                .filter(line -> note.with(List.of(line)).verifies(line, witness.key())).toList();
+        if (verified.isEmpty()) {
+            log.error("Witness {} answered no valid cosignature for checkpoint {} of book {}", witness.name(),
+                    checkpoint.size(), book);
+            witnesses.failed(witness, book, checkpoint.size(), "no valid cosignature in its answer");
+            return;
+        }
+        cosignatures.add(book, checkpoint.size(), verified);
+        witnesses.remember(book, witness, checkpoint.size());
+        witnesses.cosigned(witness, book, checkpoint.size());
+    }
+
+    private void refused(String book, Checkpoints.Stored checkpoint, IndependentWitness witness, WitnessClient.Reply reply,
+            String request) {
+        log.error("SPLIT VIEW: witness {} refused checkpoint {} of book {} as not extending what it cosigned (HTTP {}: {});"
+                + " no further checkpoint is signed for the book", witness.name(), checkpoint.size(), book,
+                reply.status(), reply.body().strip());
+        splitViews.record(book, witness.name(), checkpoint.size(), reply.status(), reply.body(), request);
+        witnesses.failed(witness, book, checkpoint.size(), "SPLIT VIEW: " + reply.body().strip());
+    }
+
+    /** The size in a 409 answer ({@code text/x.tlog.size}: a decimal and a newline). */
+    private static Optional<Long> size(String body) {
+        try {
+            return Optional.of(Long.parseLong(body.strip())).filter(size -> size >= 0);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.error("Pushing checkpoints to witnesses failed; retrying later", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        thread.shutdownNow();
+    }
+}
