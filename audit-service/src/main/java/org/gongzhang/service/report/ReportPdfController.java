@@ -3,6 +3,7 @@ package org.gongzhang.service.report;
 import java.util.Locale;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.reporting.api.ReportedBook;
 import org.gongzhang.reporting.balance.TrialBalanceQueries;
 import org.gongzhang.reporting.ledger.AccountLedgerQueries;
 import org.gongzhang.reporting.pdf.ReportPdfs;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The reports of {@link ReportController} printed as PDF, in Chinese unless {@code lang=en} or
- * an English Accept-Language asks otherwise; people by name. (The statement, 公示表, prints from
+ * an English Accept-Language asks otherwise; the book and people by name. (The statement, 公示表, prints from
  * {@code disclosure}, which knows whether its period was published.) A request the JSON report would refuse is refused
  * the same way, as problem+json (in the language asked), and no PDF is made.
  */
@@ -58,10 +59,11 @@ class ReportPdfController {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String lang) {
         Locale locale = PdfAnswers.language(lang);
-        ReportRequests.Range range = requests.range(requests.book(book), from, to);
+        ReportedBook reported = requests.book(book);
+        ReportRequests.Range range = requests.range(reported, from, to);
         return PdfAnswers.pdf(pdfs.accountLedger(ledgers.ledger(book, account, range.from(), range.to())
                         .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "report.account.unknown", "account", account)),
-                locale), book + "-ledger-" + account + "-" + range.from() + "-" + range.to());
+                reported.name(), locale), book + "-ledger-" + account + "-" + range.from() + "-" + range.to());
     }
 
     /** 记账凭证. */
@@ -69,10 +71,10 @@ class ReportPdfController {
     ResponseEntity<byte[]> voucher(@PathVariable String book, @PathVariable String voucherId,
             @RequestParam(required = false) String lang) {
         Locale locale = PdfAnswers.language(lang);
-        requests.book(book);
+        ReportedBook reported = requests.book(book);
         PeopleNames.Names names = people.of(book);
         return PdfAnswers.pdf(pdfs.voucher(vouchers.voucher(book, voucherId).orElseThrow(
                         () -> new LedgerRefusal(Kind.NOT_FOUND, "report.voucher.not-found", "voucherId", voucherId))
-                .withPeople(names::of), locale), book + "-voucher-" + voucherId);
+                .withPeople(names::of), reported.name(), locale), book + "-voucher-" + voucherId);
     }
 }

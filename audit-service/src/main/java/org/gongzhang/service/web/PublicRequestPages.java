@@ -2,6 +2,7 @@ package org.gongzhang.service.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
@@ -27,6 +28,12 @@ class PublicRequestPages {
     /** A payment voucher against the request or its contract; a released one was voided or reversed. */
     record PaymentLine(String voucherId, LocalDate date, String amount, boolean released) {
     }
+
+    /**
+     * Steps whose note says nothing beyond the page: a raised or resubmitted request's note is its
+     * purpose, an escalation's is the code of its cause, a missed deadline.
+     */
+    private static final Set<String> WITHOUT_NOTE = Set.of("RAISED", "RESUBMITTED", "ESCALATED");
 
     private final BookDirectory books;
     private final GovernanceQueries governance;
@@ -54,7 +61,7 @@ class PublicRequestPages {
         model.addAttribute("requester", names.of(r.requester()));
         model.addAttribute("steps", detail.history().stream()
                 .map(s -> new StepLine(s.kind(), s.step(), names.of(s.actor()), s.businessDate(), Yuan.of(s.amount()),
-                        "RAISED".equals(s.kind()) || "RESUBMITTED".equals(s.kind()) ? null : s.note()))
+                        WITHOUT_NOTE.contains(s.kind()) ? null : s.note()))
                 .toList());
         model.addAttribute("payments", detail.payments().stream()
                 .map(p -> new PaymentLine(p.voucherId(), p.date(), Yuan.of(p.amount()), p.released())).toList());

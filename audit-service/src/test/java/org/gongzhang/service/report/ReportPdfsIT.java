@@ -170,6 +170,9 @@ class ReportPdfsIT extends ServiceIT {
 
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         pdf.line("记账凭证");
+        pdf.line("账套：兰园小区公共收益账套");
+        pdf.line("制单：李娜");
+        assertThat(pdf.text()).doesNotContain("agent:", "账套：" + BOOK);
         pdf.line("凭证字号：" + posted.get("voucherNumber").asText());
         pdf.line("附单据 " + posted.get("attachments").asInt() + " 张");
         for (JsonNode line : voucher.get("lines")) {

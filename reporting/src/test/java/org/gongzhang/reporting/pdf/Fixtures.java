@@ -24,6 +24,7 @@ import org.gongzhang.reporting.format.ChineseAmount;
 final class Fixtures {
 
     static final String COMPOUND = "堃喆苑小区";
+    static final String BOOK_NAME = COMPOUND + "公共收益账套";
     static final String ADVERTISER = "犇腾传媒有限公司";
     static final String VERIFY_URL = "http://localhost:8080/public/books/kunzhe-public/verify?from=2026-01&to=2026-03";
     static final String ROOT = "5dc9a0c4e1b2f3a4b5c6d7e8f90112233445566778899aabbccddeeff0014328";
