@@ -153,6 +153,7 @@ class StatementPdfIT {
                 sheet.checkpoint(), sheet.verifyUrl(), null, null, null), Locale.SIMPLIFIED_CHINESE));
 
         assertThat(long_.pages()).isGreaterThan(1);
+        assertThat(long_.text().split("草稿 · 未公示", -1)).as("a draft says so on every page").hasSize(long_.pages() + 1);
         for (StatementItem item : items) {
             assertLine(long_, item.voucherNumber(), item.summary(), item.amount().yuan(), "条目 " + item.entry());
         }
