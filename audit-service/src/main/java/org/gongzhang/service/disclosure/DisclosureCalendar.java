@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * 公示日历: the statements a book owes, from its first period to today. A period is owed once it has
@@ -16,8 +16,16 @@ public final class DisclosureCalendar {
     /** Where one owed statement stands. */
     public enum Status { PUBLISHED, DUE, OVERDUE }
 
-    /** One owed statement: its periods, when it is due, and whether it was published in time. */
-    public record Slot(YearMonth from, YearMonth to, LocalDate dueBy, Status status) {
+    /**
+     * One owed statement: its periods, when it is due, where it stands and, once published, the day
+     * it was first published (公示期 start).
+     */
+    public record Slot(YearMonth from, YearMonth to, LocalDate dueBy, Status status, LocalDate publishedOn) {
+
+        /** 逾期公示: published, but after the day it was due. */
+        public boolean late() {
+            return publishedOn != null && publishedOn.isAfter(dueBy);
+        }
     }
 
     private DisclosureCalendar() {
@@ -28,10 +36,11 @@ public final class DisclosureCalendar {
      * @param today     today on the compound's calendar
      * @param cadence   how often
      * @param graceDays days after a period's end by which its statement must be published
-     * @param published the (from, to) ranges with a published statement, as "yyyy-MM/yyyy-MM"
+     * @param published the (from, to) ranges with a published statement, as "yyyy-MM/yyyy-MM", each
+     *                  with the day it was first published
      */
     public static List<Slot> slots(YearMonth start, LocalDate today, Cadence cadence, int graceDays,
-            Set<String> published) {
+            Map<String, LocalDate> published) {
         List<Slot> slots = new ArrayList<>();
         YearMonth from = cadence.periodStart(start);
         while (true) {
@@ -42,9 +51,10 @@ public final class DisclosureCalendar {
             }
             YearMonth first = from.isBefore(start) ? start : from;
             LocalDate dueBy = end.plusDays(graceDays);
-            Status status = published.contains(first + "/" + to) ? Status.PUBLISHED
+            LocalDate publishedOn = published.get(first + "/" + to);
+            Status status = publishedOn != null ? Status.PUBLISHED
                     : today.isAfter(dueBy) ? Status.OVERDUE : Status.DUE;
-            slots.add(new Slot(first, to, dueBy, status));
+            slots.add(new Slot(first, to, dueBy, status, publishedOn));
             from = from.plusMonths(cadence.months());
         }
     }

@@ -1,8 +1,9 @@
 package org.gongzhang.service.disclosure;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.service.book.BookSummary;
@@ -48,11 +49,19 @@ public class DisclosureCalendars {
                 (rs, n) -> new Object[] {Cadence.valueOf(rs.getString(1)), rs.getInt(2)}, book.book());
         Cadence cadence = own.isEmpty() ? defaultCadence : (Cadence) own.get(0)[0];
         int grace = own.isEmpty() ? defaultGraceDays : (Integer) own.get(0)[1];
-        Set<String> published = versions.published(book.book()).stream()
-                .map(v -> v.from() + "/" + v.to()).collect(Collectors.toSet());
+        Map<String, LocalDate> published = versions.published(book.book()).stream()
+                .filter(v -> v.postingFrom() != null)
+                .collect(Collectors.toMap(v -> v.from() + "/" + v.to(), StatementVersion::postingFrom,
+                        (a, b) -> a.isBefore(b) ? a : b));
         return new Calendar(book.book(), book.compound().name(), book.community().id(), book.street().id(), cadence,
                 grace, DisclosureCalendar.slots(YearMonth.parse(book.startPeriod()), signer.today(), cadence, grace,
                         published));
+    }
+
+    /** 逾期公示: the statement owed for exactly {@code from}–{@code to} was first published after its due date. */
+    public boolean publishedLate(BookSummary book, String from, String to) {
+        return calendar(book).slots().stream()
+                .anyMatch(s -> s.from().toString().equals(from) && s.to().toString().equals(to) && s.late());
     }
 
     public void configure(String book, String cadence, Integer graceDays) {

@@ -12,6 +12,8 @@ import org.gongzhang.reporting.api.StatementView;
 import org.gongzhang.reporting.format.ChineseAmount;
 import org.gongzhang.reporting.statement.StatementQueries;
 import org.gongzhang.core.period.Period;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.book.PeopleNames;
 import org.gongzhang.service.report.StatementSheets;
 import org.gongzhang.service.report.VerifyLinks;
 import org.gongzhang.verifier.statement.Statement;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The printed sheet of a statement version: its figures exactly as signed (its statement.json,
- * not the read model), the checkpoint its draft rests on, who drafted and signed it off, its
- * version, status and 公示期, and the QR code of its own verify page.
+ * not the read model), the checkpoint its draft rests on, who drafted and signed it off (by
+ * name), its version, status and 公示期, whether it was posted late (逾期公示), and the QR code of
+ * its own verify page.
  */
 @Component
 public class PublishedSheets {
@@ -30,8 +33,15 @@ public class PublishedSheets {
     private final StatementSheets sheets;
     private final StatementQueries statements;
     private final VerifyLinks links;
+    private final PeopleNames people;
+    private final BookDirectory books;
+    private final DisclosureCalendars calendars;
 
-    PublishedSheets(StatementVersions versions, StatementSheets sheets, StatementQueries statements, VerifyLinks links) {
+    PublishedSheets(StatementVersions versions, StatementSheets sheets, StatementQueries statements, VerifyLinks links,
+            PeopleNames people, BookDirectory books, DisclosureCalendars calendars) {
+        this.people = people;
+        this.books = books;
+        this.calendars = calendars;
         this.versions = versions;
         this.sheets = sheets;
         this.statements = statements;
@@ -57,13 +67,17 @@ public class PublishedSheets {
         StatementSheet base = sheets.sheet(view);
         StatementSheet.Status status = version.supersededBy() != null ? StatementSheet.Status.SUPERSEDED
                 : version.published() ? StatementSheet.Status.PUBLISHED : StatementSheet.Status.DRAFT;
+        PeopleNames.Names names = people.of(version.book());
+        boolean late = version.published()
+                && calendars.publishedLate(books.require(version.book()), version.from(), version.to());
         return new StatementSheet(view, base.place(),
-                new StatementSheet.Signatories(version.draftedBy(), base.signatories().reviewer(), version.signedBy()),
+                new StatementSheet.Signatories(names.of(version.draftedBy()), base.signatories().reviewer(),
+                        names.of(version.signedBy())),
                 new StatementSheet.Checkpoint(version.treeSize(), version.root()),
                 links.publishedStatement(version.book(), version.statementId()),
                 new StatementSheet.Publication(version.statementId(), version.version(), status, version.postingFrom(),
-                        version.postingUntil()),
-                base.date());
+                        version.postingUntil(), late),
+                base.date(), base.issuer());
     }
 
     private static List<StatementCategory> categories(List<StatementFigures.Category> categories) {

@@ -39,6 +39,15 @@ public class StoredEntries {
                 (rs, n) -> read(rs.getLong(1), rs.getBytes(2)), bookId, from, limit);
     }
 
+    /** The book's stored rows whose ledger index says they are of one of {@code kinds}, in log order. */
+    public List<Stored> ofKinds(String bookId, List<String> kinds) {
+        return jdbc.query("""
+                select d.sequence_number, d.payload from domain_event_entry d
+                join ledger_entry l on l.book_id = d.aggregate_identifier and l.entry_index = d.sequence_number
+                where d.aggregate_identifier = ? and l.kind = any (?) order by d.sequence_number""",
+                (rs, n) -> read(rs.getLong(1), rs.getBytes(2)), bookId, kinds.toArray(String[]::new));
+    }
+
     private Stored read(long sequence, byte[] payload) {
         try {
             JsonNode signed = json.readTree(payload).path("entry");

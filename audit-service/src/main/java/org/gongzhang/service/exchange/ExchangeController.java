@@ -5,6 +5,7 @@ import org.gongzhang.reporting.exchange.ExchangeFormat;
 import org.gongzhang.reporting.exchange.ExchangeQueries;
 import org.gongzhang.reporting.exchange.ExportedVouchers;
 import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.book.PeopleNames;
 import org.gongzhang.service.report.ReportRequests;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Vouchers in the 用友/金蝶 layout: posted vouchers of some periods exported as xlsx or CSV (from
- * the reporting read model; the {@value #APPLIED_INDEX} header says how far it had read the log),
+ * the reporting read model, 制单人 by name; the {@value #APPLIED_INDEX} header says how far it had read the log),
  * a file in that layout imported, and the book's imports listed.
  */
 @RestController
@@ -40,10 +41,12 @@ class ExchangeController {
     private final ImportRecords records;
     private final BookDirectory directory;
     private final Access access;
+    private final PeopleNames people;
 
     ExchangeController(ReportRequests requests, ExchangeQueries exchange, VoucherImports imports, ImportRecords records,
-            BookDirectory directory, Access access) {
+            BookDirectory directory, Access access, PeopleNames people) {
         this.access = access;
+        this.people = people;
         this.requests = requests;
         this.exchange = exchange;
         this.imports = imports;
@@ -66,12 +69,13 @@ class ExchangeController {
     private ResponseEntity<byte[]> export(String book, String from, String to, ExchangeFormat format) {
         ReportRequests.Range range = requests.range(requests.book(book), from, to);
         ExportedVouchers vouchers = exchange.export(book, range.from(), range.to()).orElseThrow();
+        PeopleNames.Names names = people.of(book);
         String name = book + "-vouchers-" + range.from() + "-" + range.to() + "." + format.extension();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .header(APPLIED_INDEX, Long.toString(vouchers.appliedIndex()))
-                .body(format.write(vouchers.rows()));
+                .body(format.write(vouchers.rows().stream().map(r -> r.withPreparerNamed(names::of)).toList()));
     }
 
     /**

@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.gongzhang.core.money.Money;
+import org.gongzhang.service.entry.StoredEntries;
+import org.gongzhang.verifier.entry.SignedEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +69,17 @@ public class GovernanceQueries {
     public record ContractDetail(ContractView contract, List<Payment> payments) {
     }
 
+    /**
+     * One signed step of a tender or of the contract it awarded, as its entry says: what
+     * ({@code tender.opened}, {@code contract.accepted} …), who and in which role, on which business date.
+     */
+    public record TenderStep(long entryIndex, String kind, String actor, String role, LocalDate businessDate) {
+    }
+
+    private static final List<String> TENDER_KINDS = List.of("tender.published", "tender.bid-received",
+            "tender.opened", "tender.evaluated", "tender.awarded", "tender.award-noticed", "contract.signed",
+            "contract.accepted", "contract.final-account");
+
     private static final String REQUEST = """
             select book_id, request_id, status, amount_fen, approved_fen, paid_fen, purpose, account, payee_type,
                 payee_name, matter, works, tender_required, ruleset, ruleset_version, path, pending_step, pending_since,
@@ -91,9 +105,11 @@ public class GovernanceQueries {
                 accepted_at, final_amount_fen, signed_index from gov_contract""";
 
     private final JdbcTemplate jdbc;
+    private final StoredEntries entries;
 
-    GovernanceQueries(JdbcTemplate jdbc) {
+    GovernanceQueries(JdbcTemplate jdbc, StoredEntries entries) {
         this.jdbc = jdbc;
+        this.entries = entries;
     }
 
     public int lastVersion(String book, String ruleset) {
@@ -192,6 +208,17 @@ public class GovernanceQueries {
                 (rs, n) -> new Bid(rs.getString(1), rs.getString(2), rs.getString(3), money(rs, 4),
                         (Integer) rs.getObject(5)), book, tenderId),
                 t.contractId() == null ? null : contract(book, t.contractId()).orElse(null)));
+    }
+
+    /** The tender's steps and its contract's, in log order (read from the signed entries themselves). */
+    public List<TenderStep> tenderSteps(String book, TenderView tender) {
+        return entries.ofKinds(book, TENDER_KINDS).stream().map(StoredEntries.Stored::entry)
+                .filter(Objects::nonNull).map(SignedEntry::header)
+                .filter(h -> tender.tenderId().equals(h.payload().path("tenderId").asText(null))
+                        || tender.contractId() != null
+                        && tender.contractId().equals(h.payload().path("contractId").asText(null)))
+                .map(h -> new TenderStep(h.index(), h.kind(), h.actor(), h.role().name(), h.businessDate()))
+                .toList();
     }
 
     public Optional<ContractView> contract(String book, String contractId) {

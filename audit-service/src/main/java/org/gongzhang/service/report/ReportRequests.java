@@ -49,7 +49,7 @@ public class ReportRequests {
     }
 
     /** A threshold in yuan (≥ 0, two decimals at most), or {@code fallback} when none is given. */
-    long threshold(String value, long fallback) {
+    public long threshold(String value, long fallback) {
         if (value == null) {
             return fallback;
         }

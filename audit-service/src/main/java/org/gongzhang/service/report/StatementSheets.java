@@ -10,6 +10,7 @@ import org.gongzhang.reporting.api.StatementSheet;
 import org.gongzhang.reporting.api.StatementView;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.book.PeopleNames;
 import org.gongzhang.service.log.BookKeys;
 import org.gongzhang.service.log.Checkpoints;
 import org.gongzhang.verifier.entry.RegisteredKey;
@@ -18,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completes a statement's figures into the sheet that is printed: where the compound belongs,
- * who answers for the figures (the actors holding valid keys as 制单, 审核 and 社区审核员), the
- * book's latest signed checkpoint and the verify address. Not yet published: no statement id,
- * version or 公示期 is printed.
+ * who answers for the figures (the people, by name, holding valid keys as 制单, 审核 and
+ * 社区审核员), the book's latest signed checkpoint, the verify address, and the 公示单位 and
+ * 监督电话. Not yet published: no statement id, version or 公示期, and it prints as a draft (草稿).
  */
 @Component
 public class StatementSheets {
@@ -32,10 +33,15 @@ public class StatementSheets {
     private final BookKeys keys;
     private final Checkpoints checkpoints;
     private final VerifyLinks links;
+    private final PeopleNames people;
+    private final PublicSiteProperties site;
     private final Clock clock;
 
-    StatementSheets(BookDirectory directory, BookKeys keys, Checkpoints checkpoints, VerifyLinks links, Clock clock) {
+    StatementSheets(BookDirectory directory, BookKeys keys, Checkpoints checkpoints, VerifyLinks links,
+            PeopleNames people, PublicSiteProperties site, Clock clock) {
         this.directory = directory;
+        this.people = people;
+        this.site = site;
         this.keys = keys;
         this.checkpoints = checkpoints;
         this.links = links;
@@ -48,23 +54,25 @@ public class StatementSheets {
                 .map(b -> new StatementSheet.Place(name(b.street()), name(b.community()), name(b.compound())))
                 .orElse(StatementSheet.Place.UNKNOWN);
         List<RegisteredKey> valid = keys.valid(book);
-        StatementSheet.Signatories signatories = new StatementSheet.Signatories(actors(valid, Role.AGENT_PREPARER),
-                actors(valid, Role.AGENT_REVIEWER), actors(valid, Role.COMMUNITY_AUDITOR));
+        PeopleNames.Names names = people.of(book);
+        StatementSheet.Signatories signatories = new StatementSheet.Signatories(
+                holders(valid, Role.AGENT_PREPARER, names), holders(valid, Role.AGENT_REVIEWER, names),
+                holders(valid, Role.COMMUNITY_AUDITOR, names));
         StatementSheet.Checkpoint checkpoint = checkpoints.latest(book)
                 .map(c -> new StatementSheet.Checkpoint(c.size(), c.root())).orElse(null);
         return new StatementSheet(figures, place, signatories, checkpoint,
                 links.statement(book, Period.parse(figures.from()), Period.parse(figures.to())), null,
-                LocalDate.now(clock.withZone(ZONE)));
+                LocalDate.now(clock.withZone(ZONE)), site.issuer());
     }
 
     private static String name(BookSummary.Party party) {
         return party == null ? null : party.name();
     }
 
-    /** The actors with a valid key in {@code role}, in registration order; null when there are none. */
-    private static String actors(List<RegisteredKey> keys, Role role) {
+    /** The names of the people with a valid key in {@code role}, in registration order; null when there are none. */
+    private static String holders(List<RegisteredKey> keys, Role role, PeopleNames.Names names) {
         String actors = keys.stream().filter(k -> k.role() == role).map(RegisteredKey::actor).distinct()
-                .collect(Collectors.joining(LIST_SEPARATOR));
+                .map(names::of).collect(Collectors.joining(LIST_SEPARATOR));
         return actors.isEmpty() ? null : actors;
     }
 }

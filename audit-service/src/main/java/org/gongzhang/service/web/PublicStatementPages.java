@@ -1,14 +1,15 @@
 package org.gongzhang.service.web;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.gongzhang.core.book.api.LedgerRefusal;
-import org.gongzhang.reporting.format.Display;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.book.PeopleNames;
 import org.gongzhang.service.custody.CustodialSigner;
+import org.gongzhang.service.disclosure.DisclosureCalendar;
 import org.gongzhang.service.disclosure.DisclosureCalendars;
 import org.gongzhang.service.disclosure.Objections;
 import org.gongzhang.service.disclosure.StatementVersion;
@@ -44,7 +45,8 @@ import org.springframework.web.servlet.ModelAndView;
  * the offline verifier run on the statement's bundle under the pinned log key, check by check,
  * with the files and the command to repeat it without trusting this site. A logged-in owner of
  * the compound may object during the posting period. The compound page also lists its spending
- * requests (业财社管) and tenders (业标镇管) with their progress.
+ * requests (业财社管) and tenders (业标镇管) with their progress, each linked to its own page. A
+ * statement first published after the calendar's due date is marked 逾期公示; people are named.
  */
 @Controller
 class PublicStatementPages {
@@ -54,13 +56,13 @@ class PublicStatementPages {
     }
 
     /** A spending request as residents read it: amounts grouped, a private payee never named. */
-    record RequestLine(String purpose, String amount, String paid, String payee, String status, String step,
-            String escalatedTo, LocalDate raisedAt) {
+    record RequestLine(String requestId, String purpose, String amount, String paid, boolean privatePayee,
+            String payee, String status, String step, String escalatedTo, LocalDate raisedAt) {
     }
 
     /** A tender with its contract, if signed. */
-    record TenderLine(String title, String budget, String stage, String awardedAmount, String supplier,
-            String contractStatus, LocalDate publishedAt) {
+    record TenderLine(String tenderId, String title, String budget, String stage, String awardedAmount,
+            String supplier, String contractStatus, LocalDate publishedAt) {
     }
 
     private final BookDirectory books;
@@ -73,11 +75,13 @@ class PublicStatementPages {
     private final Access access;
     private final CustodialSigner signer;
     private final GovernanceQueries governance;
+    private final PeopleNames people;
 
     PublicStatementPages(BookDirectory books, StatementVersions versions, Objections objections,
             DisclosureCalendars calendars, BookAudit audit, LogKey logKey, StatementBundles statementBundles,
-            Access access, CustodialSigner signer, GovernanceQueries governance) {
+            Access access, CustodialSigner signer, GovernanceQueries governance, PeopleNames people) {
         this.governance = governance;
+        this.people = people;
         this.books = books;
         this.versions = versions;
         this.objections = objections;
@@ -95,15 +99,19 @@ class PublicStatementPages {
         model.addAttribute("book", summary);
         model.addAttribute("statements", versions.all(book).stream()
                 .filter(v -> v.published() || v.supersededBy() != null).toList());
-        model.addAttribute("calendar", calendars.calendar(summary));
+        DisclosureCalendars.Calendar calendar = calendars.calendar(summary);
+        model.addAttribute("calendar", calendar);
+        model.addAttribute("lateRanges", calendar.slots().stream().filter(DisclosureCalendar.Slot::late)
+                .map(slot -> slot.from() + "/" + slot.to()).collect(Collectors.toSet()));
         model.addAttribute("requests", governance.requests(book, null).stream()
-                .map(r -> new RequestLine(r.purpose(), yuan(r.amount()), yuan(r.paid()), r.payee(), r.status(),
-                        r.pendingStep(), r.escalatedTo(), r.raisedAt()))
+                .map(r -> new RequestLine(r.requestId(), r.purpose(), Yuan.of(r.amount()), Yuan.of(r.paid()),
+                        "PERSON".equals(r.payeeType()), r.payee(), r.status(), r.pendingStep(), r.escalatedTo(),
+                        r.raisedAt()))
                 .toList());
         model.addAttribute("tenders", governance.tenders(book).stream().map(t -> {
             Optional<GovernanceQueries.ContractView> contract = t.contractId() == null ? Optional.empty()
                     : governance.contract(book, t.contractId());
-            return new TenderLine(t.title(), yuan(t.budget()), t.stage(), yuan(t.awardedAmount()),
+            return new TenderLine(t.tenderId(), t.title(), Yuan.of(t.budget()), t.stage(), Yuan.of(t.awardedAmount()),
                     contract.map(GovernanceQueries.ContractView::supplierName).orElse(null),
                     contract.map(GovernanceQueries.ContractView::status).orElse(null), t.publishedAt());
         }).toList());
@@ -118,8 +126,12 @@ class PublicStatementPages {
         String content = versions.content(version.contentSha256()).orElseThrow();
         VerificationReport report = Verifier.verify(audit.bundle(book, null).withStatement(content),
                 Optional.of(logKey.signer().verifierKey()));
+        PeopleNames.Names names = people.of(book);
         model.addAttribute("book", summary);
         model.addAttribute("version", version);
+        model.addAttribute("draftedBy", names.of(version.draftedBy()));
+        model.addAttribute("signedBy", names.of(version.signedBy()));
+        model.addAttribute("late", version.published() && calendars.publishedLate(summary, version.from(), version.to()));
         model.addAttribute("statement", Statement.parse(content));
         model.addAttribute("report", report);
         model.addAttribute("checks", checks(report));
@@ -145,7 +157,7 @@ class PublicStatementPages {
         try {
             backed = statementBundles.statement(book, null, from, to, null);
         } catch (LedgerRefusal refusal) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refusal.code());
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refusal.code(), refusal);
         }
         VerificationReport report = Verifier.verify(backed.withStatement(), Optional.of(logKey.signer().verifierKey()));
         model.addAttribute("book", summary);
@@ -195,10 +207,5 @@ class PublicStatementPages {
 
     private BookSummary book(String book) {
         return books.find(book).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    /** {@code 12800.00} as {@code 12,800.00}; null stays null. */
-    private static String yuan(String amount) {
-        return amount == null ? null : Display.amount(new BigDecimal(amount).movePointRight(2).longValueExact());
     }
 }

@@ -117,7 +117,7 @@ class DisclosureIT extends ServiceIT {
         // the printed version carries its version, checkpoint and signatories
         try (PDDocument pdf = Loader.loadPDF(client.getBytes(statements() + "/" + id2 + ".pdf"))) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("community:zhao-min", v2.get("root").asText().substring(0, 16));
+            assertThat(text).contains("赵敏", v2.get("root").asText().substring(0, 16));
         }
     }
 

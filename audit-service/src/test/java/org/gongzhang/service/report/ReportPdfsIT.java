@@ -20,8 +20,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.gongzhang.reporting.book.ReportBooks;
+import org.gongzhang.reporting.format.Display;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.support.ServiceIT;
+import org.gongzhang.verifier.statement.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,13 +92,44 @@ class ReportPdfsIT extends ServiceIT {
         JsonNode checkpoints = client.get("/api/books/" + BOOK + "/checkpoints").json();
         JsonNode latest = checkpoints.get(checkpoints.size() - 1);
 
-        pdf.line("编制：agent:li-na");
-        pdf.line("审核：community:zhao-min");
+        pdf.line("编制：李娜");
+        pdf.line("审核：赵敏");
+        pdf.line("公示单位：北山街道新河社区居民委员会（演示）", "监督电话：0571-0000 0000（演示）");
         pdf.line("账本前 " + latest.get("size").asLong() + " 条记录");
         pdf.line(latest.get("root").asText());
         String start = year.substring("from=".length(), year.indexOf('&'));
         assertThat(pdf.text().replaceAll("\\s+", "")).contains(
                 "http://localhost:8080/public/books/" + BOOK + "/verify?from=" + start + "&to=" + THIS_MONTH);
+    }
+
+    @Test
+    void aPeriodNotPublishedPrintsAsADraftThatCannotPassForThePostedStatement() {
+        Printed pdf = pdf("statement.pdf?" + year, "zh-CN");
+
+        pdf.line("兰园小区公共收益收支公示表（草稿）");
+        pdf.line("草稿 · 未公示");
+        assertThat(pdf.text()).contains("不得作为公示表张贴").doesNotContain("公示编号");
+        assertThat(pdf("statement.pdf?lang=en&" + year, "zh-CN").text()).contains("(DRAFT)");
+    }
+
+    @Test
+    void aPublishedPeriodPrintsItsPublishedVersionNotTodaysFigures() {
+        JsonNode published = null;
+        for (JsonNode v : client.get("/api/books/" + BOOK + "/statements").json()) {
+            if ("PUBLISHED".equals(v.get("status").asText()) && v.get("supersededBy").isNull()) {
+                published = v;
+            }
+        }
+        assertThat(published).as("the demo publishes a statement").isNotNull();
+        String id = published.get("statementId").asText();
+        Statement signed = Statement.parse(client.get("/api/books/" + BOOK + "/statements/" + id + "/statement.json").body());
+        Printed pdf = pdf("statement.pdf?from=" + published.get("from").asText() + "&to=" + published.get("to").asText(),
+                "zh-CN");
+
+        pdf.line("公示编号：" + id, "状态：已公示");
+        pdf.line("五、期末结余", Display.amount(signed.figures().closingBalance()));
+        pdf.line("编制：李娜");
+        assertThat(pdf.text()).doesNotContain("草稿");
     }
 
     @Test
@@ -137,6 +170,9 @@ class ReportPdfsIT extends ServiceIT {
 
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         pdf.line("记账凭证");
+        pdf.line("账套：兰园小区公共收益账套");
+        pdf.line("制单：李娜");
+        assertThat(pdf.text()).doesNotContain("agent:", "账套：" + BOOK);
         pdf.line("凭证字号：" + posted.get("voucherNumber").asText());
         pdf.line("附单据 " + posted.get("attachments").asInt() + " 张");
         for (JsonNode line : voucher.get("lines")) {

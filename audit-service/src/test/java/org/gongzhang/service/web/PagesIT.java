@@ -25,10 +25,10 @@ class PagesIT extends ServiceIT {
     @Test
     void theFrontPageListsTheCompoundsInChineseByDefaultAndSwitchesToEnglish() throws Exception {
         String zh = page("/").body();
-        assertThat(zh).contains("小区公共收益公示", "北山街道", "新河社区", "兰园小区", "桂苑小区", "lang=\"zh-CN\"");
+        assertThat(zh).contains("小区公共收益公示", "北山街道", "新河社区", "兰园小区", "桂苑小区", "<html lang=\"zh-CN\"");
         String en = page("/?lang=en").body();
-        assertThat(en).contains("Public income statements of residential compounds", "lang=\"en\"");
-        assertThat(page("/").body()).as("the choice is remembered").contains("lang=\"en\"");
+        assertThat(en).contains("Public income statements of residential compounds", "<html lang=\"en\"");
+        assertThat(page("/").body()).as("the choice is remembered").contains("<html lang=\"en\"");
         assertThat(page("/?lang=zh-CN").body()).contains("小区公共收益公示");
     }
 

@@ -67,7 +67,7 @@ class PublicStatementPagesIT extends ServiceIT {
         Statement statement = Statement.parse(client.get("/api/books/" + BOOK + "/statements/" + id + "/statement.json").body());
         assertThat(page).contains("公共收益收支公示表", "全部核验通过", "✓",
                 Display.amount(statement.figures().closingBalance()), Display.amount(statement.figures().totalIncome()),
-                "community:zhao-min", published.get("root").asText());
+                "赵敏", "李娜", published.get("root").asText());
         assertThat(page).doesNotContain("✗");
         // the demo's objection: its status and answer are public, who raised it and what they wrote are not
         assertThat(page).contains("已答复", "本季度地面车位施工停用两周").doesNotContain("停车费收入比去年同期少", "lanyuan-owner");

@@ -14,16 +14,34 @@ import java.util.Objects;
  * @param signatories 编制 / 复核 / 审核
  * @param checkpoint  the signed checkpoint the figures rest on, or null
  * @param verifyUrl   the public page that verifies the statement (printed and as a QR code), or null
- * @param publication the published statement's id, version and 公示期, or null for an unpublished one
+ * @param publication the published statement's id, version and 公示期, or null for an unpublished one,
+ *                    which prints as a draft (草稿) so that it cannot pass for the posted statement
  * @param date        编制日期, or null
+ * @param issuer      公示单位 and 监督电话
  */
 public record StatementSheet(StatementView figures, Place place, Signatories signatories, Checkpoint checkpoint,
-        String verifyUrl, Publication publication, LocalDate date) {
+        String verifyUrl, Publication publication, LocalDate date, Issuer issuer) {
 
     public StatementSheet {
         Objects.requireNonNull(figures, "figures");
         place = place == null ? Place.UNKNOWN : place;
         signatories = signatories == null ? Signatories.UNKNOWN : signatories;
+        issuer = issuer == null ? Issuer.UNKNOWN : issuer;
+    }
+
+    /** Not posted: printed from the books as they stand, or a version not yet published. */
+    public boolean draft() {
+        return publication == null || publication.status() == Status.DRAFT;
+    }
+
+    /**
+     * Who posts the statement and where residents complain about it; each may be null.
+     *
+     * @param publisher 公示单位, e.g. the community's residents' committee
+     * @param hotline   监督电话, the supervision hotline
+     */
+    public record Issuer(String publisher, String hotline) {
+        public static final Issuer UNKNOWN = new Issuer(null, null);
     }
 
     /**
@@ -66,9 +84,10 @@ public record StatementSheet(StatementView figures, Place place, Signatories sig
      * @param status      where the version stands
      * @param postingFrom first day of the 公示期, or null
      * @param postingTo   last day of the 公示期, or null
+     * @param late        逾期公示: first published after the disclosure calendar's due date
      */
     public record Publication(String statementId, int version, Status status, LocalDate postingFrom,
-            LocalDate postingTo) {
+            LocalDate postingTo, boolean late) {
     }
 
     /** Where a statement version stands. */

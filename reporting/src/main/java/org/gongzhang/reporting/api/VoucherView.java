@@ -1,6 +1,7 @@
 package org.gongzhang.reporting.api;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One 记账凭证 with its lines and totals, 合计 also in 大写.
@@ -17,5 +18,14 @@ public record VoucherView(String book, long appliedIndex, VoucherSummary voucher
 
     public VoucherView {
         lines = List.copyOf(lines);
+    }
+
+    /** The same voucher with its 制单, 审核 and 记账 people as {@code names} calls them (an actor id in, a name out). */
+    public VoucherView withPeople(UnaryOperator<String> names) {
+        VoucherSummary v = voucher;
+        return new VoucherView(book, appliedIndex, new VoucherSummary(v.voucherId(), v.word(), v.number(),
+                v.voucherNumber(), v.date(), v.period(), v.status(), v.summary(), v.total(), v.attachments(),
+                names.apply(v.preparer()), names.apply(v.reviewer()), names.apply(v.poster()), v.red(), v.reverses(),
+                v.corrects(), v.reversedBy(), v.recordedIndex(), v.postedIndex()), lines, totals, totalInWords);
     }
 }

@@ -1,6 +1,7 @@
 package org.gongzhang.reporting.exchange;
 
 import java.time.LocalDate;
+import java.util.function.UnaryOperator;
 import org.gongzhang.core.account.Side;
 import org.gongzhang.core.money.Money;
 import org.gongzhang.core.voucher.VoucherWord;
@@ -17,10 +18,16 @@ import org.gongzhang.core.voucher.VoucherWord;
  * @param accountName 科目名称
  * @param side        借方 or 贷方: the column the amount stands in
  * @param fen         the amount in 分; negative on a red voucher (红字), as the ledger holds it
- * @param preparer    制单人, the preparer's actor id
+ * @param preparer    制单人: the preparer's actor id as the ledger holds it; by name in an export
  */
 public record VoucherRow(LocalDate date, VoucherWord word, int number, int attachments, String summary,
         String account, String accountName, Side side, long fen, String preparer) {
+
+    /** The same row with 制单人 as {@code names} calls the preparer (an actor id in, a name out). */
+    public VoucherRow withPreparerNamed(UnaryOperator<String> names) {
+        return new VoucherRow(date, word, number, attachments, summary, account, accountName, side, fen,
+                names.apply(preparer));
+    }
 
     /** The cell as text: dates {@code 2026-03-15}, amounts {@code 12345.67}, an empty cell as "". */
     public String text(VoucherColumn column) {

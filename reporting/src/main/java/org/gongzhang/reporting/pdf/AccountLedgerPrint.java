@@ -12,11 +12,11 @@ final class AccountLedgerPrint {
     private AccountLedgerPrint() {
     }
 
-    static Filling of(AccountLedgerView view, ReportText text) {
+    static Filling of(AccountLedgerView view, String bookName, ReportText text) {
         Filling filling = new Filling()
                 .parameter("account", text.label("ledger.account", view.account(), view.accountName()))
                 .parameter("periods", text.periods(view.from(), view.to()))
-                .parameter("book", text.labelOrDash("report.book", view.book()));
+                .parameter("book", text.labelOrDash("report.book", bookName));
         filling.row("BALANCE", "summary", text.label("ledger.opening"), "side", text.side(view.openingSide()),
                 "balance", view.opening().yuan());
         for (LedgerLine line : view.lines()) {

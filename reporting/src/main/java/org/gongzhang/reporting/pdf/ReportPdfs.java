@@ -53,16 +53,17 @@ public final class ReportPdfs {
         return print(Template.TRIAL_BALANCE, TrialBalancePrint.of(view, text), text, text.label("trialBalance.title"));
     }
 
-    /** 三栏明细账 of one account. */
-    public byte[] accountLedger(AccountLedgerView view, Locale locale) {
+    /** 三栏明细账 of one account, headed with the book's name (账套), or "—" when null. */
+    public byte[] accountLedger(AccountLedgerView view, String bookName, Locale locale) {
         ReportText text = new ReportText(language(locale));
-        return print(Template.ACCOUNT_LEDGER, AccountLedgerPrint.of(view, text), text, text.label("ledger.title"));
+        return print(Template.ACCOUNT_LEDGER, AccountLedgerPrint.of(view, bookName, text), text,
+                text.label("ledger.title"));
     }
 
-    /** 记账凭证. */
-    public byte[] voucher(VoucherView view, Locale locale) {
+    /** 记账凭证, headed with the book's name (账套), or "—" when null. */
+    public byte[] voucher(VoucherView view, String bookName, Locale locale) {
         ReportText text = new ReportText(language(locale));
-        return print(Template.VOUCHER, VoucherPrint.of(view, text), text, text.label("voucher.title"));
+        return print(Template.VOUCHER, VoucherPrint.of(view, bookName, text), text, text.label("voucher.title"));
     }
 
     private static byte[] print(Template template, Filling filling, ReportText text, String title) {

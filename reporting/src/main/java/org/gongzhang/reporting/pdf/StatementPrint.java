@@ -48,24 +48,33 @@ final class StatementPrint {
         StatementView figures = sheet.figures();
         StatementSheet.Place place = sheet.place();
         StatementSheet.Publication publication = sheet.publication();
-        filling.parameter("heading", place.compound() == null ? text.label("statement.title")
-                        : text.label("statement.heading", place.compound()))
+        String heading = place.compound() == null ? text.label("statement.title")
+                : text.label("statement.heading", place.compound());
+        filling.parameter("heading", sheet.draft() ? text.label("statement.heading.draft", heading) : heading)
+                .parameter("watermark", sheet.draft() ? text.label("statement.watermark") : null)
+                .parameter("issuer", String.join("\u3000",
+                        text.labelOrDash("statement.publisher", sheet.issuer().publisher()),
+                        text.labelOrDash("statement.hotline", sheet.issuer().hotline())))
                 .parameter("periods", text.periods(figures.from(), figures.to()))
                 .parameter("place", String.join("\u3000", text.labelOrDash("statement.street", place.street()),
                         text.labelOrDash("statement.community", place.community()),
                         text.labelOrDash("statement.compound", place.compound())))
                 .parameter("book", text.labelOrDash("report.book", figures.bookName()))
-                .parameter("publication", String.join("\u3000",
-                        text.labelOrDash("statement.id", publication == null ? null : publication.statementId()),
-                        text.labelOrDash("statement.version",
-                                publication == null ? null : Integer.toString(publication.version())),
-                        text.labelOrDash("statement.status", publication == null || publication.status() == null
-                                ? null : text.label("statement.status." + publication.status().name())),
-                        posting(publication, text)));
+                .parameter("publication", publication == null ? text.label("statement.unpublished")
+                        : publication(publication, text));
+    }
+
+    private static String publication(StatementSheet.Publication publication, ReportText text) {
+        String line = String.join("\u3000", text.labelOrDash("statement.id", publication.statementId()),
+                text.labelOrDash("statement.version", Integer.toString(publication.version())),
+                text.labelOrDash("statement.status", publication.status() == null ? null
+                        : text.label("statement.status." + publication.status().name())),
+                posting(publication, text));
+        return publication.late() ? line + "\u3000" + text.label("statement.late") : line;
     }
 
     private static String posting(StatementSheet.Publication publication, ReportText text) {
-        if (publication == null || publication.postingFrom() == null || publication.postingTo() == null) {
+        if (publication.postingFrom() == null || publication.postingTo() == null) {
             return text.labelOrDash("statement.posting", null);
         }
         return text.label("statement.posting", text.label("statement.posting.range",

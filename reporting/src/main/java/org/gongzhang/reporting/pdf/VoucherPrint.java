@@ -16,11 +16,11 @@ final class VoucherPrint {
     private VoucherPrint() {
     }
 
-    static Filling of(VoucherView view, ReportText text) {
+    static Filling of(VoucherView view, String bookName, ReportText text) {
         VoucherSummary voucher = view.voucher();
         Filling filling = new Filling()
                 .parameter("title", text.label(voucher.red() ? "voucher.title.red" : "voucher.title"))
-                .parameter("book", text.labelOrDash("report.book", view.book()))
+                .parameter("book", text.labelOrDash("report.book", bookName))
                 .parameter("number", text.labelOrDash("voucher.number", voucher.voucherNumber()))
                 .parameter("date", text.label("voucher.date", text.date(voucher.date())))
                 .parameter("attachments", text.label("voucher.attachments", Integer.toString(voucher.attachments())))

@@ -16,10 +16,11 @@ class AccountLedgerPdfIT {
 
     @Test
     void everyLineWithItsRunningBalanceAndSide() {
-        Pdf pdf = new Pdf(pdfs.accountLedger(view, Locale.SIMPLIFIED_CHINESE));
+        Pdf pdf = new Pdf(pdfs.accountLedger(view, Fixtures.BOOK_NAME, Locale.SIMPLIFIED_CHINESE));
 
         assertLine(pdf, "三栏明细账");
         assertLine(pdf, "科目：1002 银行存款");
+        assertLine(pdf, "账套：" + Fixtures.BOOK_NAME);
         assertLine(pdf, "日期", "凭证字号", "摘要", "借方", "贷方", "借或贷", "余额");
         assertLine(pdf, "期初余额", "借", view.opening().yuan());
         for (LedgerLine line : view.lines()) {
@@ -33,7 +34,7 @@ class AccountLedgerPdfIT {
 
     @Test
     void inEnglish() {
-        Pdf pdf = new Pdf(pdfs.accountLedger(view, Locale.ENGLISH));
+        Pdf pdf = new Pdf(pdfs.accountLedger(view, Fixtures.BOOK_NAME, Locale.ENGLISH));
 
         assertLine(pdf, "Account Ledger");
         assertLine(pdf, "Opening balance", "Dr", view.opening().yuan());

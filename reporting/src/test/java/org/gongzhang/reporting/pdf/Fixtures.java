@@ -24,6 +24,7 @@ import org.gongzhang.reporting.format.ChineseAmount;
 final class Fixtures {
 
     static final String COMPOUND = "堃喆苑小区";
+    static final String BOOK_NAME = COMPOUND + "公共收益账套";
     static final String ADVERTISER = "犇腾传媒有限公司";
     static final String VERIFY_URL = "http://localhost:8080/public/books/kunzhe-public/verify?from=2026-01&to=2026-03";
     static final String ROOT = "5dc9a0c4e1b2f3a4b5c6d7e8f90112233445566778899aabbccddeeff0014328";
@@ -57,16 +58,16 @@ final class Fixtures {
 
     static StatementSheet statement() {
         return new StatementSheet(statementFigures(), new StatementSheet.Place("北山街道", "新河社区", COMPOUND),
-                new StatementSheet.Signatories("agent:li-na", "agent:wang-qiang", "community:zhao-min"),
+                new StatementSheet.Signatories("李娜", "王强", "赵敏"),
                 new StatementSheet.Checkpoint(158, ROOT), VERIFY_URL,
                 new StatementSheet.Publication("GS-2026-Q1-007", 2, StatementSheet.Status.PUBLISHED,
-                        LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 17)),
-                LocalDate.of(2026, 4, 2));
+                        LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 17), false),
+                LocalDate.of(2026, 4, 2), new StatementSheet.Issuer("新河社区居民委员会", "0571-8800 1234"));
     }
 
     /** A statement of which nothing is known but its figures. */
     static StatementSheet bareStatement() {
-        return new StatementSheet(statementFigures(), null, null, null, null, null, null);
+        return new StatementSheet(statementFigures(), null, null, null, null, null, null, null);
     }
 
     static TrialBalanceView trialBalance(boolean balanced) {

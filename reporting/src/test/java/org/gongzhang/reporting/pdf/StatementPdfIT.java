@@ -31,6 +31,32 @@ class StatementPdfIT {
         assertLine(pdf, "街道：北山街道", "社区：新河社区", "小区：堃喆苑小区", "单位：元");
         assertLine(pdf, "账套：堃喆苑小区公共收益账套");
         assertLine(pdf, "公示编号：GS-2026-Q1-007", "版本：2", "状态：已公示", "公示期：2026年4月3日至2026年4月17日");
+        assertLine(pdf, "公示单位：新河社区居民委员会", "监督电话：0571-8800 1234");
+        assertThat(pdf.text()).doesNotContain("草稿", "逾期公示");
+    }
+
+    @Test
+    void aStatementNotPublishedPrintsAsADraftThatCannotPassForThePostedOne() {
+        Pdf draft = new Pdf(pdfs.statement(new StatementSheet(figures, sheet.place(), sheet.signatories(),
+                sheet.checkpoint(), sheet.verifyUrl(), null, sheet.date(), sheet.issuer()), Locale.SIMPLIFIED_CHINESE));
+
+        assertLine(draft, "堃喆苑小区公共收益收支公示表（草稿）");
+        assertLine(draft, "草稿 · 未公示");
+        assertThat(draft.compactText()).contains("尚未经社区审核员签署和公示").doesNotContain("公示编号");
+        Pdf english = new Pdf(pdfs.statement(new StatementSheet(figures, sheet.place(), sheet.signatories(),
+                sheet.checkpoint(), sheet.verifyUrl(), null, sheet.date(), sheet.issuer()), Locale.ENGLISH));
+        assertLine(english, "Public Income Statement of 堃喆苑小区 (DRAFT)");
+    }
+
+    @Test
+    void aStatementPublishedAfterItsDueDateSaysSo() {
+        StatementSheet.Publication on = sheet.publication();
+        Pdf late = new Pdf(pdfs.statement(new StatementSheet(figures, sheet.place(), sheet.signatories(),
+                sheet.checkpoint(), sheet.verifyUrl(), new StatementSheet.Publication(on.statementId(), on.version(),
+                        on.status(), on.postingFrom(), on.postingTo(), true), sheet.date(), sheet.issuer()),
+                Locale.SIMPLIFIED_CHINESE));
+
+        assertLine(late, "状态：已公示", "逾期公示");
     }
 
     @Test
@@ -62,7 +88,7 @@ class StatementPdfIT {
 
     @Test
     void signatoriesTheCheckpointAndTheVerifyAddressArePrinted() {
-        assertLine(pdf, "编制：agent:li-na", "复核：agent:wang-qiang", "审核：community:zhao-min");
+        assertLine(pdf, "编制：李娜", "复核：王强", "审核：赵敏");
         assertLine(pdf, "编制日期：2026年4月2日");
         assertLine(pdf, "账本前 158 条记录");
         assertLine(pdf, Fixtures.ROOT);
@@ -87,7 +113,8 @@ class StatementPdfIT {
 
         assertLine(bare, "公共收益收支公示表");
         assertLine(bare, "街道：—", "社区：—", "小区：—");
-        assertLine(bare, "公示编号：—", "版本：—", "状态：—", "公示期：—");
+        assertLine(bare, "公共收益收支公示表（草稿）");
+        assertLine(bare, "公示单位：—", "监督电话：—");
         assertLine(bare, "编制：—", "复核：—", "审核：—");
         assertLine(bare, "编制日期：—");
         assertLine(bare, "本表依据的签名检查点：—");
@@ -106,7 +133,7 @@ class StatementPdfIT {
         assertLine(english, "Total income", figures.totalIncome().yuan());
         assertLine(english, "4. Transfer to the maintenance fund", figures.transferToMaintenanceFund().yuan());
         assertLine(english, "12 Mar 2026", "付-3", "6,000.00", "entry 41");
-        assertLine(english, "Prepared by: agent:li-na");
+        assertLine(english, "Prepared by: 李娜");
         assertThat(english.text()).doesNotContain("期初结余", "单位");
         assertThat(english.qrCode()).isEqualTo(Fixtures.VERIFY_URL);
     }
@@ -123,9 +150,10 @@ class StatementPdfIT {
                 figures.totalIncome(), figures.expenses(), figures.totalExpenses(), figures.transferToMaintenanceFund(),
                 figures.closingBalance(), figures.closingInWords(), items);
         Pdf long_ = new Pdf(pdfs.statement(new StatementSheet(many, sheet.place(), sheet.signatories(),
-                sheet.checkpoint(), sheet.verifyUrl(), null, null), Locale.SIMPLIFIED_CHINESE));
+                sheet.checkpoint(), sheet.verifyUrl(), null, null, null), Locale.SIMPLIFIED_CHINESE));
 
         assertThat(long_.pages()).isGreaterThan(1);
+        assertThat(long_.text().split("草稿 · 未公示", -1)).as("a draft says so on every page").hasSize(long_.pages() + 1);
         for (StatementItem item : items) {
             assertLine(long_, item.voucherNumber(), item.summary(), item.amount().yuan(), "条目 " + item.entry());
         }

@@ -17,9 +17,10 @@ class VoucherPdfIT {
     @Test
     void headingLinesInDigitColumnsTotalInWordsAndSignatures() {
         VoucherView view = Fixtures.voucher();
-        Pdf pdf = new Pdf(pdfs.voucher(view, Locale.SIMPLIFIED_CHINESE));
+        Pdf pdf = new Pdf(pdfs.voucher(view, Fixtures.BOOK_NAME, Locale.SIMPLIFIED_CHINESE));
 
         assertLine(pdf, "记账凭证");
+        assertLine(pdf, "账套：" + Fixtures.BOOK_NAME);
         assertLine(pdf, "日期：2026年3月12日", "凭证字号：付-3");
         assertLine(pdf, "状态：已记账", "附单据 2 张");
         assertLine(pdf, "亿", "千", "百", "十", "万", "千", "百", "十", "元", "角", "分");
@@ -37,7 +38,7 @@ class VoucherPdfIT {
 
     @Test
     void aRedVoucherIsMarkedAndItsAmountsAreNegative() {
-        Pdf pdf = new Pdf(pdfs.voucher(Fixtures.redVoucher(), Locale.SIMPLIFIED_CHINESE));
+        Pdf pdf = new Pdf(pdfs.voucher(Fixtures.redVoucher(), Fixtures.BOOK_NAME, Locale.SIMPLIFIED_CHINESE));
 
         assertLine(pdf, "记账凭证（红字）");
         assertThat(pdf.compactText()).contains("510103改造工程支出-￥186000")
@@ -46,7 +47,7 @@ class VoucherPdfIT {
 
     @Test
     void inEnglish() {
-        Pdf pdf = new Pdf(pdfs.voucher(Fixtures.voucher(), Locale.ENGLISH));
+        Pdf pdf = new Pdf(pdfs.voucher(Fixtures.voucher(), Fixtures.BOOK_NAME, Locale.ENGLISH));
 
         assertLine(pdf, "Journal Voucher");
         assertLine(pdf, "Date: 12 Mar 2026", "Voucher: 付-3");
