@@ -61,7 +61,7 @@ public class BookWorkspace {
     }
 
     /** The logged-in person in {@code book}: 404 for an unknown book, 403 for a book they do not serve. */
-    InBook require(String book) {
+    public InBook require(String book) {
         Caller caller = access.caller();
         BookSummary summary = directory.require(book);
         List<AccessRole> roles = staff.roles(caller, summary);
