@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Set;
 import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.service.log.BookIntegrityFailed;
 import org.gongzhang.service.log.Checkpoints;
 import org.gongzhang.service.security.AccessDenied;
 import org.slf4j.Logger;
@@ -45,6 +46,14 @@ class PageErrors implements HandlerExceptionResolver, ErrorViewResolver {
             Exception exception) {
         if (!isPage(request.getRequestURI()) || request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) {
             return null;
+        }
+        if (exception instanceof BookIntegrityFailed failed) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            ModelAndView warning = new ModelAndView("public-integrity-failed", HttpStatus.CONFLICT);
+            warning.addObject("languageLinks", LanguageLinks.of(request));
+            warning.addObject("book", failed.book());
+            warning.addObject("checkpointSize", String.valueOf(failed.trustedSize()));
+            return warning;
         }
         LedgerRefusal refusal = refusal(exception);
         HttpStatus status = status(exception, refusal);

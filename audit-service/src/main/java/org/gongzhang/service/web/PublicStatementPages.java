@@ -16,8 +16,6 @@ import org.gongzhang.service.disclosure.StatementVersion;
 import org.gongzhang.service.disclosure.StatementVersions;
 import org.gongzhang.service.governance.GovernanceQueries;
 import org.gongzhang.service.log.BookAudit;
-import org.gongzhang.service.log.BookIntegrityFailed;
-import org.gongzhang.service.log.BookIntegrityGate;
 import org.gongzhang.service.log.LogKey;
 import org.gongzhang.service.log.StatementBundles;
 import org.gongzhang.service.security.Access;
@@ -31,13 +29,11 @@ import org.gongzhang.verifier.statement.Statement;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What residents read, without logging in: a compound's published statements and its disclosure
@@ -177,18 +173,6 @@ class PublicStatementPages {
         } catch (LedgerRefusal refusal) {
             return "redirect:/public/books/" + book + "/statements/" + id + "?refused=" + refusal.code();
         }
-    }
-
-    /**
-     * A book that failed its integrity check ({@link BookIntegrityGate}) shows a warning instead of
-     * its figures.
-     */
-    @ExceptionHandler(BookIntegrityFailed.class)
-    ModelAndView integrityFailed(BookIntegrityFailed failed) {
-        ModelAndView page = new ModelAndView("public-integrity-failed", HttpStatus.CONFLICT);
-        page.addObject("book", failed.book());
-        page.addObject("checkpointSize", String.valueOf(failed.trustedSize()));
-        return page;
     }
 
     private static List<Check> checks(VerificationReport report) {

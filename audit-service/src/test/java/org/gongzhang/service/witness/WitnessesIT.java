@@ -31,6 +31,7 @@ import org.gongzhang.verifier.witness.WitnessState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.gongzhang.service.keystore.KeyFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,6 +67,9 @@ class WitnessesIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    KeyFiles keyFiles;
 
     private LedgerClient client;
 
@@ -145,9 +149,10 @@ class WitnessesIT {
     }
 
     /**
-     * Someone with database access rewrites a voucher in the event table and the service's own
-     * index, and deletes the checkpoints the service signed (and its memory of its witnesses), so
-     * nothing in the database stops the log key from signing the rewritten history. Both witnesses
+     * Someone with database access — and the server's disk — rewrites a voucher in the event table
+     * and the service's own index, and deletes the checkpoints the service signed (in the database
+     * and beside the key store) and its memory of its witnesses, so nothing the operator controls
+     * stops the log key from signing the rewritten history. Both witnesses
      * refuse it and keep the evidence; the service marks the book and signs nothing further for it.
      */
     @Test
@@ -159,6 +164,8 @@ class WitnessesIT {
         SignedNote honest = awaitCosignedByBoth(book, size);
 
         rewriteHistoryBehindTheServicesBack(book, 5, "12345.67", "12345.68");
+        // whoever runs the server also deletes its own memory of what it signed, beside the key store
+        Files.delete(keyFiles.directory().resolve("checkpoints").resolve(book.id + ".txt"));
         LedgerClient.Answer forced = client.as("zhao-min").post("/api/books/" + book.id + "/checkpoints", "", "en");
         assertThat(forced.status()).as("no guard left in the database: %s", forced.body()).isEqualTo(200);
         SignedNote rewritten = SignedNote.parse(forced.body());
