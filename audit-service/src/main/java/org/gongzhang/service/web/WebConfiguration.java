@@ -41,6 +41,7 @@ class WebConfiguration implements WebMvcConfigurer {
         change.setParamName(PageLocaleResolver.PARAMETER);
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).excludePathPatterns("/api/**");
+        registry.addInterceptor(InputScreening.interceptor());
         registry.addInterceptor(integrityGate).addPathPatterns(BookIntegrityGate.PATHS);
     }
 
