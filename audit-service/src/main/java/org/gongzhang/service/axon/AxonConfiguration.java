@@ -7,6 +7,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
@@ -30,10 +31,23 @@ class AxonConfiguration {
 
     static final int SNAPSHOT_EVERY = 100;
 
+    static final String LEDGER_INDEX = "ledger-index";
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The {@code ledger-index} handlers (index, governance, disclosure, book directory) run in the
+     * transaction that stores the entry: one of them failing fails the append as a whole, instead of
+     * Axon's default of logging the error and leaving an entry stored but missing from the index.
+     */
+    @Bean
+    ConfigurerModule ledgerIndexFailsTheAppend() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(LEDGER_INDEX, c -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.gongzhang.service.entry.BookHead;
+import org.gongzhang.service.entry.BookWrites;
 import org.gongzhang.service.entry.EntrySubmissions;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.log.BookIntegrity;
@@ -28,16 +29,21 @@ public class CustodialSigner {
     private final EntrySubmissions submissions;
     private final BookIntegrity integrity;
     private final Clock clock;
+    private final BookWrites writes;
 
-    CustodialSigner(LedgerIndex index, EntrySubmissions submissions, BookIntegrity integrity, Clock clock) {
+    CustodialSigner(LedgerIndex index, EntrySubmissions submissions, BookIntegrity integrity, Clock clock,
+            BookWrites writes) {
+        this.writes = writes;
         this.index = index;
         this.submissions = submissions;
         this.integrity = integrity;
         this.clock = clock;
     }
 
+    /** Signs at the book's head and appends, both under the book's append lock: never refused for a race. */
     public EntryReceipt submit(CustodialKey key, String book, String kind, LocalDate businessDate, ObjectNode payload) {
-        return submissions.submit(book, sign(key, book, kind, businessDate, payload).leaf()).receipt();
+        return writes.serialized(book, () ->
+                submissions.submit(book, sign(key, book, kind, businessDate, payload).leaf()).receipt());
     }
 
     /** Today on the compounds' wall calendar (Beijing time): the business date of an action taken now. */

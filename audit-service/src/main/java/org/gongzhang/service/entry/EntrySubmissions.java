@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Accepts signed entries. A submission id seen before answers with the first result and stores
- * nothing; everything else goes to the book aggregate, which appends it or refuses it whole.
+ * nothing; everything else goes to the book aggregate, which appends it or refuses it whole. Both
+ * happen under the book's append lock ({@link BookWrites}).
  */
 @Service
 public class EntrySubmissions {
@@ -30,11 +31,13 @@ public class EntrySubmissions {
     private final CommandGateway commands;
     private final LedgerIndex index;
     private final AttachmentStore attachments;
+    private final BookWrites writes;
 
-    EntrySubmissions(CommandGateway commands, LedgerIndex index, AttachmentStore attachments) {
+    EntrySubmissions(CommandGateway commands, LedgerIndex index, AttachmentStore attachments, BookWrites writes) {
         this.commands = commands;
         this.index = index;
         this.attachments = attachments;
+        this.writes = writes;
     }
 
     /** The outcome: the receipt, and whether it answers a replay of an earlier submission. */
@@ -47,10 +50,11 @@ public class EntrySubmissions {
         if (!header.book().equals(bookId) || !BookId.isValid(bookId)) {
             throw LedgerRefusal.invalid("entry.book.mismatch", "entry.book", bookId);
         }
-        return replayOf(entry, header).orElseGet(() -> {
+        // under the book's append lock nothing lands between the replay check and the append
+        return writes.serialized(bookId, () -> replayOf(entry, header).orElseGet(() -> {
             requireAttachmentsStored(header);
             return append(entry, header);
-        });
+        }));
     }
 
     /** A voucher may cite only files this book's attachment store holds. */
@@ -81,12 +85,8 @@ public class EntrySubmissions {
         } catch (AggregateNotFoundException e) {
             throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "entry.book", header.book());
         } catch (AggregateStreamCreationException | ConcurrencyException | EventStoreException e) {
-            return replayOf(entry, header).orElseThrow(() -> raced(header));
-        } catch (LedgerRefusal refusal) {
-            if (refusal.kind() == Kind.CONFLICT) {
-                return replayOf(entry, header).orElseThrow(() -> refusal);
-            }
-            throw refusal;
+            // only a writer that bypassed the append lock gets here; its transaction is lost, so no replay check
+            throw raced(header);
         }
     }
 

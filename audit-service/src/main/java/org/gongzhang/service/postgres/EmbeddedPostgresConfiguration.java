@@ -6,9 +6,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,9 @@ class EmbeddedPostgresConfiguration {
                 ? Files.createTempDirectory("gongzhang-pg")
                 : Files.createDirectories(properties.dataDirectory());
         log.info("Embedded PostgreSQL data directory: {}", directory);
+        if (!properties.ephemeral()) {
+            StalePostmaster.clear(directory);
+        }
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(properties.ephemeral())
@@ -44,8 +49,11 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+            @Value("${ledger.database.connect-timeout:PT2S}") Duration connectTimeout) {
         HikariConfig config = new HikariConfig();
+        // while the database is away a request fails within this time (503) instead of Hikari's 30 s
+        config.setConnectionTimeout(connectTimeout.toMillis());
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(24);

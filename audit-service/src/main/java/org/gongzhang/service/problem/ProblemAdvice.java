@@ -14,7 +14,14 @@ import org.gongzhang.service.log.SplitViews;
 import org.gongzhang.service.security.AccessDenied;
 import org.gongzhang.service.signing.SignatureRequired;
 import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.axonframework.common.AxonNonTransientException;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.eventhandling.EventProcessingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +41,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class ProblemAdvice {
 
     static final String TYPE_BASE = "https://gongzhang.org/problems/";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final MessageSource messages;
 
@@ -127,6 +136,26 @@ class ProblemAdvice {
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "request.media-type.unsupported", null,
                 String.valueOf(e.getContentType()));
+    }
+
+    /**
+     * The database could not be reached (503, try again) or failed to store something (500); in
+     * both cases the transaction was rolled back, so nothing of the request was kept.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, AxonNonTransientException.class,
+        AxonTransientException.class, EventProcessingException.class})
+    ResponseEntity<ProblemDetail> storage(RuntimeException failure) {
+        if (DatabaseOutage.isOutage(failure)) {
+            log.warn("Database unavailable: {}", failure.toString());
+            ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.CODE, null);
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS)).body(answer.getBody());
+        }
+        if (failure.getCause() instanceof LedgerRefusal refusal) {
+            return refusal(refusal);
+        }
+        log.error("Storage failed; the request was rolled back", failure);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "service.storage.failed", null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

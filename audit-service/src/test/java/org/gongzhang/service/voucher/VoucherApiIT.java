@@ -64,8 +64,8 @@ class VoucherApiIT extends ServiceIT {
         assertThat(unbalanced.get("detail").asText()).containsPattern("[\\u4e00-\\u9fff]");
         assertProblem(preparer.post(BOOK + "/vouchers", voucher("88", "88"), "en"), 422, "request.field.not-text",
                 "lines[0].debit");
-        assertProblem(preparer.post(BOOK + "/vouchers", voucher("1e309", "1e309"), "en"), 422, "request.field.not-text",
-                "lines[0].debit");
+        assertProblem(preparer.post(BOOK + "/vouchers", voucher("1e309", "1e309"), "en"), 422,
+                "request.number.not-integer", "lines[0].debit");
         assertProblem(preparer.post(BOOK + "/vouchers", "[1,2]", "en"), 422, "request.body.invalid", "");
         assertProblem(preparer.post(BOOK + "/vouchers", "{\"word\":\"收\",\"date\":\"yesterday\",\"lines\":[]}", "en"),
                 422, "voucher.date.invalid", "date");

@@ -1,0 +1,101 @@
+package org.gongzhang.service.problem;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * While PostgreSQL is away every request fails fast (the pool waits
+ * {@code ledger.database.connect-timeout}, two seconds, for a connection) with 503 problem+json
+ * and {@code Retry-After}, in the caller's language — also when the failure happens before any
+ * controller, e.g. while the token of the request is looked up. Nothing needs restarting when the
+ * database is back: the pool opens new connections by itself.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class DatabaseOutage extends OncePerRequestFilter {
+
+    static final String CODE = "service.database.unavailable";
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    DatabaseOutage(MessageSource messages, LocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    /** Whether {@code failure} means the database cannot be reached (rather than that it refused something). */
+    public static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
+                    || sql.getSQLState().equals("57P03"))) {
+                return true; // connection exception, admin shutdown, cannot connect now
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException failure) {
+            if (!isOutage(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            log.warn("Database unavailable: {} {} answered 503", request.getMethod(), request.getRequestURI());
+            response.resetBuffer();
+            response.setStatus(503);
+            response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            response.setContentType("application/problem+json;charset=UTF-8");
+            String detail = messages.getMessage(CODE, null, CODE, locales.resolveLocale(request));
+            String title = messages.getMessage("problem.title.503", null, "Service Unavailable",
+                    locales.resolveLocale(request));
+            response.getWriter().write("{\"type\":\"" + ProblemAdvice.TYPE_BASE + CODE + "\",\"title\":" + quoted(title)
+                    + ",\"status\":503,\"detail\":" + quoted(detail) + ",\"code\":\"" + CODE + "\"}");
+        }
+    }
+
+    private static String quoted(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
+    }
+}
