@@ -79,7 +79,14 @@ class ProblemAdvice {
 
     @ExceptionHandler(AccessDenied.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDenied denied) {
-        return problem(HttpStatus.valueOf(denied.status()), denied.code(), null, denied.args());
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.valueOf(denied.status()), denied.code(), null,
+                denied.args());
+        if (denied.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header("Retry-After", String.valueOf(60 * ((Number) denied.args()[0]).longValue()))
+                    .body(answer.getBody());
+        }
+        return answer;
     }
 
     /**

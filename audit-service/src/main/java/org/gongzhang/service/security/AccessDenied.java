@@ -28,6 +28,11 @@ public class AccessDenied extends RuntimeException {
         return new AccessDenied(403, code, args);
     }
 
+    /** 429: too many failed logins; {@code args[0]} is the minutes to wait. */
+    public static AccessDenied throttled(java.time.Duration wait) {
+        return new AccessDenied(429, "auth.throttled", Math.max(1, (wait.toSeconds() + 59) / 60));
+    }
+
     public int status() {
         return status;
     }

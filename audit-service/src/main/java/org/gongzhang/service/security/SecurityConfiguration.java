@@ -1,6 +1,13 @@
 package org.gongzhang.service.security;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -55,7 +63,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, CsrfTokenRepository csrfTokens,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.csrfTokenRepository(csrfTokens).requireCsrfProtectionMatcher(SESSION_CHANGE))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .securityContext(c -> c.securityContextRepository(new HttpSessionSecurityContextRepository()))
@@ -72,9 +80,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, CsrfTokenRepository csrfTokens) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, CsrfTokenRepository csrfTokens, LoginThrottle throttle)
+            throws Exception {
         return http
                 .csrf(c -> c.csrfTokenRepository(csrfTokens))
+                .addFilterBefore(throttled(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -82,6 +92,22 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.requestMatchers("/staff/**", "/staff").authenticated()
                         .anyRequest().permitAll())
                 .build();
+    }
+
+    /** A page login while its account or address is refused goes back to the login page, which says for how long. */
+    private static Filter throttled(LoginThrottle throttle) {
+        return (ServletRequest req, ServletResponse res, FilterChain chain) -> {
+            HttpServletRequest request = (HttpServletRequest) req;
+            if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+                Optional<Duration> wait = throttle.refusedFor(request.getParameter("username"), request.getRemoteAddr());
+                if (wait.isPresent()) {
+                    ((HttpServletResponse) res).sendRedirect(request.getContextPath() + "/login?throttled="
+                            + Math.max(1, (wait.get().toSeconds() + 59) / 60));
+                    return;
+                }
+            }
+            chain.doFilter(req, res);
+        };
     }
 
     /** A change asked with the session's cookie and no bearer token: the cookie alone must not do. */

@@ -1,5 +1,6 @@
 package org.gongzhang.service.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -30,20 +31,29 @@ class SessionController {
     private final Users users;
     private final ApiTokens tokens;
     private final Access access;
+    private final LoginThrottle throttle;
 
-    SessionController(Users users, ApiTokens tokens, Access access) {
+    SessionController(Users users, ApiTokens tokens, Access access, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.tokens = tokens;
         this.access = access;
     }
 
     @PostMapping
-    ResponseEntity<Session> login(@RequestBody Login login) {
+    ResponseEntity<Session> login(@RequestBody Login login, HttpServletRequest request) {
         if (login == null || login.username() == null || login.password() == null) {
             throw AccessDenied.unauthenticated("auth.credentials.invalid");
         }
-        Caller caller = users.authenticate(login.username(), login.password())
-                .orElseThrow(() -> AccessDenied.unauthenticated("auth.credentials.invalid"));
+        String address = request.getRemoteAddr();
+        throttle.refusedFor(login.username(), address).ifPresent(wait -> {
+            throw AccessDenied.throttled(wait);
+        });
+        Caller caller = users.authenticate(login.username(), login.password()).orElseThrow(() -> {
+            throttle.failed(login.username(), address);
+            return AccessDenied.unauthenticated("auth.credentials.invalid");
+        });
+        throttle.succeeded(login.username());
         ApiTokens.Issued issued = tokens.issue(caller.username());
         return ResponseEntity.status(HttpStatus.CREATED).body(new Session(issued.token(), issued.expiresAt(),
                 caller.username(), caller.displayName(), caller.actor(), caller.grants()));

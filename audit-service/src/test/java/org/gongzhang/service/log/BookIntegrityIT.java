@@ -141,7 +141,12 @@ class BookIntegrityIT {
     }
 
     private static void assertHealthNames(LedgerClient client, TestBook book) {
-        LedgerClient.Answer health = client.get("/actuator/health");
+        LedgerClient.Answer anonymous = client.get("/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(503);
+        assertThat(anonymous.json().path("components").path("bookIntegrity").path("status").asText()).isEqualTo("DOWN");
+        assertThat(anonymous.json().path("components").path("bookIntegrity").has("details"))
+                .as("details only for an administrator: %s", anonymous.body()).isFalse();
+        LedgerClient.Answer health = client.as("admin").get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
         JsonNode failed = health.json().path("components").path("bookIntegrity").path("details").path("failedBooks");

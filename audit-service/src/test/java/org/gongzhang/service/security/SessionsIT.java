@@ -6,6 +6,7 @@ import static org.gongzhang.service.support.Problems.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.NewStaff;
 import org.gongzhang.service.support.ServiceIT;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,20 @@ class SessionsIT extends ServiceIT {
         assertProblem(unknown, 401, "auth.credentials.invalid", "");
         assertThat(unknown.json().get("detail").asText()).isEqualTo("用户名或密码不正确。");
         assertProblem(client.post("/api/session", "{}", "en"), 401, "auth.credentials.invalid", "");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForAMinuteEvenAgainstTheRightOne() {
+        String username = NewStaff.create(client, "COMMITTEE_MEMBER", "COMPOUND", "lanyuan", "猜密码测试");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(client.post("/api/session", "{\"username\":\"" + username + "\",\"password\":\"guess-" + i
+                    + "\"}", "en"), 401, "auth.credentials.invalid", "");
+        }
+        Answer right = client.post("/api/session", "{\"username\":\"" + username + "\",\"password\":\""
+                + LedgerClient.DEMO_PASSWORD + "\"}", "zh-CN");
+        assertProblem(right, 429, "auth.throttled", "");
+        assertThat(right.json().get("detail").asText()).isEqualTo("该账号或该地址登录失败次数过多，请 1 分钟后再试。");
+        assertThat(client.as("lanyuan-chair").get("/api/session").status()).as("other accounts log in").isEqualTo(200);
     }
 
     @Test

@@ -41,6 +41,20 @@ class PagesIT extends ServiceIT {
     }
 
     @Test
+    void aGuessedAccountIsRefusedEvenWithItsPasswordAndTheLoginPageSaysForHowLong() throws Exception {
+        String username = org.gongzhang.service.support.NewStaff.create(new org.gongzhang.service.support.LedgerClient(port),
+                "COMMITTEE_MEMBER", "COMPOUND", "lanyuan", "猜密码测试");
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(username, "guess-" + i).headers().firstValue("Location").orElse("")).contains("/login?error");
+        }
+        HttpResponse<String> right = login(username, "gongzhang-demo");
+        String location = right.headers().firstValue("Location").orElse("");
+        assertThat(location).contains("/login?throttled=1");
+        assertThat(page(URI.create(location).getRawPath() + "?" + URI.create(location).getRawQuery()).body())
+                .contains("登录失败次数过多，请 1 分钟后再试。");
+    }
+
+    @Test
     void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
         page("/login");
         HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(uri("/login"))
