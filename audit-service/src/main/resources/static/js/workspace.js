@@ -140,10 +140,16 @@ async function submit(form) {
   }
 }
 
-/** The selected rows of a list, each sent on its own (one entry each), e.g. 批量审核. */
+/**
+ * The selected rows of a list, each sent on its own (one entry each), e.g. 批量审核; oldest date first
+ * (in list order within a day), so that 记账所选 numbers them in date order (序时控制).
+ */
 async function submitBatch(form, button) {
   clearErrors(form);
-  const selected = [...form.querySelectorAll('input[type=checkbox][data-id]:checked')];
+  const selected = [...form.querySelectorAll('input[type=checkbox][data-id]:checked')]
+      .map((box, at) => ({box, at}))
+      .sort((a, b) => (a.box.dataset.date || '').localeCompare(b.box.dataset.date || '') || a.at - b.at)
+      .map(entry => entry.box);
   const template = button.dataset.batchApi;
   let done = 0;
   let last;

@@ -12,8 +12,8 @@ import org.gongzhang.verifier.canonical.CanonicalJson;
 
 /**
  * Writes one compound's demo book through the same signed-entry path as every client: each
- * voucher is recorded by the agent's preparer, reviewed by someone else and posted; periods are
- * closed in order.
+ * voucher is recorded by the agent's preparer, reviewed by someone else and posted in date order;
+ * periods are closed in order.
  */
 final class DemoBook {
 
@@ -22,9 +22,12 @@ final class DemoBook {
     private final DemoCast cast;
     private final String book;
     private final LocalDate today;
+    private final DemoPostings postings;
 
-    DemoBook(CustodialSigner signer, AttachmentStore attachments, DemoCast cast, String book, LocalDate today) {
+    DemoBook(CustodialSigner signer, AttachmentStore attachments, DemoCast cast, String book, LocalDate today,
+            DemoPostings postings) {
         this.signer = signer;
+        this.postings = postings;
         this.attachments = attachments;
         this.cast = cast;
         this.book = book;
@@ -72,8 +75,9 @@ final class DemoBook {
         signer.submit(reviewer, book, "voucher.reviewed", date, voucherPayload(voucherId));
     }
 
+    /** 记账 by the agent's reviewer, in date order ({@link DemoPostings}). */
     void post(String voucherId, LocalDate date) {
-        signer.submit(cast.reviewer(), book, "voucher.posted", date, voucherPayload(voucherId));
+        postings.post(cast.reviewer(), book, voucherId, date);
     }
 
     void voidVoucher(String voucherId, LocalDate date, String reason) {

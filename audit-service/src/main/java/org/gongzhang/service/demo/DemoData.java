@@ -75,16 +75,18 @@ class DemoData implements ApplicationRunner {
                 keys.forActor("agent:wang-qiang", Role.AGENT_REVIEWER),
                 keys.forActor("community:zhao-min", Role.COMMUNITY_AUDITOR));
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        DemoPostings postings = new DemoPostings(signer, today);
         for (DemoCompound compound : COMPOUNDS) {
-            DemoBook book = new DemoBook(signer, attachments, cast, compound.book(), today);
+            DemoBook book = new DemoBook(signer, attachments, cast, compound.book(), today, postings);
             new DemoYear(book, compound, ChartOfAccounts.defaultPublicIncome().toPayload(), keys).write();
             log.info("Demo book {} loaded", compound.book());
         }
         new DemoPeople(users, keys, signer, properties.password()).write(COMPOUNDS, cast.auditor());
         DemoDisclosure disclosure = new DemoDisclosure(directory, users, publication, objections);
         COMPOUNDS.forEach(compound -> disclosure.write(compound, signer.today()));
-        DemoGovernance spending = new DemoGovernance(directory, users, governance, keys, signer, audit);
+        DemoGovernance spending = new DemoGovernance(directory, users, governance, keys, signer, audit, postings);
         COMPOUNDS.forEach(compound -> spending.write(compound, signer.today()));
+        postings.postOpenPeriods();
         COMPOUNDS.forEach(compound -> audit.checkpoint(compound.book()));
         log.info("Demo logins created (password: ledger.demo.password)");
     }

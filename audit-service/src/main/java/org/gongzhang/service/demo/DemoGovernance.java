@@ -29,9 +29,11 @@ final class DemoGovernance {
     private final CustodialKeys keys;
     private final CustodialSigner signer;
     private final BookAudit audit;
+    private final DemoPostings postings;
 
     DemoGovernance(BookDirectory books, Users users, Governance governance, CustodialKeys keys, CustodialSigner signer,
-            BookAudit audit) {
+            BookAudit audit, DemoPostings postings) {
+        this.postings = postings;
         this.books = books;
         this.users = users;
         this.governance = governance;
@@ -45,7 +47,7 @@ final class DemoGovernance {
         GovernanceQueries.Ruleset rules = governance.adoptDefaults(acting("sun-hao", AccessRole.TOWN_OFFICER, book));
         if ("lanyuan".equals(compound.id())) {
             requests(book);
-            new DemoWorks(users, governance, keys, signer, book, today).write(rules);
+            new DemoWorks(users, governance, keys, signer, book, today, postings).write(rules);
         }
         audit.checkpoint(book.book());
     }
@@ -66,8 +68,7 @@ final class DemoGovernance {
         ObjectNode voucher = CanonicalJson.mapper().createObjectNode().put("voucherId", paid.voucherId());
         signer.submit(keys.forActor("agent:wang-qiang", Role.AGENT_REVIEWER), book.book(), "voucher.reviewed",
                 paid.date(), voucher);
-        signer.submit(keys.forActor("agent:wang-qiang", Role.AGENT_REVIEWER), book.book(), "voucher.posted",
-                paid.date(), voucher);
+        postings.post(keys.forActor("agent:wang-qiang", Role.AGENT_REVIEWER), book.book(), paid.voucherId(), paid.date());
 
         // refused by the committee
         GovernanceQueries.RequestView plants = governance.raise(chair,

@@ -49,9 +49,11 @@ final class DemoWorks {
     private final CustodialSigner signer;
     private final BookSummary book;
     private final LocalDate today;
+    private final DemoPostings postings;
 
     DemoWorks(Users users, Governance governance, CustodialKeys keys, CustodialSigner signer, BookSummary book,
-            LocalDate today) {
+            LocalDate today, DemoPostings postings) {
+        this.postings = postings;
         this.users = users;
         this.governance = governance;
         this.keys = keys;
@@ -145,7 +147,7 @@ final class DemoWorks {
 
     /**
      * The agent's preparer records the payment against the contract; the agent's reviewer reviews and
-     * posts it. The summary is short enough for one line of the printed statement's itemised spending.
+     * posts it (in date order with the period's other vouchers, {@link DemoPostings}). The summary is short enough for one line of the printed statement's itemised spending.
      */
     private void pay(int daysAgo, String summary, String amount) {
         DemoVoucher voucher = new DemoVoucher("付", today.minusDays(daysAgo)).debit(summary, ACCOUNT, amount)
@@ -154,7 +156,7 @@ final class DemoWorks {
         sign("agent:li-na", Role.AGENT_PREPARER, "voucher.recorded", daysAgo, voucher.payload());
         ObjectNode id = json().put("voucherId", voucher.id());
         sign("agent:wang-qiang", Role.AGENT_REVIEWER, "voucher.reviewed", daysAgo, id);
-        sign("agent:wang-qiang", Role.AGENT_REVIEWER, "voucher.posted", daysAgo, id.deepCopy());
+        postings.post(keys.forActor("agent:wang-qiang", Role.AGENT_REVIEWER), book.book(), voucher.id(), voucher.date());
     }
 
     private static ObjectNode step(GovernanceQueries.Ruleset rules, String requestId, String step) {

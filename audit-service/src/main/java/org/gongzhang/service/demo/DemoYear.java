@@ -3,6 +3,10 @@ package org.gongzhang.service.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
 import org.gongzhang.service.custody.CustodialKey;
 import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.verifier.entry.Role;
@@ -19,6 +23,10 @@ final class DemoYear {
     private final DemoCompound compound;
     private final ArrayNode accounts;
     private final CustodialKeys keys;
+    private final List<Dated> days = new ArrayList<>();
+
+    private record Dated(LocalDate date, Consumer<LocalDate> action) {
+    }
 
     DemoYear(DemoBook book, DemoCompound compound, ArrayNode accounts, CustodialKeys keys) {
         this.book = book;
@@ -41,13 +49,13 @@ final class DemoYear {
         }
     }
 
+    /** A month's business, written day by day so that each 凭证字 is numbered in date order. */
     private void month(YearMonth month, int i) {
-        LocalDate d5 = day(month, 5);
-        if (d5 == null) {
+        if (day(month, 5) == null) {
             return;
         }
         String parking = yuan(compound.parkingSpaces() * 12_000L + i * 3_750L + (i % 3) * 1_234L);
-        book.book(income("收", d5, "收" + month.getMonthValue() + "月临时停车场地使用费", "470101", parking), false);
+        at(month, 5, d -> book.book(income("收", d, "收" + month.getMonthValue() + "月临时停车场地使用费", "470101", parking), false));
         at(month, 8, d -> book.book(income("收", d, "收" + month.getMonthValue() + "月物业用房租金（快递驿站）", "470103", "3600.00"), false));
         if (month.getMonthValue() % 3 == 1) {
             at(month, 12, d -> book.book(income("收", d, "收电梯广告位季度使用费（" + compound.advertiser() + "）", "470102", "18000.00")
@@ -69,6 +77,8 @@ final class DemoYear {
                 .debit("银行手续费", "5301", "12.00")
                 .credit("支付" + month.getMonthValue() + "月代理记账费及手续费", "100201", "812.00"), true));
         special(month, i);
+        days.stream().sorted(Comparator.comparing(Dated::date)).forEach(dated -> dated.action().accept(dated.date()));
+        days.clear();
     }
 
     private void special(YearMonth month, int i) {
@@ -113,10 +123,11 @@ final class DemoYear {
         return new DemoVoucher("付", date).debit(summary, account, amount).credit(summary, "100201", amount);
     }
 
-    private void at(YearMonth month, int dayOfMonth, java.util.function.Consumer<LocalDate> action) {
+    /** Schedules the action for that day of the month, unless the day is still in the future. */
+    private void at(YearMonth month, int dayOfMonth, Consumer<LocalDate> action) {
         LocalDate date = day(month, dayOfMonth);
         if (date != null) {
-            action.accept(date);
+            days.add(new Dated(date, action));
         }
     }
 

@@ -95,6 +95,20 @@ class ExchangeController {
     }
 
     /**
+     * 检查 a file without writing anything: 200 with its vouchers when every row passes (for the
+     * preparer to record them one by one, each an entry of their own), else the same problem+json
+     * as an import, every problem by row and column.
+     */
+    @PostMapping(path = "/imports/vouchers/check", consumes = MediaType.ALL_VALUE)
+    ImportPreview checkVouchers(@PathVariable String book, @RequestBody(required = false) byte[] content,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @RequestParam(required = false) String fileName) {
+        access.require(book, AccessRole.AGENT_PREPARER);
+        return ImportPreview.of(imports.check(book,
+                new VoucherImports.Upload(content == null ? new byte[0] : content, contentType, fileName)));
+    }
+
+    /**
      * Who acts for an import: the logged-in preparer records, and the reviewer — a different person
      * who co-authenticates the same request with their own token in {@value #REVIEWER_HEADER} —
      * reviews and posts. Nobody signs with another person's key.

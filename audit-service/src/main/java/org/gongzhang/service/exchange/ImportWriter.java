@@ -117,8 +117,13 @@ class ImportWriter {
         String reverses = red.reverses() instanceof PlannedVoucher.InFile inFile ? ids.get(inFile.voucher())
                 : ((PlannedVoucher.InBook) red.reverses()).voucherId();
         return voucherId(id).put("reverses", reverses).put("date", red.date().toString())
-                .put("reason", "导入文件 " + source.name() + " 第 " + red.firstRow() + "-" + red.lastRow()
-                        + " 行的红字凭证（SHA-256 " + source.sha256() + "）");
+                .put("reason", redReason(red, source));
+    }
+
+    /** The reason a red voucher from a file records: the file, its rows and its hash. */
+    static String redReason(PlannedVoucher red, Source source) {
+        return "导入文件 " + source.name() + " 第 " + red.firstRow() + "-" + red.lastRow()
+                + " 行的红字凭证（SHA-256 " + source.sha256() + "）";
     }
 
     private static ObjectNode voucherId(String id) {

@@ -12,9 +12,12 @@ import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.reporting.exchange.CheckedImport;
 import org.gongzhang.reporting.exchange.ExchangeFormat;
 import org.gongzhang.reporting.exchange.ExchangeQueries;
+import org.gongzhang.reporting.exchange.FileProblem;
 import org.gongzhang.reporting.exchange.ImportCheck;
+import org.gongzhang.reporting.exchange.PlannedVoucher;
 import org.gongzhang.reporting.exchange.SheetRow;
 import org.gongzhang.reporting.exchange.UnreadableFile;
+import org.gongzhang.reporting.exchange.VoucherColumn;
 import org.gongzhang.service.attachment.AttachmentStore;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.entry.BookHead;
@@ -65,6 +68,47 @@ class VoucherImports {
     }
 
     ImportRecord importFile(String book, Upload upload, ActingStaff staff) {
+        acceptable(book, upload);
+        ImportSigners.Signers keys = signers.resolve(book, staff);
+        Read read = read(book, upload);
+        return write(book, upload, read.format(), read.sha256(), read.checked(), keys);
+    }
+
+    /**
+     * 检查: the whole file checked against the book as {@link #importFile} checks it, refused the same
+     * way, and nothing written — not the file, not an import record, not an entry. A file that
+     * passes comes back with its vouchers, for the preparer to record one by one in their own name
+     * (the reviewer reviews and posts them later, in their own session). Such vouchers are written
+     * through the voucher API, so a red voucher may cancel only a voucher the book has posted, not
+     * one earlier in the same file. Vouchers the book holds recorded from the file and not yet
+     * posted are a conflict, as numbered ones are: the file was checked and recorded before.
+     */
+    CheckedFile check(String book, Upload upload) {
+        acceptable(book, upload);
+        Read read = read(book, upload);
+        List<PlannedVoucher> vouchers = read.checked().check().plan().vouchers();
+        List<FileProblem> sameFile = vouchers.stream().filter(v -> v.reverses() instanceof PlannedVoucher.InFile)
+                .map(v -> new FileProblem(v.firstRow(), VoucherColumn.SUMMARY, "import.red.same-file",
+                        List.of(v.label())))
+                .toList();
+        if (!sameFile.isEmpty()) {
+            throw ImportRefused.invalid(sameFile);
+        }
+        List<FileProblem> waiting = exchange.waiting(book, vouchers).stream()
+                .map(v -> new FileProblem(v.firstRow(), null, "import.voucher.waiting", List.of(v.label())))
+                .toList();
+        if (!waiting.isEmpty()) {
+            throw ImportRefused.alreadyInBook(waiting);
+        }
+        return new CheckedFile(read.sha256(), fileName(upload, read.format()), read.format(),
+                read.checked().check().plan().rows(), vouchers);
+    }
+
+    /** A file that passed the check: its hash, name and format, its voucher rows and its vouchers in file order. */
+    record CheckedFile(String sha256, String name, ExchangeFormat format, int rows, List<PlannedVoucher> vouchers) {
+    }
+
+    private void acceptable(String book, Upload upload) {
         directory.require(book);
         if (upload.content().length > MAX_BYTES) {
             throw LedgerRefusal.invalid("import.file.too-large", "body", MAX_BYTES);
@@ -72,7 +116,10 @@ class VoucherImports {
         if (upload.fileName() != null && upload.fileName().strip().length() > MAX_NAME) {
             throw LedgerRefusal.invalid("import.file.name-too-long", "fileName", MAX_NAME);
         }
-        ImportSigners.Signers keys = signers.resolve(book, staff);
+    }
+
+    /** The file read and checked at the book's head; refused unless every row passes. */
+    private Read read(String book, Upload upload) {
         String sha256 = Digests.sha256Hex(upload.content());
         records.byFile(book, sha256).ifPresent(earlier -> {
             throw ImportRefused.duplicateFile(earlier);
@@ -92,13 +139,20 @@ class VoucherImports {
         if (!checked.check().passed()) {
             throw ImportRefused.invalid(checked.check().problems());
         }
-        return write(book, upload, format, sha256, checked, keys);
+        return new Read(sha256, format, checked);
+    }
+
+    private record Read(String sha256, ExchangeFormat format, Checked checked) {
+    }
+
+    private static String fileName(Upload upload, ExchangeFormat format) {
+        return upload.fileName() == null || upload.fileName().isBlank()
+                ? "vouchers." + format.extension() : upload.fileName().strip();
     }
 
     private ImportRecord write(String book, Upload upload, ExchangeFormat format, String sha256, Checked checked,
             ImportSigners.Signers keys) {
-        String name = upload.fileName() == null || upload.fileName().isBlank()
-                ? "vouchers." + format.extension() : upload.fileName().strip();
+        String name = fileName(upload, format);
         ImportRecord running = new ImportRecord(UUID.randomUUID().toString(), book, sha256, name, format.name(),
                 checked.check().plan().rows(), checked.check().plan().vouchers().size(), 0, "RUNNING",
                 keys.preparer().actor(), keys.reviewer().actor(), clock.instant().truncatedTo(ChronoUnit.MICROS),

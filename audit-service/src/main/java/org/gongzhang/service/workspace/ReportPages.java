@@ -7,6 +7,7 @@ import org.gongzhang.reporting.api.AccountLedgerView;
 import org.gongzhang.reporting.api.TrialBalanceView;
 import org.gongzhang.reporting.balance.TrialBalanceQueries;
 import org.gongzhang.reporting.ledger.AccountLedgerQueries;
+import org.gongzhang.reporting.ledger.LedgerRows;
 import org.gongzhang.service.report.ReportRequests;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,9 +53,7 @@ class ReportPages {
             @RequestParam(required = false) String to, Model model) {
         BookWorkspace.InBook here = workspace.require(book);
         ReportRequests.Range range = requests.range(requests.book(book), from, to);
-        Period january = Period.parse(range.from().year() + "-01");
-        Period start = january.isBefore(Period.parse(here.book().startPeriod()))
-                ? Period.parse(here.book().startPeriod()) : january;
+        Period start = LedgerRows.yearStart(range.from(), Period.parse(here.book().startPeriod()));
         AccountLedgerView year = ledgers.ledger(book, account, start, range.to())
                 .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "report.account.unknown", "account", account));
         model.addAttribute("book", here.book());

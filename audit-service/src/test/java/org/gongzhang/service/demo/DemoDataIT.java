@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.awaitility.Awaitility;
 import org.gongzhang.service.support.Cli;
 import org.gongzhang.service.support.ServiceIT;
@@ -94,6 +98,38 @@ class DemoDataIT extends ServiceIT {
         SignedEntry second = SignedEntry.fromLeaf(leaves.get(1).toString());
         assertThat(first.header().custodial()).isTrue();
         assertThat(second.header().prev()).isEqualTo(first.hash());
+    }
+
+    @Test
+    void inEveryPeriodTheNumbersOfEachWordFollowTheDates() {
+        for (String book : List.of("lanyuan-public", "guiyuan-public")) {
+            Map<String, String> words = new HashMap<>();
+            Map<String, LocalDate> dates = new HashMap<>();
+            Map<String, List<LocalDate>> numbered = new TreeMap<>();
+            client.get("/api/books/" + book + "/entries?from=0&limit=1000").json().forEach(leaf -> {
+                JsonNode entry = leaf.get("entry");
+                JsonNode payload = entry.get("payload");
+                String voucherId = payload.path("voucherId").asText();
+                switch (entry.get("kind").asText()) {
+                    case "voucher.recorded" -> {
+                        words.put(voucherId, payload.get("word").asText());
+                        dates.put(voucherId, LocalDate.parse(payload.get("date").asText()));
+                    }
+                    case "voucher.reversed" -> {
+                        words.put(voucherId, words.get(payload.get("reverses").asText()));
+                        dates.put(voucherId, LocalDate.parse(payload.get("date").asText()));
+                    }
+                    case "voucher.posted" -> numbered.computeIfAbsent(
+                            words.get(voucherId) + " " + YearMonth.from(dates.get(voucherId)), k -> new ArrayList<>())
+                            .add(dates.get(voucherId));
+                    default -> {
+                        // not a voucher's number
+                    }
+                }
+            });
+            assertThat(numbered).as(book).hasSizeGreaterThan(12);
+            numbered.forEach((wordAndPeriod, byNumber) -> assertThat(byNumber).as(book + " " + wordAndPeriod).isSorted());
+        }
     }
 
     @Test

@@ -61,6 +61,36 @@ class VoucherImportRefusalsIT extends ExchangeIT {
     }
 
     @Test
+    void aCheckAnswersACleanFilesVouchersOrEveryBadRowAndWritesNothing() {
+        byte[] file = firstMonth("csv");
+        String book = books.openLike(DEMO);
+        long size = books.size(book);
+        String check = "/api/books/" + book + "/imports/vouchers/check?fileName=first-month.csv";
+
+        Answer clean = client.as("li-na").postBytes(check, file, CSV, "zh-CN");
+        Answer reviewer = client.as("wang-qiang").postBytes(check, file, CSV, "en");
+        Answer bad = client.as("li-na").postBytes(check, (new String(file, StandardCharsets.UTF_8)
+                .replaceFirst("100201", "100209")).getBytes(StandardCharsets.UTF_8), CSV, "en");
+
+        assertThat(clean.status()).as(clean.body()).isEqualTo(200);
+        JsonNode preview = clean.json();
+        assertThat(preview.get("fileSha256").asText()).isEqualTo(Digests.sha256Hex(file));
+        assertThat(preview.get("fileName").asText()).isEqualTo("first-month.csv");
+        assertThat(preview.get("vouchers")).hasSize(VoucherExchangeIT.vouchers(ExchangeFormat.CSV.read(file)).size());
+        JsonNode first = preview.get("vouchers").get(0);
+        assertThat(first.get("firstRow").asInt()).isEqualTo(2);
+        assertThat(first.get("voucher").asText()).matches("[记收付转]-1");
+        assertThat(first.at("/lines/0/account").asText()).isEqualTo("100201");
+        assertThat(first.at("/lines/0/debit").asText()).matches("[0-9]+\\.[0-9]{2}");
+        assertThat(first.get("reverses").isNull()).isTrue();
+        assertProblem(reviewer, 403, "access.role", "");
+        JsonNode refused = assertProblem(bad, 422, "import.invalid", "");
+        assertThat(refused.get("errors").get(0).get("message").asText()).isEqualTo("Account 100209 is not in this book's chart of accounts.");
+        assertThat(books.size(book)).isEqualTo(size);
+        assertThat(books.imports(book)).isEmpty();
+    }
+
+    @Test
     void oneBadRowAmongGoodOnesIsRefusedWithItsRowAndNothingIsWritten() {
         String text = new String(books.exportYear(DEMO, "csv").body(), StandardCharsets.UTF_8);
         String[] records = text.split("\r\n");

@@ -74,6 +74,8 @@ class AccessMatrixIT extends ServiceIT {
                     "{\"cadence\":\"QUARTER\",\"graceDays\":30}", "en"), Set.of("zhao-min")),
             new Endpoint("POST imports", (c, who) -> c.postBytes("/api/books/" + BOOK + "/imports/vouchers",
                     new byte[] {1}, "text/csv", "en", "Reviewer-Authorization", "Bearer none"), Set.of("li-na", "chen-jie")),
+            new Endpoint("POST imports/check", (c, who) -> c.postBytes("/api/books/" + BOOK + "/imports/vouchers/check",
+                    new byte[] {1}, "text/csv", "en"), Set.of("li-na", "chen-jie")),
             // governance: an empty body or an unknown id, so that whoever is let through is refused by the book
             governance("rulesets/default", "", "sun-hao"),
             governance("requests", "{}", COMMITTEE),

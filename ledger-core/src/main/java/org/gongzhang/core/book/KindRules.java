@@ -202,7 +202,7 @@ final class KindRules {
     }
 
     private LedgerEvent voucherPosted(SignedEntry entry) {
-        VoucherState voucher = new WorkflowRules(vouchers).posted(VoucherPosted.from(entry).voucherId());
+        VoucherState voucher = new WorkflowRules(vouchers).posted(VoucherPosted.from(entry).voucherId(), voucherRules());
         int number = vouchers.lastNumber(voucher.word(), voucher.period()) + 1;
         return new VoucherPostedEvent(entry, voucher.word().character(), voucher.period().toString(), number);
     }

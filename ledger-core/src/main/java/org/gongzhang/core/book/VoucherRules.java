@@ -1,6 +1,7 @@
 package org.gongzhang.core.book;
 
 import static org.gongzhang.core.book.api.RefusalCode.VOUCHER_CORRECTS_UNKNOWN;
+import static org.gongzhang.core.book.api.RefusalCode.VOUCHER_DATE_BEFORE_NUMBERED;
 import static org.gongzhang.core.book.api.RefusalCode.VOUCHER_DATE_IN_FUTURE;
 import static org.gongzhang.core.book.api.RefusalCode.VOUCHER_ID_DUPLICATE;
 import static org.gongzhang.core.book.api.RefusalCode.VOUCHER_LINES_TOO_FEW;
@@ -16,11 +17,13 @@ import org.gongzhang.core.account.Side;
 import org.gongzhang.core.book.api.payload.VoucherRecorded;
 import org.gongzhang.core.period.Period;
 import org.gongzhang.core.voucher.VoucherLine;
+import org.gongzhang.core.voucher.VoucherWord;
 
 /**
  * 录入凭证: a new voucher has a fresh id, at least two lines with a 摘要 each on enabled leaf
- * accounts, equal debits and credits, a date no later than today in an open period, consistent
- * attachments, and names an existing voucher if it corrects one (订正).
+ * accounts, equal debits and credits, a date no later than today in an open period and not before
+ * the voucher its 凭证字 numbered last in that period (序时控制), consistent attachments, and names an
+ * existing voucher if it corrects one (订正).
  */
 final class VoucherRules {
 
@@ -45,6 +48,7 @@ final class VoucherRules {
             throw VOUCHER_UNBALANCED.at(LINES, voucher.total(Side.DEBIT), voucher.total(Side.CREDIT));
         }
         dated(voucher.date(), today, "entry.payload.date");
+        inDateOrder(voucher.word(), voucher.date(), "entry.payload.date");
         AttachmentRules.check(voucher.attachments());
         if (voucher.corrects() != null && !vouchers.contains(voucher.corrects())) {
             throw VOUCHER_CORRECTS_UNKNOWN.at("entry.payload.corrects", voucher.corrects());
@@ -69,6 +73,20 @@ final class VoucherRules {
         if (periods.isClosed(period)) {
             throw VOUCHER_PERIOD_CLOSED.at(field, period);
         }
+    }
+
+    /**
+     * 序时控制 as 用友 applies it: 凭证号 follow dates within a period, so a voucher of a 凭证字 may not
+     * be dated before the voucher that 凭证字 numbered last in the period. Checked when a voucher is
+     * recorded (so it can still be posted) and again when it is posted, which gives the number.
+     */
+    void inDateOrder(VoucherWord word, LocalDate date, String field) {
+        vouchers.lastNumberedDate(word, Period.of(date))
+                .filter(last -> date.isBefore(LocalDate.parse(last)))
+                .ifPresent(last -> {
+                    throw VOUCHER_DATE_BEFORE_NUMBERED.at(field, date, word.character() + "-"
+                            + vouchers.lastNumber(word, Period.of(date)), last);
+                });
     }
 
     private void lines(List<VoucherLine> lines) {

@@ -17,7 +17,7 @@ import org.gongzhang.core.voucher.VoucherStatus;
 
 /**
  * 审核 → 记账, 作废 and 红字冲销: review by someone other than the preparer, post only what was
- * reviewed, void only what is unposted, reverse a posted voucher once. A posted voucher is
+ * reviewed and only in date order (序时控制), void only what is unposted, reverse a posted voucher once. A posted voucher is
  * otherwise immutable.
  */
 final class WorkflowRules {
@@ -40,11 +40,12 @@ final class WorkflowRules {
         }
     }
 
-    VoucherState posted(String voucherId) {
+    VoucherState posted(String voucherId, VoucherRules rules) {
         VoucherState voucher = unposted(voucherId);
         if (voucher.status() != VoucherStatus.REVIEWED) {
             throw VOUCHER_POST_UNREVIEWED.at(VOUCHER_ID, voucherId);
         }
+        rules.inDateOrder(voucher.word(), voucher.localDate(), VOUCHER_ID);
         return voucher;
     }
 
@@ -65,6 +66,7 @@ final class WorkflowRules {
         }
         Require.nonBlank(reversal.reason(), VOUCHER_REVERSE_REASON_BLANK, "entry.payload.reason");
         rules.dated(reversal.date(), today, "entry.payload.date");
+        rules.inDateOrder(original.word(), reversal.date(), "entry.payload.date");
     }
 
     private VoucherState unposted(String voucherId) {

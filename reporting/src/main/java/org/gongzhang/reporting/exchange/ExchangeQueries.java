@@ -1,5 +1,6 @@
 package org.gongzhang.reporting.exchange;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -54,5 +55,22 @@ public final class ExchangeQueries {
         return snapshot.read(() -> books.find(book).map(heading -> new CheckedImport(heading.appliedIndex(),
                 VoucherFileCheck.check(rows,
                         new ReadModelTarget(jdbc, book, Period.parse(heading.startPeriod())), today))));
+    }
+
+    /**
+     * Of {@code vouchers}, the ones the book already holds recorded but not yet posted: same 凭证字,
+     * date, first 摘要 and 借方合计. A file whose vouchers were recorded from it, and are waiting for
+     * 审核 and 记账, is not recorded twice.
+     */
+    public List<PlannedVoucher> waiting(String book, List<PlannedVoucher> vouchers) {
+        return snapshot.read(() -> vouchers.stream().filter(v -> !v.red() && jdbc.queryForObject("""
+                select count(*) from report_voucher
+                where book_id = ? and status in ('RECORDED', 'REVIEWED') and word = ? and voucher_date = ?
+                  and summary = ? and debit_total = ?""", Long.class, book, v.word().character(),
+                Date.valueOf(v.date()), v.lines().get(0).summary(), debitTotal(v)) > 0).toList());
+    }
+
+    private static long debitTotal(PlannedVoucher voucher) {
+        return voucher.lines().stream().filter(l -> l.side() == Side.DEBIT).mapToLong(l -> l.amount().fen()).sum();
     }
 }

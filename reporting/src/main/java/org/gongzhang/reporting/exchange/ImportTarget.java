@@ -1,7 +1,9 @@
 package org.gongzhang.reporting.exchange;
 
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
+import java.util.Optional;
 import org.gongzhang.core.account.ChartOfAccounts;
 import org.gongzhang.core.period.Period;
 import org.gongzhang.core.voucher.VoucherWord;
@@ -23,6 +25,12 @@ public interface ImportTarget {
      * without gaps, so every number up to it is taken.
      */
     int lastNumber(Period period, VoucherWord word);
+
+    /**
+     * The date of the voucher posted last for {@code word} in {@code period} (the one numbered
+     * {@link #lastNumber}), empty when none: under 序时控制 no later number may go to an earlier date.
+     */
+    Optional<LocalDate> lastNumberedDate(Period period, VoucherWord word);
 
     /**
      * Posted vouchers of {@code word} numbered {@code number} and dated on {@code day} of any year:

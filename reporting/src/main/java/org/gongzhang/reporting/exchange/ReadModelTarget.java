@@ -1,9 +1,11 @@
 package org.gongzhang.reporting.exchange;
 
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gongzhang.core.account.ChartOfAccounts;
 import org.gongzhang.core.period.Period;
 import org.gongzhang.core.voucher.VoucherWord;
@@ -51,6 +53,14 @@ final class ReadModelTarget implements ImportTarget {
         return jdbc.queryForObject("""
                 select coalesce(max(number), 0) from report_voucher where book_id = ? and period = ? and word = ?""",
                 Integer.class, book, period.toString(), word.character());
+    }
+
+    @Override
+    public Optional<LocalDate> lastNumberedDate(Period period, VoucherWord word) {
+        return jdbc.query("""
+                select voucher_date from report_voucher where book_id = ? and period = ? and word = ? and number is not null
+                order by number desc limit 1""",
+                (rs, n) -> rs.getDate(1).toLocalDate(), book, period.toString(), word.character()).stream().findFirst();
     }
 
     @Override

@@ -26,8 +26,8 @@ import org.gongzhang.core.voucher.VoucherWord;
  * every row (see {@link RowReader}), every voucher (its rows together, at least two lines,
  * balanced, all blue or all red, a red one cancelling a voucher it names), and against the book:
  * the date not after today, the period begun and open, and each 凭证字's numbers in each period
- * continuing the book's without a gap, so that posting the vouchers in file order gives them
- * exactly the file's numbers. A 凭证字号 the book already holds is a conflict, not a problem: the
+ * continuing the book's without a gap and following the dates (序时控制), so that posting the
+ * vouchers in file order gives them exactly the file's numbers. A 凭证字号 the book already holds is a conflict, not a problem: the
  * file, or part of it, was imported before.
  */
 public final class VoucherFileCheck {
@@ -42,6 +42,7 @@ public final class VoucherFileCheck {
     private final List<FileProblem> conflicts = new ArrayList<>();
     private final Map<String, Integer> lastInBook = new HashMap<>();
     private final Map<String, Integer> lastInFile = new HashMap<>();
+    private final Map<String, Optional<LocalDate>> lastDates = new HashMap<>();
     private final List<PlannedVoucher> planned = new ArrayList<>();
 
     private VoucherFileCheck(ImportTarget target, LocalDate today) {
@@ -127,6 +128,19 @@ public final class VoucherFileCheck {
                     word.character() + "-" + expected);
         }
         lastInFile.put(series, number);
+        inDateOrder(voucher, series);
+    }
+
+    /** 序时控制: a later number of a 凭证字 in a period never goes to an earlier date. */
+    private void inDateOrder(FileVoucher voucher, String series) {
+        Optional<LocalDate> previous = lastDates.computeIfAbsent(series,
+                s -> target.lastNumberedDate(voucher.key.period(), voucher.key.word()));
+        if (previous.isPresent() && voucher.date.isBefore(previous.get())) {
+            problem(voucher.firstRow(), DATE, "import.date.out-of-order", voucher.key.label(), voucher.date,
+                    previous.get());
+            return;
+        }
+        lastDates.put(series, Optional.of(voucher.date));
     }
 
     private void lines(FileVoucher voucher) {

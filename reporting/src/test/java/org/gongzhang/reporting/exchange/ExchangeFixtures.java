@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.gongzhang.core.account.Account;
 import org.gongzhang.core.account.ChartOfAccounts;
@@ -75,6 +76,7 @@ final class ExchangeFixtures {
 
         final Set<Period> closed = new HashSet<>();
         final Map<String, Integer> lastNumbers = new HashMap<>();
+        final Map<String, LocalDate> lastDates = new HashMap<>();
         final List<BookVoucher> posted = new ArrayList<>();
         private final ChartOfAccounts chart = ChartOfAccounts.defaultPublicIncome()
                 .with(Account.of("470105", "充电桩电费差价", "4701", Side.CREDIT).disabled());
@@ -82,6 +84,11 @@ final class ExchangeFixtures {
         FakeBook numbered(String period, String word, int last) {
             lastNumbers.put(period + "/" + word, last);
             return this;
+        }
+
+        FakeBook numbered(String period, String word, int last, String lastDate) {
+            lastDates.put(period + "/" + word, LocalDate.parse(lastDate));
+            return numbered(period, word, last);
         }
 
         FakeBook closed(String period) {
@@ -107,6 +114,11 @@ final class ExchangeFixtures {
         @Override
         public int lastNumber(Period period, VoucherWord word) {
             return lastNumbers.getOrDefault(period + "/" + word.character(), 0);
+        }
+
+        @Override
+        public Optional<LocalDate> lastNumberedDate(Period period, VoucherWord word) {
+            return Optional.ofNullable(lastDates.get(period + "/" + word.character()));
         }
 
         @Override

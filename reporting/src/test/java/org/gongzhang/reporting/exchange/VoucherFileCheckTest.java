@@ -50,6 +50,24 @@ class VoucherFileCheckTest {
     }
 
     @Test
+    void numbersFollowDatesWithinTheFileAndAfterTheBook() {
+        ImportCheck check = check(book().numbered("2026-03", "付", 1, "2026-03-10"),
+                "2026-03-09,付,2,0,电梯维保," + REPAIR + ",2350,,李娜",
+                "2026-03-09,付,2,0,电梯维保," + BANK + ",,2350,李娜",
+                "2026-03-12,收,1,0,收停车费," + BANK + ",1500.00,,李娜",
+                "2026-03-12,收,1,0,收停车费," + PARKING + ",,1500.00,李娜",
+                "2026-03-11,收,2,0,收停车费," + BANK + ",1500.00,,李娜",
+                "2026-03-11,收,2,0,收停车费," + PARKING + ",,1500.00,李娜",
+                "2026-03-12,收,3,0,收停车费," + BANK + ",1500.00,,李娜",
+                "2026-03-12,收,3,0,收停车费," + PARKING + ",,1500.00,李娜");
+
+        assertThat(check.problems()).containsExactly(
+                FileProblem.at(2, DATE, "import.date.out-of-order", "付-2", "2026-03-09", "2026-03-10"),
+                FileProblem.at(6, DATE, "import.date.out-of-order", "收-2", "2026-03-11", "2026-03-12"));
+        assertThat(check.passed()).isFalse();
+    }
+
+    @Test
     void anEmptyFileOrOneWithOnlyTheHeaderIsRefused() {
         ImportCheck empty = VoucherFileCheck.check(ExchangeFormat.CSV.read(new byte[0]), book(), TODAY);
         ImportCheck blankLines = VoucherFileCheck.check(ExchangeFormat.CSV.read(",,,\r\n\r\n".getBytes(StandardCharsets.UTF_8)), book(), TODAY);

@@ -14,6 +14,11 @@ import org.gongzhang.verifier.entry.SignedEntry;
  * Replays a book's entries for their money: the chart's account names, the opening balances and
  * every posted voucher with its lines. It trusts entries to follow the ledger's rules (the service
  * refuses the rest); an entry it cannot read as money is reported, not guessed.
+ *
+ * <p>凭证号 are given as the ledger gives them: the next number of the voucher's 凭证字 and month, in
+ * the order the {@code voucher.posted} entries come. The ledger's 序时控制 (no voucher dated before the
+ * one its 凭证字 numbered last in the month) decides which postings it accepts, not which number a
+ * posting gets, so it is not re-checked here and books signed before that rule verify unchanged.
  */
 public final class BookReplay {
 

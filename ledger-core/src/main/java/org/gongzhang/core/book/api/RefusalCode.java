@@ -124,6 +124,11 @@ public enum RefusalCode {
     VOUCHER_UNBALANCED("voucher.unbalanced", INVALID),
     /** {0} = the date, {1} = today. */
     VOUCHER_DATE_IN_FUTURE("voucher.date.in-future", INVALID),
+    /**
+     * 序时控制: {0} = the date, {1} = the voucher numbered last in its 凭证字 and period (e.g. 付-3),
+     * {2} = that voucher's date.
+     */
+    VOUCHER_DATE_BEFORE_NUMBERED("voucher.date.before-numbered", CONFLICT),
     /** {0} = the period. */
     VOUCHER_PERIOD_CLOSED("voucher.period.closed", CONFLICT),
     /** {0} = the period, {1} = the book's first period. */

@@ -1,4 +1,4 @@
-package org.gongzhang.service.workspace;
+package org.gongzhang.reporting.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,13 @@ import org.gongzhang.reporting.api.LedgerLine;
  * A 三栏明细账 as a bookkeeper reads it: 期初余额, the lines of each month followed by 本月合计 and
  * 本年累计 (from January of that year), each with the balance and its side (借/贷/平).
  */
-final class LedgerRows {
+public final class LedgerRows {
 
-    enum Kind { OPENING, LINE, MONTH, YEAR }
+    /** 期初余额, a posted line, 本月合计, 本年累计. */
+    public enum Kind { OPENING, LINE, MONTH, YEAR }
 
-    record Row(Kind kind, String date, String voucherId, String voucherNumber, String summary, Amount debit,
+    /** One row: a line carries its voucher and 摘要; the others their period in {@code date}. */
+    public record Row(Kind kind, String date, String voucherId, String voucherNumber, String summary, Amount debit,
             Amount credit, BalanceSide side, Amount balance) {
     }
 
@@ -27,7 +29,7 @@ final class LedgerRows {
      * The rows for periods {@code from}…{@code to}, from a ledger read from January of {@code from}'s
      * year (so the year's totals are whole).
      */
-    static List<Row> of(AccountLedgerView yearLedger, Period from, Period to) {
+    public static List<Row> of(AccountLedgerView yearLedger, Period from, Period to) {
         List<Row> rows = new ArrayList<>();
         long balance = signed(yearLedger.openingSide(), yearLedger.opening());
         long yearDebit = 0;
@@ -65,6 +67,12 @@ final class LedgerRows {
                     BalanceSide.of(balance), Amount.of(Math.abs(balance))));
         }
         return rows;
+    }
+
+    /** Where a ledger for {@code from} is read from: January of its year, or the book's first period if later. */
+    public static Period yearStart(Period from, Period bookStart) {
+        Period january = Period.parse(from.year() + "-01");
+        return january.isBefore(bookStart) ? bookStart : january;
     }
 
     private static long signed(BalanceSide side, Amount amount) {
