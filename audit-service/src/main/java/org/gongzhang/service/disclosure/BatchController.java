@@ -38,6 +38,7 @@ class BatchController {
     @PostMapping("/api/batches/statements")
     ResponseEntity<StatementBatches.Job> start(@RequestBody BatchRequest request) {
         Caller caller = access.requireAnywhere(AccessRole.AGENT_PREPARER);
+        org.gongzhang.service.log.StatementBundles.requireValid(request.from(), request.to(), request.threshold());
         boolean byCommunity = request.community() != null && !request.community().isBlank();
         boolean byStreet = request.street() != null && !request.street().isBlank();
         if (byCommunity == byStreet) {

@@ -61,6 +61,11 @@ public class StatementPublication {
             Statement statement = backed.statement();
             String content = statement.toJson();
             String hash = Statement.contentHash(content);
+            java.util.Optional<StatementVersion> same = sameDraft(book, statement.from().toString(),
+                    statement.to().toString(), corrects, content);
+            if (same.isPresent()) {
+                return same.get(); // a second click: the same figures over the same log are drafted already
+            }
             versions.stage(hash, content, clock.instant());
             ObjectNode payload = JSON.createObjectNode().put("statementId", statementId)
                     .put("from", statement.from().toString()).put("to", statement.to().toString())
@@ -76,6 +81,31 @@ public class StatementPublication {
                     throw refusal;
                 }
             }
+        }
+    }
+
+    /**
+     * An open draft of the same period, correcting the same version, with the same figures: only its
+     * checkpoint (the log's size when it was drafted) may differ, as the draft itself grew the log.
+     */
+    private java.util.Optional<StatementVersion> sameDraft(String book, String from, String to, String corrects,
+            String content) {
+        com.fasterxml.jackson.databind.JsonNode figures = figures(content);
+        return versions.all(book).stream()
+                .filter(v -> "DRAFTED".equals(v.status()) && v.from().equals(from) && v.to().equals(to)
+                        && java.util.Objects.equals(v.corrects(), corrects))
+                .filter(v -> versions.content(v.contentSha256()).map(StatementPublication::figures)
+                        .filter(figures::equals).isPresent())
+                .findFirst();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode figures(String content) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(content);
+            node.remove("checkpoint");
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored statement is not JSON", e);
         }
     }
 

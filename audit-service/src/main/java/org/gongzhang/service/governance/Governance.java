@@ -59,9 +59,13 @@ public class Governance {
         String book = officer.book().book();
         for (int attempt = 1; ; attempt++) {
             int version = queries.lastVersion(book, SpendingRules.DEFAULT_ID) + 1;
+            ObjectNode defaults = SpendingRules.defaults(SpendingRules.DEFAULT_ID, version);
+            java.util.Optional<GovernanceQueries.Ruleset> same = queries.sameAsLast(book, SpendingRules.DEFAULT_ID, defaults);
+            if (same.isPresent()) {
+                return same.get(); // the defaults are in force already
+            }
             try {
-                signing.submit(officer, "ruleset.adopted", signer.today(),
-                        SpendingRules.defaults(SpendingRules.DEFAULT_ID, version));
+                signing.submit(officer, "ruleset.adopted", signer.today(), defaults);
                 return queries.ruleset(book, SpendingRules.DEFAULT_ID, version).orElseThrow();
             } catch (LedgerRefusal refusal) {
                 if (attempt >= ATTEMPTS || !raced(refusal)) {

@@ -90,7 +90,9 @@ class GovernanceController {
         if (!json(body).isEmpty()) {
             throw LedgerRefusal.invalid("governance.ruleset.default-reserved", null);
         }
-        return created(governance.adoptDefaults(officer));
+        int before = queries.lastVersion(book, org.gongzhang.core.expenditure.SpendingRules.DEFAULT_ID);
+        GovernanceQueries.Ruleset adopted = governance.adoptDefaults(officer);
+        return ResponseEntity.status(adopted.version() > before ? HttpStatus.CREATED : HttpStatus.OK).body(adopted);
     }
 
     // ---- requests

@@ -118,6 +118,30 @@ public class GovernanceQueries {
         return version == null ? 0 : version;
     }
 
+    /**
+     * The rule set in force in {@code book} (the one adopted last, which new requests follow), if it
+     * is {@code ruleset} with exactly the rules of {@code payload} (the version aside): adopting it
+     * again would add a version that changes nothing.
+     */
+    public Optional<Ruleset> sameAsLast(String book, String ruleset, com.fasterxml.jackson.databind.node.ObjectNode payload) {
+        return jdbc.query("""
+                select book_id, ruleset, version, adopted_index, adopted_by, adopted_at, payload from gov_ruleset
+                where book_id = ? order by adopted_index desc limit 1""", GovernanceQueries::ruleset, book)
+                .stream().findFirst().filter(last -> last.ruleset().equals(ruleset)).filter(last -> {
+            try {
+                com.fasterxml.jackson.databind.node.ObjectNode stored = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        org.gongzhang.verifier.canonical.CanonicalJson.mapper().readTree(last.rules());
+                com.fasterxml.jackson.databind.node.ObjectNode asked = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        org.gongzhang.verifier.canonical.CanonicalJson.mapper().readTree(payload.toString());
+                stored.remove(List.of("ruleset", "version"));
+                asked.remove(List.of("ruleset", "version"));
+                return stored.equals(asked);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | ClassCastException e) {
+                return false;
+            }
+        });
+    }
+
     public Optional<Ruleset> ruleset(String book, String ruleset, int version) {
         return jdbc.query("""
                 select book_id, ruleset, version, adopted_index, adopted_by, adopted_at, payload from gov_ruleset

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.gongzhang.core.book.Books;
@@ -75,6 +76,10 @@ class RulesetAdoption {
         for (int attempt = 1; ; attempt++) {
             int version = queries.lastVersion(book, ruleset) + 1;
             ObjectNode payload = payload(ruleset, version, rules);
+            Optional<GovernanceQueries.Ruleset> same = queries.sameAsLast(book, ruleset, payload);
+            if (same.isPresent()) {
+                return same.get(); // adopting the rules in force again changes nothing
+            }
             try {
                 signing.submit(officer, "ruleset.adopted", signer.today(), payload);
                 return queries.ruleset(book, ruleset, version).orElseThrow();

@@ -41,8 +41,10 @@ class RulesetController {
     ResponseEntity<GovernanceQueries.Ruleset> adopt(@PathVariable String book, @PathVariable String ruleset,
             @RequestBody(required = false) String body) {
         Acting officer = access.require(book, AccessRole.TOWN_OFFICER);
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(adoption.adopt(officer, ruleset, GovernanceController.json(body)));
+        int before = queries.lastVersion(book, ruleset);
+        GovernanceQueries.Ruleset adopted = adoption.adopt(officer, ruleset, GovernanceController.json(body));
+        // the rules in force asked again: 200 with that version, nothing adopted
+        return ResponseEntity.status(adopted.version() > before ? HttpStatus.CREATED : HttpStatus.OK).body(adopted);
     }
 
     @GetMapping("/api/books/{book}/rulesets/{ruleset}/{version}")

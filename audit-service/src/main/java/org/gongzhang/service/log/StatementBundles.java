@@ -70,6 +70,16 @@ public class StatementBundles {
         return new Backed(bundle, statement);
     }
 
+    /** Refuses what {@link #statement} would refuse of its arguments, before any book is read (a batch's up-front check). */
+    public static void requireValid(String from, String to, String threshold) {
+        if (period(from, "from").isAfter(period(to, "to"))) {
+            throw new LedgerRefusal(Kind.INVALID, "statement.period.reversed", "from", from, to);
+        }
+        if (threshold != null) {
+            amount(threshold);
+        }
+    }
+
     private static YearMonth period(String value, String field) {
         try {
             return YearMonth.parse(value);

@@ -48,6 +48,10 @@ class DisclosureIT extends ServiceIT {
         String content = client.get(statements() + "/" + id + "/statement.json").body();
         assertThat(Statement.contentHash(content)).isEqualTo(v1.get("contentSha256").asText());
         assertThat(v1.get("treeSize").asLong()).isEqualTo(v1.get("draftedIndex").asLong());
+        long afterDraft = size();
+        Answer again = preparer.post(statements(), body(quarter[0], quarter[1], null, null), "en");
+        assertThat(again.json().get("statementId").asText()).as("a second click drafts nothing new").isEqualTo(id);
+        assertThat(size()).isEqualTo(afterDraft);
 
         assertProblem(auditor.post(statements() + "/" + id + "/publish", "{}", "en"), 409, "statement.publish.unsigned",
                 "entry.payload.statementId");

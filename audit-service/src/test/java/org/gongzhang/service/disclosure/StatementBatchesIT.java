@@ -56,6 +56,12 @@ class StatementBatchesIT extends ServiceIT {
                 "{\"community\":\"nowhere\",\"from\":\"2026-01\",\"to\":\"2026-03\"}", "en"), 404, "batch.no-books", "community");
         assertProblem(client.as("zhao-min").post("/api/batches/statements",
                 "{\"community\":\"xinhe\",\"from\":\"2026-01\",\"to\":\"2026-03\"}", "en"), 403, "access.role", "");
+        assertProblem(client.as("li-na").post("/api/batches/statements",
+                "{\"community\":\"xinhe\",\"from\":\"abc\",\"to\":\"2026-03\"}", "en"), 422, "statement.period.invalid",
+                "from");
+        assertProblem(client.as("li-na").post("/api/batches/statements",
+                "{\"community\":\"xinhe\",\"from\":\"2026-04\",\"to\":\"2026-03\"}", "zh-CN"), 422,
+                "statement.period.reversed", "from");
     }
 
     private static JsonNode result(JsonNode job, String book) {

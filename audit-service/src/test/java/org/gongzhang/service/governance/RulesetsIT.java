@@ -76,7 +76,13 @@ class RulesetsIT extends ServiceIT {
         assertProblem(client.get(path("/rulesets/" + id + "/3")), 404, "ruleset.unknown", "ruleset");
 
         // the defaults again: the next request takes the default path, the earlier keeps its own
-        assertThat(client.as("sun-hao").post(path("/rulesets/default"), "", "en").status()).isEqualTo(201);
+        Answer defaults = client.as("sun-hao").post(path("/rulesets/default"), "", "en");
+        assertThat(defaults.status()).isEqualTo(201);
+        long head = client.get(path("/head")).json().get("size").asLong();
+        Answer twice = client.as("sun-hao").post(path("/rulesets/default"), "", "en");
+        assertThat(twice.status()).as("the rules in force asked again: nothing adopted").isEqualTo(200);
+        assertThat(twice.json().get("version").asInt()).isEqualTo(defaults.json().get("version").asInt());
+        assertThat(client.get(path("/head")).json().get("size").asLong()).isEqualTo(head);
         assertThat(raise(BOOK, "lanyuan-member", "3200.00").get("path").toString())
                 .isEqualTo("[\"COMMITTEE\",\"COMMUNITY\"]");
         JsonNode kept = client.get(path("/requests/" + raised.get("requestId").asText())).json().get("request");
