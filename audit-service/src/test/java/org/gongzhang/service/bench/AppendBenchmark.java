@@ -57,6 +57,10 @@ public final class AppendBenchmark {
                         insertRate(dataSource, clients));
                 System.out.printf("product: signed entries via HTTP, %2d clients/books %,10.0f /s%n", clients,
                         appendRate(port, clients));
+                long[] stale = new long[1];
+                double oneBook = oneBookRate(port, clients, stale);
+                System.out.printf("product: signed entries via HTTP, %2d clients, 1 book %,10.0f /s (%,d x 409 stale, "
+                        + "signed again at the new head; no other answer)%n", clients, oneBook, stale[0]);
             }
         }
     }
@@ -118,6 +122,37 @@ public final class AppendBenchmark {
             books.add(TestBook.open(http));
         }
         return appendConcurrently(books);
+    }
+
+    /**
+     * {@code clients} clients appending to one book, each building on the head it last saw; a 409
+     * {@code entry.index.stale} (another client got there first) makes it read the head and sign again.
+     * Anything else than 201 or that 409 stops the benchmark.
+     */
+    private static double oneBookRate(int port, int clients, long[] stale) throws Exception {
+        TestBook book = TestBook.open(new LedgerClient(port));
+        java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+        double rate = concurrently(clients, () -> {
+            long n = 0;
+            long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+            JsonNode head = book.client.get("/api/books/" + book.id + "/head").json();
+            while (System.nanoTime() < end) {
+                SignedEntry entry = sign(book, head.get("size").asLong(), head.get("head").asText());
+                LedgerClient.Answer answer = book.client.submit(entry);
+                if (answer.status() == 201) {
+                    n++;
+                    head = book.client.get("/api/books/" + book.id + "/head").json();
+                } else if (answer.status() == 409 && answer.body().contains("entry.index.stale")) {
+                    refused.incrementAndGet();
+                    head = book.client.get("/api/books/" + book.id + "/head").json();
+                } else {
+                    throw new IllegalStateException(answer.status() + " " + answer.body());
+                }
+            }
+            return n;
+        });
+        stale[0] = refused.get();
+        return rate;
     }
 
     private static double concurrently(int clients, java.util.concurrent.Callable<Long> work) throws Exception {
