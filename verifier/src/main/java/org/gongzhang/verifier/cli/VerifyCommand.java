@@ -131,6 +131,10 @@ final class VerifyCommand implements Command {
         } else {
             out.println("log key " + report.logKey());
         }
+        if (!report.rotatedFrom().isEmpty()) {
+            out.println("log key rotated " + report.rotatedFrom().size() + " time(s) since the pinned key "
+                    + report.rotatedFrom().get(0) + ", each rotation signed by the old and the new key");
+        }
         out.println(report.witnesses().isEmpty()
                 ? "no witness cosignature verified"
                 : "cosigned by " + report.witnesses().size() + " witness(es): " + String.join(", ", report.witnesses()));
@@ -210,6 +214,7 @@ final class VerifyCommand implements Command {
                 .put("logKey", report.logKey()).put("trustOnFirstUse", report.trustOnFirstUse()).put("ok", report.ok())
                 .put("unknownSignatures", report.unknownSignatures());
         report.witnesses().forEach(node.putArray("witnesses")::add);
+        report.rotatedFrom().forEach(node.putArray("rotatedFrom")::add);
         if (report.consistentSince().isPresent()) {
             node.put("consistentSince", report.consistentSince().getAsLong());
         } else {
