@@ -121,7 +121,7 @@ class PublicStatementPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String content = versions.content(version.contentSha256()).orElseThrow();
         VerificationReport report = Verifier.verify(audit.bundle(book, null).withStatement(content),
-                Optional.of(logKey.signer().verifierKey()));
+                Optional.of(logKey.first()));
         PeopleNames.Names names = people.of(book);
         model.addAttribute("book", summary);
         model.addAttribute("version", version);
@@ -155,7 +155,7 @@ class PublicStatementPages {
         } catch (LedgerRefusal refusal) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refusal.code(), refusal);
         }
-        VerificationReport report = Verifier.verify(backed.withStatement(), Optional.of(logKey.signer().verifierKey()));
+        VerificationReport report = Verifier.verify(backed.withStatement(), Optional.of(logKey.first()));
         model.addAttribute("book", summary);
         model.addAttribute("statement", backed.statement());
         model.addAttribute("report", report);
