@@ -18,6 +18,7 @@ import org.gongzhang.service.governance.GovernanceQueries;
 import org.gongzhang.service.log.BookAudit;
 import org.gongzhang.service.log.LogKey;
 import org.gongzhang.service.log.StatementBundles;
+import org.gongzhang.service.signing.SignedBy;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessDenied;
 import org.gongzhang.service.security.AccessRole;
@@ -67,6 +68,7 @@ class PublicStatementPages {
     private final DisclosureCalendars calendars;
     private final BookAudit audit;
     private final LogKey logKey;
+    private final SignedBy signedBy;
     private final StatementBundles statementBundles;
     private final Access access;
     private final CustodialSigner signer;
@@ -75,7 +77,8 @@ class PublicStatementPages {
 
     PublicStatementPages(BookDirectory books, StatementVersions versions, Objections objections,
             DisclosureCalendars calendars, BookAudit audit, LogKey logKey, StatementBundles statementBundles,
-            Access access, CustodialSigner signer, GovernanceQueries governance, PeopleNames people) {
+            Access access, CustodialSigner signer, GovernanceQueries governance, PeopleNames people, SignedBy signedBy) {
+        this.signedBy = signedBy;
         this.governance = governance;
         this.people = people;
         this.books = books;
@@ -128,7 +131,9 @@ class PublicStatementPages {
         model.addAttribute("draftedBy", names.of(version.draftedBy()));
         model.addAttribute("signedBy", names.of(version.signedBy()));
         model.addAttribute("late", version.published() && calendars.publishedLate(summary, version.from(), version.to()));
-        model.addAttribute("statement", Statement.parse(content));
+        Statement statement = Statement.parse(content);
+        model.addAttribute("statement", statement);
+        model.addAttribute("custody", signedBy.period(book, version.treeSize(), statement.from(), statement.to()));
         model.addAttribute("report", report);
         model.addAttribute("checks", checks(report));
         model.addAttribute("objections", objections.of(book, id));
