@@ -26,7 +26,7 @@ import org.gongzhang.verifier.entry.SignedEntry;
 import org.junit.jupiter.api.Test;
 
 /**
- * 代签 shown wherever a step is named: the public request page marks each step and payment
+ * 代签 shown wherever a step is named: the public request and tender pages mark each step and payment
  * 服务代签 or 本人签名, the published statement page and its PDF say how many of the period's
  * entries the service signed, the voucher PDF marks 制单 / 审核 / 记账. The demo's people sign
  * through the service; people made for the test (NewStaff) sign with their own keys.
@@ -42,6 +42,9 @@ class SignedByIT extends ServiceIT {
     void theRequestPageMarksTheDemosStepsAsSignedByTheServiceAndAnOwnKeyStepAsThePersons() throws Exception {
         String demo = page("/public/books/" + BOOK + "/requests/" + requestId("更换3号楼单元门禁及读卡器"));
         assertThat(demo).contains("服务代签").doesNotContain("本人签名");
+        assertThat(page("/public/books/" + BOOK + "/tenders/t-lanyuan-waiqiang")).contains("服务代签").doesNotContain("本人签名");
+        assertThat(page("/public/books/" + BOOK + "/tenders/t-lanyuan-waiqiang", "en"))
+                .contains("signed by the service for them (custodial)");
 
         String username = NewStaff.create(client, "COMMITTEE_MEMBER", "COMPOUND", "lanyuan", "测试委员");
         ClientKeys own = enrol(username, "committee:" + username, Role.COMMITTEE_MEMBER, "COMMITTEE_MEMBER");
