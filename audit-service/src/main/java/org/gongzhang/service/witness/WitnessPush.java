@@ -94,7 +94,10 @@ class WitnessPush implements DisposableBean {
     @TransactionalEventListener(fallbackExecution = true)
     void on(CheckpointSigned signed) {
         if (!witnesses.all().isEmpty()) {
-            thread.execute(() -> guarded(() -> witnesses.all().forEach(w -> push(signed.book(), w))));
+            thread.execute(() -> guarded(() -> witnesses.all().forEach(w -> {
+                deliverRotations(w);
+                push(signed.book(), w);
+            })));
         }
     }
 
@@ -110,6 +113,7 @@ class WitnessPush implements DisposableBean {
     private void sweep() {
         List<String> all = books.all().stream().map(BookSummary::book).toList();
         for (IndependentWitness witness : witnesses.all()) {
+            deliverRotations(witness);
             for (String book : all) {
                 if (!push(book, witness)) {
                     break;
@@ -150,7 +154,6 @@ class WitnessPush implements DisposableBean {
 
     /** Pushes the book's latest checkpoint to the witness; false when the witness could not be reached. */
     private boolean push(String book, IndependentWitness witness) {
-        deliverRotations(witness);
         Optional<Checkpoints.Stored> latest = checkpoints.latest(book);
         if (latest.isEmpty() || splitViews.refusedBy(book, witness.name())) {
             return true;
