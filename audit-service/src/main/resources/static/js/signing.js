@@ -81,3 +81,30 @@ export async function signEntry(key, entry) {
   const signature = new Uint8Array(await crypto.subtle.sign({name: 'Ed25519'}, key.privateKey, bytes));
   return {entry, signature: base64(signature)};
 }
+
+/** Something this browser remembers for the person beside their key (e.g. the checkpoint they last cosigned). */
+export async function recall(username, name) {
+  return (await transact('readonly', store => store.get(username + '\n' + name))) || null;
+}
+
+export async function remember(username, name, value) {
+  await transact('readwrite', store => store.put(value, username + '\n' + name));
+}
+
+/**
+ * A C2SP tlog-cosignature/v1 line by this browser's key over a checkpoint's note text (ending in a
+ * newline): the key is the cosigner key (type 0x04) named {@code name}, the signed message
+ * "cosignature/v1\ntime <t>\n" followed by the text, the line "— <name> base64(key hash ‖ t ‖ signature)".
+ */
+export async function cosignatureLine(key, name, noteText, timeSeconds) {
+  const spki = Uint8Array.from(atob(key.publicKey), c => c.charCodeAt(0));
+  const raw = spki.slice(spki.length - 32);
+  const encoder = new TextEncoder();
+  const hashed = new Uint8Array([...encoder.encode(name + '\n'), 0x04, ...raw]);
+  const keyHash = new Uint8Array(await crypto.subtle.digest('SHA-256', hashed)).slice(0, 4);
+  const message = encoder.encode('cosignature/v1\ntime ' + timeSeconds + '\n' + noteText);
+  const signature = new Uint8Array(await crypto.subtle.sign({name: 'Ed25519'}, key.privateKey, message));
+  const time = new Uint8Array(8);
+  new DataView(time.buffer).setBigUint64(0, BigInt(timeSeconds));
+  return '\u2014 ' + name + ' ' + base64(new Uint8Array([...keyHash, ...time, ...signature]));
+}

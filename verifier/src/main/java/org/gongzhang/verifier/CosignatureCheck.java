@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Set;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
 import org.gongzhang.verifier.checkpoint.MalformedNote;
@@ -90,7 +91,7 @@ final class CosignatureCheck {
         Map<String, NoteVerifierKey> keys = new LinkedHashMap<>();
         pinned.forEach(key -> keys.put(key.toString(), key));
         long size = checkpointSize(note);
-        registered.stream().filter(key -> pinned.isEmpty()).filter(key -> witnesses(key, size)).map(CosignatureCheck::noteKey).flatMap(Optional::stream)
+        registered.stream().filter(key -> pinned.isEmpty()).filter(key -> witnesses(key, size)).flatMap(CosignatureCheck::noteKeys)
                 .forEach(key -> keys.putIfAbsent(key.toString(), key));
         logKey.ifPresent(key -> keys.remove(key.toString()));
         return new ArrayList<>(keys.values());
@@ -101,13 +102,17 @@ final class CosignatureCheck {
                 && key.registeredAt() < checkpointSize && (!key.revoked() || key.revokedAt() >= checkpointSize);
     }
 
-    /** The registered key as a note key named by its actor; empty when the actor is not a valid key name. */
-    private static Optional<NoteVerifierKey> noteKey(RegisteredKey key) {
+    /**
+     * The registered key as note keys named by its actor: an ordinary note key (type 0x01, as
+     * {@code ledger cosign} signs) and a tlog-cosignature v1 cosigner key (type 0x04, as the
+     * workspace's 见证签名 page signs in the browser); none when the actor is not a valid key name.
+     */
+    private static Stream<NoteVerifierKey> noteKeys(RegisteredKey key) {
         try {
             PublicKey publicKey = key.suite().publicKey(key.publicKeyDer());
-            return Optional.of(NoteVerifierKey.of(key.actor(), publicKey));
+            return Stream.of(NoteVerifierKey.of(key.actor(), publicKey), NoteVerifierKey.cosigner(key.actor(), publicKey));
         } catch (MalformedNote | IllegalArgumentException e) {
-            return Optional.empty();
+            return Stream.empty();
         }
     }
 

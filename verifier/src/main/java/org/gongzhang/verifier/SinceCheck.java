@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
+import org.gongzhang.verifier.checkpoint.LogKeyChain;
 import org.gongzhang.verifier.checkpoint.MalformedNote;
-import org.gongzhang.verifier.checkpoint.NoteVerifierKey;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.merkle.MerkleTree;
@@ -29,7 +29,7 @@ final class SinceCheck {
     }
 
     /** The saved checkpoint's size when the entries extend it; empty, with a finding, when they do not. */
-    OptionalLong check(SignedNote saved, Optional<NoteVerifierKey> logKey, List<byte[]> leafHashes) {
+    OptionalLong check(SignedNote saved, Optional<LogKeyChain.Followed> logKeys, List<byte[]> leafHashes) {
         Checkpoint checkpoint;
         try {
             checkpoint = Checkpoint.parse(saved.text());
@@ -37,9 +37,11 @@ final class SinceCheck {
             return fail(Finding.WHOLE_LOG, "since.malformed", "the checkpoint saved earlier is not a checkpoint: "
                     + e.getMessage());
         }
-        if (logKey.isPresent() && !saved.isSignedBy(logKey.get())) {
+        if (logKeys.isPresent() && !logKeys.get().signedAny(saved)) {
             return fail(Finding.WHOLE_LOG, "since.signature-invalid", "the checkpoint saved earlier carries no valid"
-                    + " signature by log key " + logKey.get().name() + ", so it cannot be compared");
+                    + " signature by log key " + logKeys.get().current().name()
+                    + (logKeys.get().keys().size() > 1 ? " or an earlier key it was rotated from" : "")
+                    + ", so it cannot be compared");
         }
         if (!checkpoint.origin().equals(Checkpoint.bookOrigin(book))) {
             return fail(Finding.WHOLE_LOG, "since.origin-mismatch", "the checkpoint saved earlier is for "

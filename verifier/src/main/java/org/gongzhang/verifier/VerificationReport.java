@@ -23,21 +23,24 @@ import org.gongzhang.verifier.statement.StatementVersion;
  *                          statement and version its {@code statement.json} is, whether and by whom it was
  *                          signed off and for which posting period it was published. Empty unless the
  *                          statement rests on a checkpoint before the bundle's and a draft cites it.
+ * @param rotatedFrom       the earlier log keys, oldest (the pinned one) first, from which the bundle's
+ *                          log key rotations led to {@code logKey}; empty when the key was never rotated
  */
 public record VerificationReport(String book, long entries, String root, String logKey, boolean trustOnFirstUse,
         List<Finding> findings, List<String> witnesses, int unknownSignatures, OptionalLong consistentSince,
-        Optional<StatementVersion> statement) {
+        Optional<StatementVersion> statement, List<String> rotatedFrom) {
 
     public VerificationReport {
         findings = List.copyOf(findings);
         witnesses = List.copyOf(witnesses);
+        rotatedFrom = List.copyOf(rotatedFrom);
     }
 
     /** A report without cosignatures or saved checkpoint. */
     public VerificationReport(String book, long entries, String root, String logKey, boolean trustOnFirstUse,
             List<Finding> findings) {
         this(book, entries, root, logKey, trustOnFirstUse, findings, List.of(), 0, OptionalLong.empty(),
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     /** True when nothing was found wrong. */

@@ -11,6 +11,7 @@ import org.gongzhang.verifier.bundle.BundleManifest;
 import org.gongzhang.verifier.bundle.BundleReader;
 import org.gongzhang.verifier.bundle.BundleUnreadable;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
+import org.gongzhang.verifier.checkpoint.LogKeyChain;
 import org.gongzhang.verifier.checkpoint.MalformedNote;
 import org.gongzhang.verifier.checkpoint.NoteVerifierKey;
 import org.gongzhang.verifier.checkpoint.SignedNote;
@@ -23,7 +24,8 @@ import org.gongzhang.verifier.statement.StatementVersion;
 
 /**
  * The offline verifier (离线核验): checks a book's signed entries, hash chain, Merkle root and signed
- * checkpoint, trusting nothing but the log key; on request also the witnesses' cosignatures and
+ * checkpoint, trusting nothing but the log key (followed through the log's key rotations from the
+ * one the auditor pinned); on request also the witnesses' cosignatures and
  * that the entries extend a checkpoint the auditor saved earlier. It reports every finding instead
  * of stopping at the first.
  */
@@ -68,7 +70,8 @@ public final class Verifier {
     public static VerificationReport verify(Bundle bundle, VerifyOptions options) {
         BundleManifest manifest = bundle.manifest();
         List<Finding> findings = new ArrayList<>();
-        Optional<NoteVerifierKey> logKey = options.logKey().or(() -> bundleKey(manifest, findings));
+        Optional<LogKeyChain.Followed> logKeys = options.logKey().or(() -> bundleKey(manifest, findings))
+                .map(pinned -> followRotations(pinned, bundle.logKeyRotations(), findings));
         EntryChain chain = checkEntries(manifest.book(), bundle.leaves(), findings);
         checkManifest(manifest, chain.leafHashes(), findings);
         VerifyOptions effective = options;
@@ -83,7 +86,25 @@ public final class Verifier {
             }
             published = statement.version();
         }
-        return checkLog(manifest.book(), chain, bundle.checkpoint(), logKey, effective, findings, published);
+        return checkLog(manifest.book(), chain, bundle.checkpoint(), logKeys, effective, findings, published);
+    }
+
+    /**
+     * The log keys reached from the pinned one through the bundle's log key rotations; a rotation
+     * that is malformed, does not continue the chain, or lacks the old or the new key's signature is
+     * a finding, and no key past it is trusted.
+     */
+    private static LogKeyChain.Followed followRotations(NoteVerifierKey pinned, Optional<String> rotations,
+            List<Finding> findings) {
+        LogKeyChain.Followed followed;
+        try {
+            followed = LogKeyChain.parse(rotations.orElse("")).follow(pinned);
+        } catch (MalformedNote e) {
+            findings.add(new Finding(Finding.WHOLE_LOG, "log-key.rotation.malformed", e.getMessage()));
+            return LogKeyChain.empty().follow(pinned);
+        }
+        followed.problem().ifPresent(p -> findings.add(new Finding(Finding.WHOLE_LOG, p.code(), p.message())));
+        return followed;
     }
 
     /** Verifies entries held in memory against an optional signed checkpoint note and the log key. */
@@ -125,22 +146,26 @@ public final class Verifier {
         }
         List<Finding> findings = new ArrayList<>();
         EntryChain chain = checkEntries(book, entries.stream().map(SignedEntry::leaf).toList(), findings);
-        return checkLog(book, chain, checkpointNote, options.logKey(), options, findings, Optional.empty());
+        return checkLog(book, chain, checkpointNote, options.logKey().map(key -> LogKeyChain.empty().follow(key)),
+                options, findings, Optional.empty());
     }
 
     private static VerificationReport checkLog(String book, EntryChain chain, Optional<String> checkpointNote,
-            Optional<NoteVerifierKey> logKey, VerifyOptions options, List<Finding> findings,
+            Optional<LogKeyChain.Followed> logKeys, VerifyOptions options, List<Finding> findings,
             Optional<StatementVersion> statement) {
         List<byte[]> leafHashes = chain.leafHashes();
+        Optional<NoteVerifierKey> logKey = logKeys.map(LogKeyChain.Followed::current);
         new CheckpointCheck(book, findings).check(checkpointNote, logKey, leafHashes);
         CosignatureCheck.Outcome cosigned = new CosignatureCheck(findings).check(checkpointNote, logKey,
                 options.witnessKeys(), chain.registeredKeys(), options.requiredCosignatures());
         OptionalLong consistentSince = options.savedCheckpoint()
-                .map(saved -> new SinceCheck(book, findings).check(saved, logKey, leafHashes))
+                .map(saved -> new SinceCheck(book, findings).check(saved, logKeys, leafHashes))
                 .orElse(OptionalLong.empty());
         return new VerificationReport(book, leafHashes.size(), Digests.hex(MerkleTree.root(leafHashes)),
                 logKey.map(Object::toString).orElse(""), options.logKey().isEmpty(), findings,
-                cosigned.witnesses(), cosigned.unknownSignatures(), consistentSince, statement);
+                cosigned.witnesses(), cosigned.unknownSignatures(), consistentSince, statement,
+                logKeys.map(k -> k.keys().subList(0, k.keys().size() - 1).stream().map(Object::toString).toList())
+                        .orElse(List.of()));
     }
 
     /** Every entry in order, then every statement draft's checkpoint against the entries before it. */

@@ -3,6 +3,7 @@ package org.gongzhang.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzhang.verifier.fixtures.BookFixture.BOOK;
 
+import java.security.KeyPair;
 import java.time.Instant;
 import java.util.List;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
@@ -29,6 +30,23 @@ class CosignatureTest {
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.witnesses()).containsExactly("xinhe:zhao-min", "beishan:qian-li");
+    }
+
+    @Test
+    void theAuditorsRegisteredKeyAlsoCosignsAsATlogCosignatureV1AsTheBrowserPageSigns() {
+        Cosigner browser = Cosigner.of(book.auditor.actor(),
+                new KeyPair(book.auditor.key().publicKey(), book.auditor.key().privateKey()));
+        SignedNote note = logSigned();
+        SignedNote cosigned = note.with(List.of(browser.cosign(note.text(), Instant.parse("2026-04-01T08:00:00Z"))));
+
+        var report = verify(cosigned, 1);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.witnesses()).containsExactly("xinhe:zhao-min");
+        NoteSignature forged = new NoteSignature(browser.verifierKey().name(), browser.verifierKey().keyHash(),
+                new byte[72]);
+        assertThat(verify(note.with(List.of(forged)), 0).findings()).extracting(Finding::code)
+                .containsExactly("cosignature.invalid");
     }
 
     @Test

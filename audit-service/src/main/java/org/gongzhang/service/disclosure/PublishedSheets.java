@@ -77,7 +77,7 @@ public class PublishedSheets {
                 links.publishedStatement(version.book(), version.statementId()),
                 new StatementSheet.Publication(version.statementId(), version.version(), status, version.postingFrom(),
                         version.postingUntil(), late),
-                base.date(), base.issuer());
+                base.date(), base.issuer(), sheets.custody(version.book(), version.treeSize(), from, to));
     }
 
     private static List<StatementCategory> categories(List<StatementFigures.Category> categories) {

@@ -69,7 +69,7 @@ public class BookAudit {
         rows.stream().filter(r -> r.entry() == null)
                 .forEach(r -> findings.add(new Finding(r.sequence(), "entry.unreadable", r.problem())));
         Bundle bundle = bundle(book, snapshot);
-        VerificationReport report = Verifier.verify(bundle, Optional.of(logKey.signer().verifierKey()));
+        VerificationReport report = Verifier.verify(bundle, Optional.of(logKey.first()));
         findings.addAll(report.findings());
         findings.addAll(witness(snapshot.accepted(), rows));
         findings.sort(Comparator.comparingLong(Finding::index));
@@ -100,8 +100,8 @@ public class BookAudit {
                     String.valueOf(leaves.size()));
         }
         Checkpoints.Stored checkpoint = checkpoints.checkpoint(book, leaves, size);
-        return Bundle.of(book, readable(snapshot.rows()).subList(0, (int) size), Optional.of(checkpoint.signedNote()),
-                logKey.signer().verifierKey(), clock.instant());
+        return logKey.bundle(book, readable(snapshot.rows()).subList(0, (int) size), Optional.of(checkpoint.signedNote()),
+                clock.instant());
     }
 
     private Bundle bundle(String book, Snapshot snapshot) {
@@ -112,7 +112,7 @@ public class BookAudit {
         } catch (Checkpoints.InconsistentLog | SplitViews.SplitViewDetected e) {
             note = checkpoints.latest(book).map(Checkpoints.Stored::signedNote);
         }
-        return Bundle.of(book, entries, note, logKey.signer().verifierKey(), clock.instant());
+        return logKey.bundle(book, entries, note, clock.instant());
     }
 
     /** Signs a checkpoint over the stored log now (on demand, at period close, at publication). */

@@ -88,8 +88,8 @@ public class BookIntegrity implements SmartInitializingSingleton {
         if (note.isEmpty()) {
             return Optional.empty();
         }
-        if (!note.get().isSignedBy(logKey.signer().verifierKey())) {
-            return Optional.of("the kept checkpoint is not signed by this service's log key");
+        if (!logKey.signedByAnyKey(note.get())) {
+            return Optional.of("the kept checkpoint is not signed by this service's log key nor by a key it was rotated from");
         }
         Checkpoint trusted = Checkpoint.parse(note.get().text());
         if (leafHashes.size() < trusted.size()) {

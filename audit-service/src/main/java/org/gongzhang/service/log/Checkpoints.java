@@ -101,7 +101,7 @@ public class Checkpoints {
             return existing.get();
         }
         splitViews.requireNone(book);
-        SignedNote note = Checkpoint.forBook(book, size, root).sign(logKey.signer());
+        SignedNote note = logKey.sign(Checkpoint.forBook(book, size, root), latest.map(Stored::signedNote));
         jdbc.update("insert into checkpoint (book_id, tree_size, root, note, created_at) values (?, ?, ?, ?, ?) on conflict do nothing",
                 book, size, Digests.hex(root), note.toString(), Timestamp.from(clock.instant()));
         Stored stored = at(book, size).orElseThrow();

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.verifier.checkpoint.MalformedNote;
@@ -42,12 +43,19 @@ public class Cosignatures {
         this.proofs = proofs;
     }
 
-    /** The book's own witnesses as note verifier keys: current auditor and town keys the service does not hold. */
+    /**
+     * The book's own witnesses as note verifier keys: current auditor and town keys the service does
+     * not hold, each as an ordinary note key ({@code ledger cosign}) and as a tlog-cosignature v1
+     * cosigner key (the workspace's 见证签名 page, signed in the browser).
+     */
     List<NoteVerifierKey> bookWitnesses(String book) {
         Set<String> custodial = Set.copyOf(jdbc.queryForList("select key_id from custodial_key", String.class));
         return proofs.registry(book).all().stream().filter(Cosignatures::isWitness)
                 .filter(key -> !custodial.contains(key.keyId()))
-                .map(k -> NoteVerifierKey.of(k.actor(), SignatureSuite.ED25519.publicKey(k.publicKeyDer())))
+                .flatMap(k -> {
+                    var publicKey = SignatureSuite.ED25519.publicKey(k.publicKeyDer());
+                    return Stream.of(NoteVerifierKey.of(k.actor(), publicKey), NoteVerifierKey.cosigner(k.actor(), publicKey));
+                })
                 .toList();
     }
 

@@ -6,7 +6,10 @@ import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleWriter;
+import org.gongzhang.verifier.checkpoint.LogKeyRotation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public, read-only evidence about a book's log: the service's own verification, the latest
- * checkpoint, the bundle an auditor takes away, and the log key to pin. Signing a checkpoint on
+ * checkpoint, the bundle an auditor takes away, the log key to pin and its rotations. Signing a checkpoint on
  * demand takes a logged-in reviewer, community auditor or town officer of the book.
  */
 @RestController
@@ -27,9 +30,12 @@ class LogController {
     private final LogKey logKey;
     private final StatementBundles statements;
     private final Access access;
+    private final ApplicationEventPublisher events;
 
-    LogController(BookAudit audit, LogKey logKey, StatementBundles statements, Access access) {
+    LogController(BookAudit audit, LogKey logKey, StatementBundles statements, Access access,
+            ApplicationEventPublisher events) {
         this.access = access;
+        this.events = events;
         this.audit = audit;
         this.logKey = logKey;
         this.statements = statements;
@@ -68,6 +74,28 @@ class LogController {
     @GetMapping(path = "/api/log-key", produces = MediaType.TEXT_PLAIN_VALUE)
     String logKey() {
         return logKey.signer().verifierKey().toString() + "\n";
+    }
+
+    /**
+     * The log key's rotations (日志密钥轮换), oldest first, each a signed note by the old and the new
+     * key ({@code log-key-rotations.txt} of a bundle); empty when the key was never rotated.
+     */
+    @GetMapping(path = "/api/log-key/rotations", produces = MediaType.TEXT_PLAIN_VALUE)
+    String rotations() {
+        return logKey.rotations().toString();
+    }
+
+    /**
+     * Rotates the log key (the deployment's administrator only): a new key in the key store, the
+     * rotation signed by the old and the new key, sent to the witnesses; each book's next checkpoint
+     * is signed by both keys. Answers 201 with the rotation note.
+     */
+    @PostMapping(path = "/api/log-key/rotations", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> rotate() {
+        access.requireAdministratorEverywhere();
+        LogKeyRotation rotation = logKey.rotate();
+        events.publishEvent(new LogKeyRotated(rotation));
+        return ResponseEntity.status(HttpStatus.CREATED).body(rotation.toString());
     }
 
     /** The verification result as served. */

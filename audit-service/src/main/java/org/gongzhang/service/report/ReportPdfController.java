@@ -4,11 +4,13 @@ import java.util.Locale;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.reporting.api.ReportedBook;
+import org.gongzhang.reporting.api.VoucherView;
 import org.gongzhang.reporting.balance.TrialBalanceQueries;
 import org.gongzhang.reporting.ledger.AccountLedgerQueries;
 import org.gongzhang.reporting.pdf.ReportPdfs;
 import org.gongzhang.reporting.voucher.VoucherQueries;
 import org.gongzhang.service.book.PeopleNames;
+import org.gongzhang.service.signing.SignedBy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +34,11 @@ class ReportPdfController {
     private final VoucherQueries vouchers;
     private final ReportPdfs pdfs;
     private final PeopleNames people;
+    private final SignedBy signedBy;
 
     ReportPdfController(ReportRequests requests, TrialBalanceQueries trialBalances, AccountLedgerQueries ledgers,
-            VoucherQueries vouchers, ReportPdfs pdfs, PeopleNames people) {
+            VoucherQueries vouchers, ReportPdfs pdfs, PeopleNames people, SignedBy signedBy) {
+        this.signedBy = signedBy;
         this.requests = requests;
         this.trialBalances = trialBalances;
         this.ledgers = ledgers;
@@ -66,15 +70,16 @@ class ReportPdfController {
                 reported.name(), locale), book + "-ledger-" + account + "-" + range.from() + "-" + range.to());
     }
 
-    /** 记账凭证. */
+    /** 记账凭证, each signature marked 本人签名 or 服务代签. */
     @GetMapping("/vouchers/{voucherId}.pdf")
     ResponseEntity<byte[]> voucher(@PathVariable String book, @PathVariable String voucherId,
             @RequestParam(required = false) String lang) {
         Locale locale = PdfAnswers.language(lang);
         ReportedBook reported = requests.book(book);
         PeopleNames.Names names = people.of(book);
-        return PdfAnswers.pdf(pdfs.voucher(vouchers.voucher(book, voucherId).orElseThrow(
-                        () -> new LedgerRefusal(Kind.NOT_FOUND, "report.voucher.not-found", "voucherId", voucherId))
-                .withPeople(names::of), reported.name(), locale), book + "-voucher-" + voucherId);
+        VoucherView voucher = vouchers.voucher(book, voucherId).orElseThrow(
+                () -> new LedgerRefusal(Kind.NOT_FOUND, "report.voucher.not-found", "voucherId", voucherId));
+        return PdfAnswers.pdf(pdfs.voucher(voucher.withPeople(names::of), reported.name(),
+                signedBy.voucher(book, voucher.voucher()), locale), book + "-voucher-" + voucherId);
     }
 }

@@ -13,6 +13,8 @@ import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.book.PeopleNames;
 import org.gongzhang.service.log.BookKeys;
 import org.gongzhang.service.log.Checkpoints;
+import org.gongzhang.service.signing.SignedBy;
+import org.gongzhang.verifier.entry.Custody;
 import org.gongzhang.verifier.entry.RegisteredKey;
 import org.gongzhang.verifier.entry.Role;
 import org.springframework.stereotype.Component;
@@ -20,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Completes a statement's figures into the sheet that is printed: where the compound belongs,
  * who answers for the figures (the people, by name, holding valid keys as 制单, 审核 and
- * 社区审核员), the book's latest signed checkpoint, the verify address, and the 公示单位 and
- * 监督电话. Not yet published: no statement id, version or 公示期, and it prints as a draft (草稿).
+ * 社区审核员), the book's latest signed checkpoint, how many of the period's entries the service
+ * signed for their actors (代签), the verify address, and the 公示单位 and 监督电话. Not yet published: no statement id, version or 公示期, and it prints as a draft (草稿).
  */
 @Component
 public class StatementSheets {
@@ -36,9 +38,11 @@ public class StatementSheets {
     private final PeopleNames people;
     private final PublicSiteProperties site;
     private final Clock clock;
+    private final SignedBy signedBy;
 
     StatementSheets(BookDirectory directory, BookKeys keys, Checkpoints checkpoints, VerifyLinks links,
-            PeopleNames people, PublicSiteProperties site, Clock clock) {
+            PeopleNames people, PublicSiteProperties site, Clock clock, SignedBy signedBy) {
+        this.signedBy = signedBy;
         this.directory = directory;
         this.people = people;
         this.site = site;
@@ -60,9 +64,16 @@ public class StatementSheets {
                 holders(valid, Role.COMMUNITY_AUDITOR, names));
         StatementSheet.Checkpoint checkpoint = checkpoints.latest(book)
                 .map(c -> new StatementSheet.Checkpoint(c.size(), c.root())).orElse(null);
-        return new StatementSheet(figures, place, signatories, checkpoint,
-                links.statement(book, Period.parse(figures.from()), Period.parse(figures.to())), null,
-                LocalDate.now(clock.withZone(ZONE)), site.issuer());
+        Period from = Period.parse(figures.from());
+        Period to = Period.parse(figures.to());
+        return new StatementSheet(figures, place, signatories, checkpoint, links.statement(book, from, to), null,
+                LocalDate.now(clock.withZone(ZONE)), site.issuer(),
+                checkpoint == null ? null : custody(book, checkpoint.size(), from, to));
+    }
+
+    /** Of the period's entries within the first {@code size}, how many the service signed for their actors (代签). */
+    public Custody custody(String book, long size, Period from, Period to) {
+        return signedBy.period(book, size, from.toYearMonth(), to.toYearMonth());
     }
 
     private static String name(BookSummary.Party party) {

@@ -104,6 +104,17 @@ public class Access {
         return caller;
     }
 
+    /** The caller holding {@code ADMINISTRATOR} over everything (系统管理员 of the whole deployment): 401, else 403. */
+    public Caller requireAdministratorEverywhere() {
+        Caller caller = requireAnywhere(AccessRole.ADMINISTRATOR);
+        boolean everywhere = caller.grants().stream()
+                .anyMatch(g -> g.role() == AccessRole.ADMINISTRATOR && g.scope().kind() == Scope.Kind.ALL);
+        if (!everywhere) {
+            throw AccessDenied.forbidden("access.scope", "*");
+        }
+        return caller;
+    }
+
     /** Whether a grant's scope reaches the book's compound. */
     public boolean covers(Scope scope, BookSummary book) {
         return switch (scope.kind()) {

@@ -87,12 +87,7 @@ class UserController {
     }
 
     private void requireAdministrator() {
-        Caller caller = access.requireAnywhere(AccessRole.ADMINISTRATOR);
-        boolean everywhere = caller.grants().stream()
-                .anyMatch(g -> g.role() == AccessRole.ADMINISTRATOR && g.scope().kind() == Scope.Kind.ALL);
-        if (!everywhere) {
-            throw AccessDenied.forbidden("access.scope", "*");
-        }
+        access.requireAdministratorEverywhere();
     }
 
     private static List<Grant> grants(List<GrantRequest> requested) {

@@ -18,6 +18,7 @@ import org.gongzhang.service.governance.GovernanceQueries;
 import org.gongzhang.service.log.BookAudit;
 import org.gongzhang.service.log.LogKey;
 import org.gongzhang.service.log.StatementBundles;
+import org.gongzhang.service.signing.SignedBy;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessDenied;
 import org.gongzhang.service.security.AccessRole;
@@ -67,6 +68,7 @@ class PublicStatementPages {
     private final DisclosureCalendars calendars;
     private final BookAudit audit;
     private final LogKey logKey;
+    private final SignedBy signedBy;
     private final StatementBundles statementBundles;
     private final Access access;
     private final CustodialSigner signer;
@@ -75,7 +77,8 @@ class PublicStatementPages {
 
     PublicStatementPages(BookDirectory books, StatementVersions versions, Objections objections,
             DisclosureCalendars calendars, BookAudit audit, LogKey logKey, StatementBundles statementBundles,
-            Access access, CustodialSigner signer, GovernanceQueries governance, PeopleNames people) {
+            Access access, CustodialSigner signer, GovernanceQueries governance, PeopleNames people, SignedBy signedBy) {
+        this.signedBy = signedBy;
         this.governance = governance;
         this.people = people;
         this.books = books;
@@ -121,14 +124,16 @@ class PublicStatementPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String content = versions.content(version.contentSha256()).orElseThrow();
         VerificationReport report = Verifier.verify(audit.bundle(book, null).withStatement(content),
-                Optional.of(logKey.signer().verifierKey()));
+                Optional.of(logKey.first()));
         PeopleNames.Names names = people.of(book);
         model.addAttribute("book", summary);
         model.addAttribute("version", version);
         model.addAttribute("draftedBy", names.of(version.draftedBy()));
         model.addAttribute("signedBy", names.of(version.signedBy()));
         model.addAttribute("late", version.published() && calendars.publishedLate(summary, version.from(), version.to()));
-        model.addAttribute("statement", Statement.parse(content));
+        Statement statement = Statement.parse(content);
+        model.addAttribute("statement", statement);
+        model.addAttribute("custody", signedBy.period(book, version.treeSize(), statement.from(), statement.to()));
         model.addAttribute("report", report);
         model.addAttribute("checks", checks(report));
         model.addAttribute("objections", objections.of(book, id));
@@ -155,7 +160,7 @@ class PublicStatementPages {
         } catch (LedgerRefusal refusal) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refusal.code(), refusal);
         }
-        VerificationReport report = Verifier.verify(backed.withStatement(), Optional.of(logKey.signer().verifierKey()));
+        VerificationReport report = Verifier.verify(backed.withStatement(), Optional.of(logKey.first()));
         model.addAttribute("book", summary);
         model.addAttribute("statement", backed.statement());
         model.addAttribute("report", report);

@@ -7,6 +7,7 @@ import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.book.PeopleNames;
 import org.gongzhang.service.governance.GovernanceQueries;
+import org.gongzhang.service.signing.SignedBy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,23 +22,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PublicTenderPages {
 
-    /** One signed step: its entry kind, who (by name) in which role, when, and its entry's index. */
-    record StepLine(String kind, String who, String role, LocalDate date, long entry) {
+    /**
+     * One signed step: its entry kind, who (by name) in which role, when, its entry's index, and
+     * whether its signature is the person's own or the service's for them ({@link SignedBy}).
+     */
+    record StepLine(String kind, String who, String role, LocalDate date, long entry, String signedBy) {
     }
 
     /** A bid as shown: bidder (a company, public), its price once opened, its rank once evaluated. */
     record BidLine(String bidder, String creditCode, String amount, Integer rank, boolean awarded) {
     }
 
-    /** A payment voucher against the contract; a released one was voided or reversed. */
-    record PaymentLine(String voucherId, LocalDate date, String amount, boolean released) {
-    }
-
     private final BookDirectory books;
     private final GovernanceQueries governance;
     private final PeopleNames people;
+    private final SignedBy signedBy;
 
-    PublicTenderPages(BookDirectory books, GovernanceQueries governance, PeopleNames people) {
+    PublicTenderPages(BookDirectory books, GovernanceQueries governance, PeopleNames people, SignedBy signedBy) {
+        this.signedBy = signedBy;
         this.books = books;
         this.governance = governance;
         this.people = people;
@@ -61,17 +63,17 @@ class PublicTenderPages {
                         b.bidId().equals(t.awardedBid())))
                 .toList());
         model.addAttribute("steps", governance.tenderSteps(book, t).stream()
-                .map(s -> new StepLine(s.kind(), names.of(s.actor()), s.role(), s.businessDate(), s.entryIndex()))
+                .map(s -> new StepLine(s.kind(), names.of(s.actor()), s.role(), s.businessDate(), s.entryIndex(),
+                        signedBy.entry(book, s.entryIndex()).orElse(null)))
                 .toList());
         GovernanceQueries.ContractView contract = detail.contract();
         model.addAttribute("contract", contract);
         model.addAttribute("contractAmount", contract == null ? null : Yuan.of(contract.amount()));
         model.addAttribute("contractPaid", contract == null ? null : Yuan.of(contract.paid()));
         model.addAttribute("finalAmount", contract == null ? null : Yuan.of(contract.finalAmount()));
-        List<PaymentLine> payments = contract == null ? List.of()
-                : governance.contractDetail(book, contract.contractId()).orElseThrow().payments().stream()
-                        .map(p -> new PaymentLine(p.voucherId(), p.date(), Yuan.of(p.amount()), p.released()))
-                        .toList();
+        List<PublicRequestPages.PaymentLine> payments = contract == null ? List.of()
+                : PublicRequestPages.PaymentLine.of(book,
+                        governance.contractDetail(book, contract.contractId()).orElseThrow().payments(), signedBy);
         model.addAttribute("payments", payments);
         return "public/tender/detail";
     }

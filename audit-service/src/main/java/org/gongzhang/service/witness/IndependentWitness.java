@@ -24,7 +24,16 @@ record IndependentWitness(URI url, NoteVerifierKey key) {
     }
 
     URI addCheckpoint() {
+        return resolve("add-checkpoint");
+    }
+
+    /** Where it takes log key rotations: this project's addition to tlog-witness. */
+    URI logKeyRotation() {
+        return resolve("log-key-rotation");
+    }
+
+    private URI resolve(String path) {
         String base = url.toString();
-        return URI.create((base.endsWith("/") ? base : base + "/") + "add-checkpoint");
+        return URI.create((base.endsWith("/") ? base : base + "/") + path);
     }
 }

@@ -3,8 +3,10 @@ package org.gongzhang.service.witness;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,10 @@ import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.log.CheckpointSigned;
 import org.gongzhang.service.log.Checkpoints;
 import org.gongzhang.service.log.Cosignatures;
+import org.gongzhang.service.log.LogKey;
+import org.gongzhang.service.log.LogKeyRotated;
 import org.gongzhang.service.log.SplitViews;
+import org.gongzhang.verifier.checkpoint.LogKeyRotation;
 import org.gongzhang.verifier.checkpoint.NoteSignature;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
@@ -39,6 +44,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * smaller one) caught a split view (分叉视图): logged at ERROR, the book marked in
  * {@link SplitViews}, so the log signs nothing further for it. The refused checkpoint is still
  * shown to the other witnesses (each keeps its own evidence), once each.
+ *
+ * <p>Before a checkpoint, each witness is sent the log key rotations it has not acknowledged
+ * ({@code POST /log-key-rotation}), so that it trusts the key the checkpoint is signed by.
  */
 @Component
 class WitnessPush implements DisposableBean {
@@ -53,6 +61,8 @@ class WitnessPush implements DisposableBean {
     private final Cosignatures cosignatures;
     private final LedgerIndex index;
     private final SplitViews splitViews;
+    private final LogKey logKey;
+    private final Map<String, Integer> rotationsDelivered = new ConcurrentHashMap<>();
     private final WitnessProperties.WitnessPush settings;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread t = new Thread(task, "witness-push");
@@ -61,7 +71,8 @@ class WitnessPush implements DisposableBean {
     });
 
     WitnessPush(Witnesses witnesses, WitnessProperties properties, BookDirectory books, Checkpoints checkpoints,
-            Cosignatures cosignatures, LedgerIndex index, SplitViews splitViews) {
+            Cosignatures cosignatures, LedgerIndex index, SplitViews splitViews, LogKey logKey) {
+        this.logKey = logKey;
         this.witnesses = witnesses;
         this.settings = properties.witnessPush();
         this.client = new WitnessClient(settings.timeout());
@@ -72,10 +83,21 @@ class WitnessPush implements DisposableBean {
         this.splitViews = splitViews;
     }
 
+    /** Sends the rotation to every witness at once, before any checkpoint signed by the new key. */
+    @EventListener
+    void on(LogKeyRotated rotated) {
+        if (!witnesses.all().isEmpty()) {
+            thread.execute(() -> guarded(() -> witnesses.all().forEach(this::deliverRotations)));
+        }
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void on(CheckpointSigned signed) {
         if (!witnesses.all().isEmpty()) {
-            thread.execute(() -> guarded(() -> witnesses.all().forEach(w -> push(signed.book(), w))));
+            thread.execute(() -> guarded(() -> witnesses.all().forEach(w -> {
+                deliverRotations(w);
+                push(signed.book(), w);
+            })));
         }
     }
 
@@ -91,11 +113,42 @@ class WitnessPush implements DisposableBean {
     private void sweep() {
         List<String> all = books.all().stream().map(BookSummary::book).toList();
         for (IndependentWitness witness : witnesses.all()) {
+            deliverRotations(witness);
             for (String book : all) {
                 if (!push(book, witness)) {
                     break;
                 }
             }
+        }
+    }
+
+    /**
+     * Sends the witness every log key rotation it has not acknowledged since the service started
+     * (a witness answers 200 again to one it holds), oldest first; stops at the first it does not
+     * accept, with an ERROR once per rotation.
+     */
+    private void deliverRotations(IndependentWitness witness) {
+        List<LogKeyRotation> rotations = logKey.rotations().rotations();
+        int delivered = rotationsDelivered.getOrDefault(witness.name(), 0);
+        for (int i = delivered; i < rotations.size(); i++) {
+            WitnessClient.Reply reply;
+            try {
+                reply = client.addRotation(witness, rotations.get(i).toString());
+            } catch (IOException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (reply.status() != 200) {
+                if (witnesses.failed(witness, "*", i + 1, "log key rotation " + (i + 1) + " refused: HTTP "
+                        + reply.status() + " " + reply.body().strip())) {
+                    log.error("Witness {} did not accept log key rotation {} to {}: HTTP {} {}", witness.name(), i + 1,
+                            rotations.get(i).newKey(), reply.status(), reply.body().strip());
+                }
+                return;
+            }
+            rotationsDelivered.put(witness.name(), i + 1);
         }
     }
 

@@ -48,6 +48,11 @@ public class BookWorkspace {
         public boolean mayEnrol() {
             return may(AccessRole.COMMUNITY_AUDITOR, AccessRole.TOWN_OFFICER);
         }
+
+        /** 见证签名 from the browser: the community auditor. */
+        public boolean mayCosign() {
+            return may(AccessRole.COMMUNITY_AUDITOR);
+        }
     }
 
     private final Access access;

@@ -11,7 +11,7 @@ import org.gongzhang.core.period.Period;
 import org.gongzhang.reporting.api.VoucherSummary;
 import org.gongzhang.reporting.api.VoucherView;
 import org.gongzhang.reporting.voucher.VoucherQueries;
-import org.gongzhang.service.entry.StoredEntries;
+import org.gongzhang.service.signing.SignedBy;
 import org.gongzhang.service.signing.Signing;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,18 +34,18 @@ class VoucherPages {
     private final ReadModelWait readModel;
     private final People people;
     private final Signing signing;
-    private final StoredEntries stored;
+    private final SignedBy signedBy;
     private final ObjectMapper json = new ObjectMapper();
 
     VoucherPages(BookWorkspace workspace, AccountChoices accounts, VoucherQueries vouchers, ReadModelWait readModel,
-            People people, Signing signing, StoredEntries stored) {
+            People people, Signing signing, SignedBy signedBy) {
         this.workspace = workspace;
         this.accounts = accounts;
         this.vouchers = vouchers;
         this.readModel = readModel;
         this.people = people;
         this.signing = signing;
-        this.stored = stored;
+        this.signedBy = signedBy;
     }
 
     @GetMapping("/staff/books/{book}/vouchers/new")
@@ -88,8 +88,7 @@ class VoucherPages {
 
     /** "own" when the entry at {@code index} was signed by its actor's own key, "custodial" when the service signed for them (代签). */
     private String signer(String book, long index) {
-        return stored.page(book, index, 1).stream().filter(s -> s.entry() != null)
-                .map(s -> s.entry().header().custodial() ? "custodial" : "own").findFirst().orElse(null);
+        return signedBy.entry(book, index).orElse(null);
     }
 
     /** The 凭证号 each 凭证字 gets next in {@code period} (numbers are given on posting, in order). */

@@ -26,6 +26,8 @@ import org.gongzhang.service.support.Bytes;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.StandaloneService;
 import org.gongzhang.service.support.TestBook;
+import org.gongzhang.verifier.checkpoint.NoteVerifierKey;
+import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,47 @@ class KeyStoreIT {
             assertThat(client.get("/api/books/lanyuan-public/verify").json().get("checkpointSize").asLong())
                     .isEqualTo(receipt.index() + 1);
         }
+    }
+
+    /**
+     * After a rotation and a restart the service signs with the rotated key, still vouches for books
+     * whose kept checkpoint only the first key signed (BookIntegrity follows the chain), and signs
+     * their next checkpoint with both keys. A rotated key file gone from the key store stops the start.
+     */
+    @Test
+    void aRestartAfterARotationSignsWithTheNewKeyAndStillVouchesForCheckpointsOfTheOldOne() throws IOException {
+        String oldKey;
+        String rotation;
+        try (ConfigurableApplicationContext first = StandaloneService.start(data, keys)) {
+            LedgerClient client = StandaloneService.client(first);
+            oldKey = client.get("/api/log-key").body().strip();
+            assertThat(client.as("zhao-min").post("/api/books/lanyuan-public/checkpoints", "", "en").status()).isEqualTo(200);
+            LedgerClient.Answer rotated = client.as("admin").post("/api/log-key/rotations", "", "en");
+            assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+            rotation = rotated.body();
+        }
+        NoteVerifierKey old = NoteVerifierKey.parse(oldKey);
+        assertThat(SignedNote.parse(Files.readString(keys.resolve("checkpoints").resolve("lanyuan-public.txt")))
+                .isSignedBy(old)).as("the kept checkpoint is the old key's").isTrue();
+        try (ConfigurableApplicationContext second = StandaloneService.start(data, keys)) {
+            LedgerClient client = StandaloneService.client(second);
+            NoteVerifierKey current = NoteVerifierKey.parse(client.get("/api/log-key").body().strip());
+            assertThat(current).isNotEqualTo(old);
+            assertThat(client.get("/api/log-key/rotations").body()).isEqualTo(rotation);
+            assertThat(client.get("/actuator/health").json().at("/components/bookIntegrity/status").asText())
+                    .isEqualTo("UP");
+            CustodialKey preparer = second.getBean(CustodialKeys.class).find("agent:li-na", Role.AGENT_PREPARER).orElseThrow();
+            TestBook shape = new TestBook(client, SignatureSuite.ED25519);
+            second.getBean(CustodialSigner.class).submit(preparer, "lanyuan-public", "voucher.recorded", shape.today,
+                    shape.parkingVoucher("17.00"));
+            LedgerClient.Answer handover = client.as("zhao-min").post("/api/books/lanyuan-public/checkpoints", "", "en");
+            assertThat(handover.status()).as(handover.body()).isEqualTo(200);
+            SignedNote note = SignedNote.parse(handover.body());
+            assertThat(note.isSignedBy(old) && note.isSignedBy(current)).as("signed by both keys").isTrue();
+            assertThat(client.get("/api/books/lanyuan-public/verify").json().get("ok").asBoolean()).isTrue();
+        }
+        Files.delete(keys.resolve(KeyFiles.logKey("gongzhang-log-2") + ".pem"));
+        assertThat(refusal(() -> StandaloneService.start(data, keys))).hasMessageContaining("gongzhang-log-2");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.gongzhang.reporting.api;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import org.gongzhang.verifier.entry.Custody;
 
 /**
  * A 公共收益收支公示表 as printed and posted in the compound: the figures, where the compound
@@ -18,9 +19,17 @@ import java.util.Objects;
  *                    which prints as a draft (草稿) so that it cannot pass for the posted statement
  * @param date        编制日期, or null
  * @param issuer      公示单位 and 监督电话
+ * @param custody     of the period's entries within the checkpoint, how many the service signed for
+ *                    their actors (代签); null when unknown, and then not printed
  */
 public record StatementSheet(StatementView figures, Place place, Signatories signatories, Checkpoint checkpoint,
-        String verifyUrl, Publication publication, LocalDate date, Issuer issuer) {
+        String verifyUrl, Publication publication, LocalDate date, Issuer issuer, Custody custody) {
+
+    /** A sheet that does not say how many of its entries the service signed. */
+    public StatementSheet(StatementView figures, Place place, Signatories signatories, Checkpoint checkpoint,
+            String verifyUrl, Publication publication, LocalDate date, Issuer issuer) {
+        this(figures, place, signatories, checkpoint, verifyUrl, publication, date, issuer, null);
+    }
 
     public StatementSheet {
         Objects.requireNonNull(figures, "figures");

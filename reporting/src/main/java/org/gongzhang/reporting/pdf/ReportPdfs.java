@@ -19,6 +19,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import org.gongzhang.reporting.api.AccountLedgerView;
 import org.gongzhang.reporting.api.StatementSheet;
 import org.gongzhang.reporting.api.TrialBalanceView;
+import org.gongzhang.reporting.api.VoucherSigners;
 import org.gongzhang.reporting.api.VoucherView;
 
 /**
@@ -62,8 +63,13 @@ public final class ReportPdfs {
 
     /** 记账凭证, headed with the book's name (账套), or "—" when null. */
     public byte[] voucher(VoucherView view, String bookName, Locale locale) {
+        return voucher(view, bookName, VoucherSigners.UNKNOWN, locale);
+    }
+
+    /** 记账凭证 whose 制单 / 审核 / 记账 names say whether each signed with their own key or the service for them (代签). */
+    public byte[] voucher(VoucherView view, String bookName, VoucherSigners signers, Locale locale) {
         ReportText text = new ReportText(language(locale));
-        return print(Template.VOUCHER, VoucherPrint.of(view, bookName, text), text, text.label("voucher.title"));
+        return print(Template.VOUCHER, VoucherPrint.of(view, bookName, signers, text), text, text.label("voucher.title"));
     }
 
     private static byte[] print(Template template, Filling filling, ReportText text, String title) {

@@ -9,7 +9,8 @@ import org.gongzhang.reporting.api.StatementView;
 /**
  * Fills {@code statement.jrxml}: the 公共收益收支公示表 from opening balance through income,
  * expenses and the transfer to the maintenance fund to the closing balance, the spending itemised
- * at or above the threshold, and who answers for it, what it rests on and where to verify it.
+ * at or above the threshold, how many of the period's entries the service signed for their actors
+ * (代签), and who answers for it, what it rests on and where to verify it.
  */
 final class StatementPrint {
 
@@ -40,6 +41,10 @@ final class StatementPrint {
         }
         if (figures.items().isEmpty()) {
             filling.row("NONE", "label", text.label("statement.none"));
+        }
+        if (sheet.custody() != null) {
+            filling.row("NONE", "label", text.label("statement.custody", Long.toString(sheet.custody().entries()),
+                    Long.toString(sheet.custody().custodial())));
         }
         return filling;
     }

@@ -14,6 +14,7 @@ import org.gongzhang.reporting.api.StatementCategory;
 import org.gongzhang.reporting.api.StatementItem;
 import org.gongzhang.reporting.api.StatementSheet;
 import org.gongzhang.reporting.api.StatementView;
+import org.gongzhang.verifier.entry.Custody;
 import org.junit.jupiter.api.Test;
 
 /** A printed 公共收益收支公示表 shows every figure of its view, legibly, and how to verify it. */
@@ -46,6 +47,20 @@ class StatementPdfIT {
         Pdf english = new Pdf(pdfs.statement(new StatementSheet(figures, sheet.place(), sheet.signatories(),
                 sheet.checkpoint(), sheet.verifyUrl(), null, sheet.date(), sheet.issuer()), Locale.ENGLISH));
         assertLine(english, "Public Income Statement of 堃喆苑小区 (DRAFT)");
+    }
+
+    @Test
+    void theStatementSaysHowManyOfThePeriodsEntriesTheServiceSignedForTheirActors() {
+        Pdf custodial = new Pdf(pdfs.statement(new StatementSheet(figures, sheet.place(), sheet.signatories(),
+                sheet.checkpoint(), sheet.verifyUrl(), sheet.publication(), sheet.date(), sheet.issuer(),
+                new Custody(12, 3)), Locale.SIMPLIFIED_CHINESE));
+        Pdf english = new Pdf(pdfs.statement(new StatementSheet(figures, sheet.place(), sheet.signatories(),
+                sheet.checkpoint(), sheet.verifyUrl(), sheet.publication(), sheet.date(), sheet.issuer(),
+                new Custody(12, 0)), Locale.ENGLISH));
+
+        assertLine(custodial, "本期 12 条记录中 3 条为服务代签");
+        assertLine(english, "Of the 12 entries of the period, 0 were signed by the service for their actors (custodial)");
+        assertThat(new Pdf(pdfs.statement(sheet, Locale.SIMPLIFIED_CHINESE)).text()).doesNotContain("服务代签");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.gongzhang.reporting.pdf.PdfAssertions.assertSubsetOfOurFont;
 
 import java.util.Locale;
 import org.gongzhang.reporting.api.VoucherLineView;
+import org.gongzhang.reporting.api.VoucherSigners;
 import org.gongzhang.reporting.api.VoucherView;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,19 @@ class VoucherPdfIT {
         assertLine(pdf, "记账凭证（红字）");
         assertThat(pdf.compactText()).contains("510103改造工程支出-￥186000")
                 .contains("合计（大写）：负壹仟捌佰陆拾元整-￥186000-￥186000");
+    }
+
+    @Test
+    void eachSignatureSaysWhetherThePersonsOwnKeyOrTheServiceMadeIt() {
+        VoucherSigners signers = new VoucherSigners(VoucherSigners.CUSTODIAL, VoucherSigners.OWN, null);
+
+        Pdf chinese = new Pdf(pdfs.voucher(Fixtures.voucher(), Fixtures.BOOK_NAME, signers, Locale.SIMPLIFIED_CHINESE));
+        Pdf english = new Pdf(pdfs.voucher(Fixtures.voucher(), Fixtures.BOOK_NAME, signers, Locale.ENGLISH));
+
+        assertLine(chinese, "制单：agent:li-na（服务代签）", "审核：community:zhao-min（本人签名）", "记账：agent:wang-qiang");
+        assertThat(chinese.text()).doesNotContain("community:zhao-min（服务代签）", "agent:wang-qiang（");
+        assertLine(english, "Prepared by: agent:li-na (custodial)", "Reviewed by: community:zhao-min (own key)",
+                "Posted by: agent:wang-qiang");
     }
 
     @Test

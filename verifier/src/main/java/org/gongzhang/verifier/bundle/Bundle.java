@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
+import org.gongzhang.verifier.checkpoint.LogKeyChain;
 import org.gongzhang.verifier.checkpoint.NoteSigner;
 import org.gongzhang.verifier.checkpoint.NoteVerifierKey;
 import org.gongzhang.verifier.checkpoint.SignedNote;
@@ -18,11 +19,20 @@ import org.gongzhang.verifier.merkle.MerkleTree;
  * @param leaves     the lines of {@code entries.jsonl} as read, in index order (each should be a {@link SignedEntry#leaf()})
  * @param checkpoint the text of {@code checkpoint.txt}, a signed note; empty only for an empty book
  * @param statement  the text of {@code statement.json}, when the bundle backs a statement (公示表)
+ * @param logKeyRotations the text of {@code log-key-rotations.txt}: the log key rotations
+ *                   ({@link LogKeyChain}) up to the key that signed the checkpoint, when the log key
+ *                   was ever rotated
  */
-public record Bundle(BundleManifest manifest, List<String> leaves, Optional<String> checkpoint, Optional<String> statement) {
+public record Bundle(BundleManifest manifest, List<String> leaves, Optional<String> checkpoint, Optional<String> statement,
+        Optional<String> logKeyRotations) {
 
     public Bundle {
         leaves = List.copyOf(leaves);
+    }
+
+    /** A bundle without log key rotations. */
+    public Bundle(BundleManifest manifest, List<String> leaves, Optional<String> checkpoint, Optional<String> statement) {
+        this(manifest, leaves, checkpoint, statement, Optional.empty());
     }
 
     /** A bundle that backs no statement. */
@@ -32,7 +42,13 @@ public record Bundle(BundleManifest manifest, List<String> leaves, Optional<Stri
 
     /** The same bundle carrying {@code statementJson} as {@code statement.json}. */
     public Bundle withStatement(String statementJson) {
-        return new Bundle(manifest, leaves, checkpoint, Optional.of(statementJson));
+        return new Bundle(manifest, leaves, checkpoint, Optional.of(statementJson), logKeyRotations);
+    }
+
+    /** The same bundle carrying {@code chain} as {@code log-key-rotations.txt}, or none when it is empty. */
+    public Bundle withLogKeyRotations(LogKeyChain chain) {
+        return new Bundle(manifest, leaves, checkpoint, statement,
+                chain.isEmpty() ? Optional.empty() : Optional.of(chain.toString()));
     }
 
     /** A bundle of all {@code entries}, with a fresh checkpoint over them signed by the log key. */

@@ -6,6 +6,7 @@ final class BundleFiles {
     static final String ENTRIES = "entries.jsonl";
     static final String CHECKPOINT = "checkpoint.txt";
     static final String STATEMENT = "statement.json";
+    static final String LOG_KEY_ROTATIONS = "log-key-rotations.txt";
 
     private BundleFiles() {
     }

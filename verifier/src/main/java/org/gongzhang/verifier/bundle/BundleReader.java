@@ -24,7 +24,7 @@ import java.util.zip.ZipInputStream;
 public final class BundleReader {
 
     private static final Set<String> KNOWN = Set.of(BundleFiles.MANIFEST, BundleFiles.ENTRIES, BundleFiles.CHECKPOINT,
-            BundleFiles.STATEMENT);
+            BundleFiles.STATEMENT, BundleFiles.LOG_KEY_ROTATIONS);
 
     private BundleReader() {
     }
@@ -42,7 +42,8 @@ public final class BundleReader {
         }
         return new Bundle(BundleManifest.parse(files.texts().get(BundleFiles.MANIFEST)), files.entries().lines(),
                 Optional.ofNullable(files.texts().get(BundleFiles.CHECKPOINT)),
-                Optional.ofNullable(files.texts().get(BundleFiles.STATEMENT)));
+                Optional.ofNullable(files.texts().get(BundleFiles.STATEMENT)),
+                Optional.ofNullable(files.texts().get(BundleFiles.LOG_KEY_ROTATIONS)));
     }
 
     /** The files of a bundle: {@code entries.jsonl} as lines, the others as text. */

@@ -11,7 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Writes a {@link Bundle} as a format-1 bundle ZIP: {@code bundle.json}, {@code entries.jsonl}, {@code checkpoint.txt} and, backing a statement, {@code statement.json}. */
+/** Writes a {@link Bundle} as a format-1 bundle ZIP: {@code bundle.json}, {@code entries.jsonl}, {@code checkpoint.txt}, backing a statement {@code statement.json}, and after a log key rotation {@code log-key-rotations.txt}. */
 public final class BundleWriter {
 
     private BundleWriter() {
@@ -45,6 +45,9 @@ public final class BundleWriter {
         }
         if (bundle.statement().isPresent()) {
             put(zip, BundleFiles.STATEMENT, bundle.statement().get() + "\n", time);
+        }
+        if (bundle.logKeyRotations().isPresent()) {
+            put(zip, BundleFiles.LOG_KEY_ROTATIONS, bundle.logKeyRotations().get(), time);
         }
         zip.finish();
     }

@@ -10,7 +10,8 @@ final class HelpText {
                   Check every entry's signature and key, the hash chain, the Merkle root and the signed
                   checkpoint of a bundle file. KEY is the log's note key (name+hash+base64), or a file
                   holding it (the service publishes it at /api/log-key); without it the key inside
-                  the bundle is trusted on first use.
+                  the bundle is trusted on first use. After a log key rotation keep the key you
+                  pinned: the bundle's log-key-rotations.txt leads from it to the key that signed.
                   --since FILE: a checkpoint you saved earlier (GET /api/books/BOOK/checkpoint); the
                   bundle must extend it, else it is a split view (two histories that disagree).
                   --witness-key KEY: a witness's note key, or a file of keys one per line; repeatable.
@@ -50,6 +51,9 @@ final class HelpText {
                   the proof are kept in DIR/evidence), 403 for a bad or missing log signature, 404
                   for an origin not under PREFIX (default gongzhang.org/book/), 400 when malformed.
                   GET /<sha256 hex of origin>/checkpoint answers the checkpoint cosigned last.
+                  POST /log-key-rotation takes a log key rotation note: accepted only from a log key
+                  it trusts now, signed by that key and the new one; kept in DIR, it then trusts the
+                  new key instead (403 for the old key alone, 409 for a second successor).
                   --log-key-url (demo only): fetch the log key there once and pin it in DIR.
               ledger serve [--option=value ...]
                   (launcher only) build and run the service with its embedded PostgreSQL on :8080,

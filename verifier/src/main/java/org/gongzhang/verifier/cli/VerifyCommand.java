@@ -16,7 +16,7 @@ import org.gongzhang.verifier.Verifier;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleReader;
 import org.gongzhang.verifier.bundle.BundleUnreadable;
-import org.gongzhang.verifier.entry.SignedEntry;
+import org.gongzhang.verifier.entry.Custody;
 import org.gongzhang.verifier.statement.Fen;
 import org.gongzhang.verifier.statement.Statement;
 import org.gongzhang.verifier.statement.StatementVersion;
@@ -131,6 +131,10 @@ final class VerifyCommand implements Command {
         } else {
             out.println("log key " + report.logKey());
         }
+        if (!report.rotatedFrom().isEmpty()) {
+            out.println("log key rotated " + report.rotatedFrom().size() + " time(s) since the pinned key "
+                    + report.rotatedFrom().get(0) + ", each rotation signed by the old and the new key");
+        }
         out.println(report.witnesses().isEmpty()
                 ? "no witness cosignature verified"
                 : "cosigned by " + report.witnesses().size() + " witness(es): " + String.join(", ", report.witnesses()));
@@ -149,18 +153,9 @@ final class VerifyCommand implements Command {
      * the actor with a key it keeps (代签, {@code "custodial": true}), which prove less.
      */
     private static String signersLine(Bundle bundle) {
-        long custodial = 0;
-        for (String leaf : bundle.leaves()) {
-            try {
-                if (SignedEntry.fromLeaf(leaf).header().custodial()) {
-                    custodial++;
-                }
-            } catch (RuntimeException unreadable) {
-                // an unreadable entry is a finding of the verifier already
-            }
-        }
-        return "signed by the actor's own key: " + (bundle.leaves().size() - custodial)
-                + " entries; signed by the service for the actor (custodial, 代签): " + custodial;
+        Custody custody = Custody.of(bundle.leaves());
+        return "signed by the actor's own key: " + custody.own()
+                + " entries; signed by the service for the actor (custodial, 代签): " + custody.custodial();
     }
 
     /** The bundle read once, or empty when it cannot be read (the verifier then reports why). */
@@ -210,6 +205,7 @@ final class VerifyCommand implements Command {
                 .put("logKey", report.logKey()).put("trustOnFirstUse", report.trustOnFirstUse()).put("ok", report.ok())
                 .put("unknownSignatures", report.unknownSignatures());
         report.witnesses().forEach(node.putArray("witnesses")::add);
+        report.rotatedFrom().forEach(node.putArray("rotatedFrom")::add);
         if (report.consistentSince().isPresent()) {
             node.put("consistentSince", report.consistentSince().getAsLong());
         } else {

@@ -49,7 +49,7 @@ final class WitnessCommand implements Command {
             try (WitnessServer server = WitnessServer.start(witness, listen)) {
                 out.println("witness " + cosigner.verifierKey().name() + " listening on " + server.url()
                         + ", state in " + state.directory() + ", trusting log key(s) "
-                        + logKeys.stream().map(NoteVerifierKey::name).toList());
+                        + witness.logKeys().stream().map(NoteVerifierKey::toString).toList());
                 out.println("cosigner key: " + cosigner.verifierKey());
                 new CountDownLatch(1).await();
             }

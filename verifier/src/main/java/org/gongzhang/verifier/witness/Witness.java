@@ -3,11 +3,14 @@ package org.gongzhang.verifier.witness;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
 import org.gongzhang.verifier.checkpoint.Cosigner;
+import org.gongzhang.verifier.checkpoint.LogKeyChain;
+import org.gongzhang.verifier.checkpoint.LogKeyRotation;
 import org.gongzhang.verifier.checkpoint.MalformedNote;
 import org.gongzhang.verifier.checkpoint.NoteSignature;
 import org.gongzhang.verifier.checkpoint.NoteVerifierKey;
@@ -26,28 +29,84 @@ import org.gongzhang.verifier.merkle.MerkleHash;
  * key (403), old size not above the new size (400), old size equal to the size cosigned last (409,
  * answering that size), an empty tree's root (422), the consistency proof (422). Requests are handled
  * one at a time, so checking and recording are atomic.
+ *
+ * <p>The log's key changes only through a {@link LogKeyRotation} signed by a key this witness
+ * trusts and by the new key ({@link #addRotation}); from then on checkpoints signed only by the
+ * old key are refused (403), so a stolen old key gets no cosignature.
  */
 public final class Witness {
 
     private final Cosigner cosigner;
     private final List<NoteVerifierKey> logKeys;
+    private LogKeyChain rotations;
     private final String originPrefix;
     private final WitnessState state;
     private final Clock clock;
 
     /**
      * @param cosigner     this witness's own key, which never leaves it
-     * @param logKeys      the log keys it trusts (pinned by its operator)
+     * @param logKeys      the log keys it pinned (its operator's choice); the rotations it accepted
+     *                     earlier, kept in {@code state}, lead from them to the keys it trusts now
      * @param originPrefix the origins those keys sign, e.g. {@code gongzhang.org/book/}
      * @param state        its memory of what it cosigned
      * @param clock        the time written into cosignatures
      */
-    public Witness(Cosigner cosigner, List<NoteVerifierKey> logKeys, String originPrefix, WitnessState state, Clock clock) {
+    public Witness(Cosigner cosigner, List<NoteVerifierKey> logKeys, String originPrefix, WitnessState state, Clock clock)
+            throws IOException {
         this.cosigner = cosigner;
-        this.logKeys = List.copyOf(logKeys);
         this.originPrefix = originPrefix;
         this.state = state;
         this.clock = clock;
+        this.rotations = state.rotations();
+        List<NoteVerifierKey> trusted = new ArrayList<>(logKeys);
+        for (LogKeyRotation rotation : rotations.rotations()) {
+            trusted.replaceAll(key -> key.equals(rotation.oldKey()) ? rotation.newKey() : key);
+        }
+        this.logKeys = trusted;
+    }
+
+    /** The log keys this witness trusts now: those it pinned, each replaced by the key it was rotated to. */
+    public synchronized List<NoteVerifierKey> logKeys() {
+        return List.copyOf(logKeys);
+    }
+
+    /**
+     * Answers one {@code POST /log-key-rotation} body, a {@link LogKeyRotation}: accepted (200) only
+     * from a log key this witness trusts now, signed by it and by the new key, which it trusts from
+     * then on instead (and remembers); the same rotation again is accepted once more (200). A second
+     * rotation away from a key already rotated is refused (409) with the evidence kept: the old key
+     * named two successors.
+     */
+    public synchronized WitnessAnswer addRotation(String body) throws IOException {
+        LogKeyRotation rotation;
+        try {
+            rotation = LogKeyRotation.parse(SignedNote.parse(body));
+        } catch (MalformedNote e) {
+            return WitnessAnswer.refused(400, "malformed log key rotation: " + e.getMessage());
+        }
+        Optional<LogKeyRotation> earlier = rotations.rotations().stream()
+                .filter(r -> r.oldKey().equals(rotation.oldKey())).findFirst();
+        if (earlier.isPresent()) {
+            if (earlier.get().newKey().equals(rotation.newKey())) {
+                return new WitnessAnswer(200, WitnessAnswer.TEXT, "rotation already accepted\n");
+            }
+            String reason = "the log key " + rotation.oldKey() + " was rotated to " + earlier.get().newKey()
+                    + " and now names another successor, " + rotation.newKey();
+            var file = state.keepEvidence(LogKeyRotation.HEADER, clock.instant(), reason,
+                    Optional.of(earlier.get().note()), body);
+            return WitnessAnswer.refused(409, reason + "; evidence kept as " + file.getFileName());
+        }
+        if (!logKeys.contains(rotation.oldKey())) {
+            return WitnessAnswer.refused(403, "the rotation hands over from " + rotation.oldKey()
+                    + ", not from a log key this witness trusts");
+        }
+        if (!rotation.signedByOldKey() || !rotation.signedByNewKey()) {
+            return WitnessAnswer.refused(403, "a log key rotation must carry valid signatures by both the old and the new key");
+        }
+        rotations = rotations.then(rotation);
+        state.recordRotations(rotations);
+        logKeys.replaceAll(key -> key.equals(rotation.oldKey()) ? rotation.newKey() : key);
+        return new WitnessAnswer(200, WitnessAnswer.TEXT, "rotation accepted: now trusting " + rotation.newKey() + "\n");
     }
 
     /** The witness's cosigner key, for logs and auditors to pin. */

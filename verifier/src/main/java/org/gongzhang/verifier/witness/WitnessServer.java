@@ -14,7 +14,9 @@ import org.gongzhang.verifier.checkpoint.SignedNote;
 
 /**
  * A {@link Witness} on HTTP (the JDK's own server): {@code POST /add-checkpoint} as C2SP
- * tlog-witness defines it, and the monitoring read {@code GET /<origin hash>/checkpoint}, which
+ * tlog-witness defines it, {@code POST /log-key-rotation} (this project's addition: a
+ * {@link org.gongzhang.verifier.checkpoint.LogKeyRotation} the witness accepts from the log key it
+ * trusts), and the monitoring read {@code GET /<origin hash>/checkpoint}, which
  * answers the checkpoint last cosigned for the origin whose SHA-256 (lowercase hex) is in the path.
  * Both prefixes are the root of the server.
  */
@@ -69,6 +71,9 @@ public final class WitnessServer implements AutoCloseable {
             if (path.equals("/add-checkpoint")) {
                 answer = exchange.getRequestMethod().equals("POST") ? addCheckpoint(exchange.getRequestBody())
                         : WitnessAnswer.refused(405, "add-checkpoint takes a POST");
+            } else if (path.equals("/log-key-rotation")) {
+                answer = exchange.getRequestMethod().equals("POST") ? addRotation(exchange.getRequestBody())
+                        : WitnessAnswer.refused(405, "log-key-rotation takes a POST");
             } else if (monitor.matches() && exchange.getRequestMethod().equals("GET")) {
                 answer = latest(monitor.group(1));
             } else {
@@ -87,6 +92,14 @@ public final class WitnessServer implements AutoCloseable {
             return WitnessAnswer.refused(413, "an add-checkpoint body is at most " + MAX_BODY + " bytes");
         }
         return witness.addCheckpoint(new String(body, StandardCharsets.UTF_8));
+    }
+
+    private WitnessAnswer addRotation(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            return WitnessAnswer.refused(413, "a log key rotation is at most " + MAX_BODY + " bytes");
+        }
+        return witness.addRotation(new String(body, StandardCharsets.UTF_8));
     }
 
     private WitnessAnswer latest(String originHash) throws IOException {

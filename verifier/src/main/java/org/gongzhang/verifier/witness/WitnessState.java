@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.gongzhang.verifier.checkpoint.LogKeyChain;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
 
@@ -20,10 +21,12 @@ import org.gongzhang.verifier.crypto.Digests;
  * A witness's memory, in its own state directory: per log origin the last checkpoint it cosigned
  * ({@code <sha256 hex of origin>.checkpoint}: the log's note with this witness's cosignature), each
  * replaced atomically (written aside, then renamed over the old one), and under {@code evidence/}
- * every signed checkpoint that did not extend it. One process at a time holds the directory.
+ * every signed checkpoint that did not extend it; in {@code log-key-rotations.txt} the log key
+ * rotations it accepted. One process at a time holds the directory.
  */
 public final class WitnessState implements AutoCloseable {
 
+    private static final String ROTATIONS = "log-key-rotations.txt";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path directory;
@@ -93,6 +96,21 @@ public final class WitnessState implements AutoCloseable {
                 return file;
             }
         }
+    }
+
+    /** The log key rotations this witness accepted, in order ({@code log-key-rotations.txt}). */
+    public LogKeyChain rotations() throws IOException {
+        Path file = directory.resolve(ROTATIONS);
+        return Files.exists(file) ? LogKeyChain.parse(Files.readString(file, StandardCharsets.UTF_8)) : LogKeyChain.empty();
+    }
+
+    /** Replaces the rotations accepted, atomically. */
+    void recordRotations(LogKeyChain chain) throws IOException {
+        Path file = directory.resolve(ROTATIONS);
+        Path next = file.resolveSibling(ROTATIONS + ".next");
+        Files.writeString(next, chain.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Lowercase hex SHA-256 of the origin line: the name of its state file and of its monitoring path. */

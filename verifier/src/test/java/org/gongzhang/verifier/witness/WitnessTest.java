@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
 import org.gongzhang.verifier.checkpoint.Cosigner;
+import org.gongzhang.verifier.checkpoint.LogKeyRotation;
 import org.gongzhang.verifier.checkpoint.NoteSignature;
 import org.gongzhang.verifier.checkpoint.NoteSigner;
 import org.gongzhang.verifier.checkpoint.SignedNote;
@@ -227,7 +228,57 @@ class WitnessTest {
         assertThatThrownBy(() -> WitnessKeyFile.loadOrCreate(key)).hasMessageContaining("chmod 600");
     }
 
-    private Witness witness() {
+    @Test
+    void acceptsANewLogKeyOnlyThroughARotationSignedByThePinnedKey() throws Exception {
+        NoteSigner next = NoteSigner.of("gongzhang.org/log", TestKeys.ed25519Pair("next log key"));
+        NoteSigner impostor = NoteSigner.of("gongzhang.org/log", TestKeys.ed25519Pair("impostor"));
+        assertThat(post(AddCheckpointRequest.body(0, List.of(), checkpoint(leaves, 5))).statusCode()).isEqualTo(200);
+
+        assertThat(post(AddCheckpointRequest.body(5, proof(leaves, 5, 7), checkpoint(leaves, 7, next))).statusCode())
+                .as("a key it never saw rotated to").isEqualTo(403);
+        String selfAppointed = LogKeyRotation.HEADER + "\nold " + log.verifierKey() + "\nnew " + impostor.verifierKey() + "\n";
+        assertThat(postRotation(SignedNote.sign(selfAppointed, impostor).toString()).statusCode())
+                .as("a rotation signed only by the new key").isEqualTo(403);
+        assertThat(postRotation("not a rotation").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> accepted = postRotation(LogKeyRotation.sign(log, next).toString());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(post(AddCheckpointRequest.body(5, proof(leaves, 5, 7), checkpoint(leaves, 7, next))).statusCode())
+                .isEqualTo(200);
+        assertThat(post(AddCheckpointRequest.body(7, proof(leaves, 7, 9), checkpoint(leaves, 9))).statusCode())
+                .as("the old key alone, after the rotation").isEqualTo(403);
+        assertThat(postRotation(LogKeyRotation.sign(log, next).toString()).statusCode()).as("again").isEqualTo(200);
+        HttpResponse<String> fork = postRotation(LogKeyRotation.sign(log, impostor).toString());
+        assertThat(fork.statusCode()).as(fork.body()).isEqualTo(409);
+        assertThat(fork.body()).contains("evidence kept");
+    }
+
+    @Test
+    void remembersTheRotationAcrossARestart() throws Exception {
+        NoteSigner next = NoteSigner.of("gongzhang.org/log", TestKeys.ed25519Pair("next log key"));
+        assertThat(postRotation(LogKeyRotation.sign(log, next).toString()).statusCode()).isEqualTo(200);
+        server.close();
+        state.close();
+
+        state = WitnessState.open(dir.resolve("state"));
+        server = WitnessServer.start(witness(), new InetSocketAddress("127.0.0.1", 0));
+
+        assertThat(post(AddCheckpointRequest.body(0, List.of(), checkpoint(leaves, 3, next))).statusCode()).isEqualTo(200);
+        assertThat(post(AddCheckpointRequest.body(3, proof(leaves, 3, 4), checkpoint(leaves, 4))).statusCode())
+                .isEqualTo(403);
+    }
+
+    private HttpResponse<String> postRotation(String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + "/log-key-rotation"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private SignedNote checkpoint(List<byte[]> tree, int size, NoteSigner logKey) {
+        return Checkpoint.forBook("lanyuan-public", size, MerkleTree.root(tree.subList(0, size))).sign(logKey);
+    }
+
+    private Witness witness() throws IOException {
         return new Witness(cosigner, List.of(log.verifierKey()), Checkpoint.bookOrigin(""), state,
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
