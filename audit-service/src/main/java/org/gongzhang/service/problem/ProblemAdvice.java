@@ -14,6 +14,7 @@ import org.gongzhang.service.log.SplitViews;
 import org.gongzhang.service.security.AccessDenied;
 import org.gongzhang.service.signing.SignatureRequired;
 import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.eventhandling.EventProcessingException;
@@ -132,6 +133,12 @@ class ProblemAdvice {
     @ExceptionHandler(SplitViews.SplitViewDetected.class)
     ResponseEntity<ProblemDetail> splitView(SplitViews.SplitViewDetected e) {
         return problem(HttpStatus.CONFLICT, "log.split-view", null);
+    }
+
+    /** Text that has no canonical JSON form (screened at the door; this is the last line behind it). */
+    @ExceptionHandler(NotCanonicalizable.class)
+    ResponseEntity<ProblemDetail> notCanonicalizable(NotCanonicalizable e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "request.text.invalid", null, "body");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * query or form parameter, or the path. The filter only finds the refusal; {@link #interceptor()}
  * raises it once the handler is known, so the API answers problem+json and a page an HTML error page,
  * each in the caller's language. Bodies that are not JSON at all are left to their readers.
+ * (Text bodies are screened too: a controller reading its body as a string parses it whatever
+ * the declared type.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -100,13 +103,21 @@ public class InputScreening extends OncePerRequestFilter {
         return Optional.empty();
     }
 
+    /**
+     * Bodies that may hold JSON: declared as JSON, as text, or undeclared (controllers that read a
+     * body as a string take it whatever its declared type). Files (multipart, octet-stream, xlsx)
+     * and forms (screened as parameters) are not.
+     */
     private static boolean isJson(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null) {
+        if (!List.of("POST", "PUT", "PATCH").contains(request.getMethod())) {
             return false;
         }
+        String type = request.getContentType();
+        if (type == null) {
+            return request.getContentLengthLong() != 0;
+        }
         String mediaType = type.toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
-        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.startsWith("text/");
     }
 
     /** The first refusal in a JSON document; malformed JSON is not refused here but by its reader. */
