@@ -143,6 +143,14 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+                // a misspelt field would otherwise be dropped silently ("treshold" for "threshold")
+                return problem(HttpStatus.UNPROCESSABLE_CONTENT, "request.field.unknown", unknown.getPropertyName(),
+                        unknown.getPropertyName(), String.join(", ", unknown.getKnownPropertyIds().stream()
+                                .map(String::valueOf).sorted().toList()));
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "request.body.unreadable", null);
     }
 

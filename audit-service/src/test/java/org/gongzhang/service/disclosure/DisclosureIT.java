@@ -134,6 +134,10 @@ class DisclosureIT extends ServiceIT {
                 "statement.period.not-closed", "entry.payload.to");
         assertProblem(preparer.post(statements(), body("2026-13", "2026-13", null, null), "zh-CN"), 422,
                 "statement.period.invalid", "from");
+        JsonNode misspelt = assertProblem(preparer.post(statements(),
+                "{\"from\":\"2026-01\",\"to\":\"2026-03\",\"treshold\":\"100.00\"}", "en"), 422,
+                "request.field.unknown", "treshold");
+        assertThat(misspelt.get("detail").asText()).contains("treshold", "threshold");
         assertProblem(client.as("lanyuan-chair").post(statements(), body("2026-01", "2026-01", null, null), "en"), 403,
                 "access.role", "");
         assertProblem(client.post(statements(), body("2026-01", "2026-01", null, null), "en"), 401, "auth.required", "");
