@@ -21,6 +21,8 @@ import org.axonframework.eventhandling.EventProcessingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,6 +41,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * caller's language (Accept-Language; zh-CN by default), the code and the offending field.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before Spring's own problem-details handler, which would answer in English only
 class ProblemAdvice {
 
     static final String TYPE_BASE = "https://gongzhang.org/problems/";
