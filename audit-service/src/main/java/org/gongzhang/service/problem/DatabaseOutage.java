@@ -31,6 +31,7 @@ import org.springframework.web.servlet.LocaleResolver;
 public class DatabaseOutage extends OncePerRequestFilter {
 
     static final String CODE = "service.database.unavailable";
+    static final String BUSY = "service.busy";
     static final int RETRY_AFTER_SECONDS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
@@ -59,6 +60,21 @@ public class DatabaseOutage extends OncePerRequestFilter {
         return false;
     }
 
+    /**
+     * Which of the two a 503 is: the database cannot be reached (a connection failure somewhere in
+     * the chain), or every pooled connection stayed busy for the whole wait (overload: the pool timed
+     * out with no failure behind it).
+     */
+    static String code(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return CODE;
+            }
+        }
+        return BUSY;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -68,16 +84,17 @@ public class DatabaseOutage extends OncePerRequestFilter {
             if (!isOutage(failure) || response.isCommitted()) {
                 throw failure;
             }
-            log.warn("Database unavailable: {} {} answered 503", request.getMethod(), request.getRequestURI());
+            String code = code(failure);
+            log.warn("{}: {} {} answered 503", code, request.getMethod(), request.getRequestURI());
             response.resetBuffer();
             response.setStatus(503);
             response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             response.setContentType("application/problem+json;charset=UTF-8");
-            String detail = messages.getMessage(CODE, null, CODE, locales.resolveLocale(request));
+            String detail = messages.getMessage(code, null, code, locales.resolveLocale(request));
             String title = messages.getMessage("problem.title.503", null, "Service Unavailable",
                     locales.resolveLocale(request));
-            response.getWriter().write("{\"type\":\"" + ProblemAdvice.TYPE_BASE + CODE + "\",\"title\":" + quoted(title)
-                    + ",\"status\":503,\"detail\":" + quoted(detail) + ",\"code\":\"" + CODE + "\"}");
+            response.getWriter().write("{\"type\":\"" + ProblemAdvice.TYPE_BASE + code + "\",\"title\":" + quoted(title)
+                    + ",\"status\":503,\"detail\":" + quoted(detail) + ",\"code\":\"" + code + "\"}");
         }
     }
 

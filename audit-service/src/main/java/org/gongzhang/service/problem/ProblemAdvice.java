@@ -171,8 +171,9 @@ class ProblemAdvice {
         AxonTransientException.class, EventProcessingException.class})
     ResponseEntity<ProblemDetail> storage(RuntimeException failure) {
         if (DatabaseOutage.isOutage(failure)) {
-            log.warn("Database unavailable: {}", failure.toString());
-            ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.CODE, null);
+            String code = DatabaseOutage.code(failure);
+            log.warn("{}: {}", code, failure.toString());
+            ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, code, null);
             return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                     .header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS)).body(answer.getBody());
         }

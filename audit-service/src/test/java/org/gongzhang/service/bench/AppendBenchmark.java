@@ -94,7 +94,20 @@ public final class AppendBenchmark {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double insertRate(DataSource dataSource, int clients) throws Exception {
+    /** On connections of its own (as many as clients), not the service's pool, which it would starve. */
+    private static double insertRate(DataSource service, int clients) throws Exception {
+        com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) service;
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(pool.getJdbcUrl());
+        config.setUsername(pool.getUsername());
+        config.setPassword(pool.getPassword());
+        config.setMaximumPoolSize(clients);
+        try (com.zaxxer.hikari.HikariDataSource own = new com.zaxxer.hikari.HikariDataSource(config)) {
+            return insertRateOn(own, clients);
+        }
+    }
+
+    private static double insertRateOn(DataSource dataSource, int clients) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("create table if not exists bench_insert (id bigserial primary key, payload bytea not null)");
         }
