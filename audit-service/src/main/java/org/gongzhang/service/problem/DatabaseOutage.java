@@ -8,15 +8,18 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -34,13 +37,12 @@ public class DatabaseOutage extends OncePerRequestFilter {
     static final String BUSY = "service.busy";
     static final int RETRY_AFTER_SECONDS = 5;
 
-    private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
-
-    private final MessageSource messages;
+    private final HandlerExceptionResolver problems;
     private final LocaleResolver locales;
 
-    DatabaseOutage(MessageSource messages, LocaleResolver locales) {
-        this.messages = messages;
+    DatabaseOutage(@Lazy @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
+            @Lazy LocaleResolver locales) {
+        this.problems = problems;
         this.locales = locales;
     }
 
@@ -84,35 +86,20 @@ public class DatabaseOutage extends OncePerRequestFilter {
             if (!isOutage(failure) || response.isCommitted()) {
                 throw failure;
             }
-            String code = code(failure);
-            log.warn("{}: {} {} answered 503", code, request.getMethod(), request.getRequestURI());
+            Throwable cause = failure instanceof ServletException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            DataAccessException storage = cause instanceof DataAccessException d
+                    ? d : new DataAccessResourceFailureException(cause.getMessage(), cause);
             response.resetBuffer();
-            response.setStatus(503);
-            response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-            response.setContentType("application/problem+json;charset=UTF-8");
-            String detail = messages.getMessage(code, null, code, locales.resolveLocale(request));
-            String title = messages.getMessage("problem.title.503", null, "Service Unavailable",
-                    locales.resolveLocale(request));
-            response.getWriter().write("{\"type\":\"" + ProblemAdvice.TYPE_BASE + code + "\",\"title\":" + quoted(title)
-                    + ",\"status\":503,\"detail\":" + quoted(detail) + ",\"code\":\"" + code + "\"}");
-        }
-    }
-
-    private static String quoted(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
+            // answered by ProblemAdvice, as a failure inside a controller would be, in the caller's language
+            LocaleContextHolder.setLocale(locales.resolveLocale(request));
+            try {
+                if (problems.resolveException(request, response, null, storage) == null) {
+                    throw failure;
                 }
+            } finally {
+                LocaleContextHolder.resetLocaleContext();
             }
         }
-        return json.append('"').toString();
     }
 }

@@ -59,6 +59,14 @@ class DatabaseOutageIT {
                 assertThat(answer.json().path("code").asText()).isEqualTo("service.database.unavailable");
                 assertThat(took).as(path).isLessThan(FAST);
             }
+            // a bearer token is looked up before any controller runs: the filter answers the same problem
+            LedgerClient.Answer withToken = client.withToken("not-a-real-token").get("/api/books/" + book.id + "/head");
+            seen.add("with a token " + withToken.status());
+            assertThat(withToken.status()).as(withToken.body()).isEqualTo(503);
+            assertThat(withToken.contentType()).startsWith("application/problem+json");
+            assertThat(withToken.json().path("code").asText()).isEqualTo("service.database.unavailable");
+            assertThat(withToken.json().path("detail").asText()).contains("数据库暂时无法连接");
+
             long started = System.nanoTime();
             LedgerClient.Answer write = client.submit(client.next(book.preparer, book.id, "voucher.recorded",
                     book.today, book.parkingVoucher("11.00"), e -> { }), "en");
