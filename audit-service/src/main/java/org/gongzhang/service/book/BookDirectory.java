@@ -23,7 +23,7 @@ public class BookDirectory {
     private static final String COLUMNS = """
             b.book_id, b.name, b.fund, b.compound_id, b.compound_name, b.community_id, b.community_name,
             b.street_id, b.street_name, b.start_period, b.opened_at,
-            (select count(*) from ledger_entry e where e.book_id = b.book_id) as size""";
+            coalesce((select l.tree_size from book_log l where l.book_id = b.book_id), 0) as size""";
 
     private final JdbcTemplate jdbc;
 

@@ -1,7 +1,13 @@
 package org.gongzhang.service.entry;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,7 +15,11 @@ import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerEvent;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.EntryHeader;
-import org.gongzhang.verifier.merkle.MerkleTree;
+import org.gongzhang.verifier.merkle.ConsistencyProof;
+import org.gongzhang.verifier.merkle.InclusionProof;
+import org.gongzhang.verifier.merkle.MerkleHash;
+import org.gongzhang.verifier.merkle.SubtreeProofs;
+import org.gongzhang.verifier.merkle.SubtreeProofs.Node;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +27,10 @@ import org.springframework.stereotype.Component;
  * The service's own record of every accepted entry (index, hash, submission id), written by a
  * subscribing processor in the same transaction that stores the event. It answers replayed
  * submissions and is a second witness when the event table is tampered with.
+ *
+ * <p>With each entry it also stores the Merkle subtrees the entry completes ({@code merkle_node})
+ * and the book's size, head and compact range ({@code book_log}), so that a root, an inclusion or
+ * a consistency proof at any size reads O(log n) rows, and a book's head one.
  */
 @Component
 @ProcessingGroup("ledger-index")
@@ -36,15 +50,70 @@ public class LedgerIndex {
                 values (?, ?, ?, ?, ?, ?, ?)""",
                 header.book(), header.index(), event.entry().hash(), header.kind(), header.submission(),
                 header.actor(), Timestamp.from(header.recordedAt()));
+        appendLeaf(header.book(), header.index(), event.entry().hash(), Timestamp.from(header.recordedAt()));
+    }
+
+    /**
+     * Stores the nodes leaf {@code index} completes and moves the book's row on. The row must be at
+     * exactly {@code index} entries: anything else means two writers raced past the book's lock or
+     * the index was altered, and fails the append.
+     */
+    private void appendLeaf(String book, long index, String leafHex, Timestamp recordedAt) {
+        List<byte[]> range = new ArrayList<>();
+        if (index > 0) {
+            LogRow row = jdbc.query("select tree_size, compact_range from book_log where book_id = ?",
+                    (rs, n) -> new LogRow(rs.getLong(1), rs.getBytes(2)), book).stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("book " + book + " has no log row before entry " + index));
+            if (row.size() != index || row.range().length != Long.bitCount(index) * MerkleHash.SIZE) {
+                throw new IllegalStateException("book " + book + ": log row at " + row.size() + " entries, entry " + index
+                        + " arrived");
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(row.range());
+            while (buffer.hasRemaining()) {
+                byte[] hash = new byte[MerkleHash.SIZE];
+                buffer.get(hash);
+                range.add(hash);
+            }
+        }
+        MessageDigest sha256 = Digests.newSha256();
+        List<Node> completed = SubtreeProofs.completedBy(index);
+        List<Object[]> rows = new ArrayList<>(completed.size());
+        byte[] carry = Digests.unhex(leafHex);
+        rows.add(new Object[] {book, 0, index, carry});
+        for (int i = 1; i < completed.size(); i++) {
+            sha256.reset();
+            sha256.update((byte) 1);
+            sha256.update(range.remove(range.size() - 1));
+            sha256.update(carry);
+            carry = sha256.digest();
+            rows.add(new Object[] {book, completed.get(i).level(), completed.get(i).index(), carry});
+        }
+        range.add(carry);
+        jdbc.batchUpdate("insert into merkle_node (book_id, level, node_index, hash) values (?, ?, ?, ?)", rows);
+        ByteBuffer packed = ByteBuffer.allocate(range.size() * MerkleHash.SIZE);
+        range.forEach(packed::put);
+        int moved = index == 0
+                ? jdbc.update("""
+                        insert into book_log (book_id, tree_size, head_hash, head_recorded_at, compact_range)
+                        values (?, 1, ?, ?, ?)""", book, leafHex, recordedAt, packed.array())
+                : jdbc.update("""
+                        update book_log set tree_size = ?, head_hash = ?, head_recorded_at = ?, compact_range = ?
+                        where book_id = ? and tree_size = ?""", index + 1, leafHex, recordedAt, packed.array(), book, index);
+        if (moved != 1) {
+            throw new IllegalStateException("book " + book + ": log row moved under entry " + index);
+        }
+    }
+
+    private record LogRow(long size, byte[] range) {
     }
 
     /** The receipt of the entry submitted under {@code submissionId}, rebuilt from the index (a replay's answer). */
     public Optional<EntryReceipt> findBySubmission(String bookId, String submissionId) {
         return jdbc.query("select entry_index, entry_hash from ledger_entry where book_id = ? and submission_id = ?",
-                (rs, n) -> new long[] {rs.getLong(1)}, bookId, submissionId).stream().findFirst().map(found -> {
-                    List<String> hashes = hashes(bookId).subList(0, (int) found[0] + 1);
-                    String root = Digests.hex(MerkleTree.root(hashes.stream().map(Digests::unhex).toList()));
-                    return new EntryReceipt(bookId, found[0], hashes.get((int) found[0]), root);
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}, bookId, submissionId).stream().findFirst()
+                .map(found -> {
+                    long index = (Long) found[0];
+                    return new EntryReceipt(bookId, index, (String) found[1], Digests.hex(root(bookId, index + 1)));
                 });
     }
 
@@ -54,11 +123,61 @@ public class LedgerIndex {
                 String.class, bookId);
     }
 
+    /** The book's size, last entry hash and time, from its one log row. */
     public Optional<BookHead> head(String bookId) {
-        return jdbc.query("""
-                select entry_index, entry_hash, recorded_at from ledger_entry
-                where book_id = ? order by entry_index desc limit 1""",
-                (rs, n) -> new BookHead(bookId, rs.getLong(1) + 1, rs.getString(2), rs.getTimestamp(3).toInstant()),
+        return jdbc.query("select tree_size, head_hash, head_recorded_at from book_log where book_id = ?",
+                (rs, n) -> new BookHead(bookId, rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
                 bookId).stream().findFirst();
+    }
+
+    /** MTH of the first {@code size} entries (1 ≤ size ≤ the book's size), from O(log n) stored subtrees. */
+    public byte[] root(String bookId, long size) {
+        return SubtreeProofs.root(size, nodes(bookId, SubtreeProofs.nodesForRoot(size)));
+    }
+
+    /** The audit path of entry {@code leaf} in the tree of {@code size} entries, with that tree's root. */
+    public Proven<InclusionProof> inclusion(String bookId, long leaf, long size) {
+        Collection<Node> wanted = new java.util.LinkedHashSet<>(SubtreeProofs.nodesForInclusion(leaf, size));
+        wanted.addAll(SubtreeProofs.nodesForRoot(size));
+        wanted.add(new Node(0, leaf));
+        Map<Node, byte[]> nodes = nodes(bookId, wanted);
+        return new Proven<>(SubtreeProofs.inclusionProof(leaf, size, nodes), nodes.get(new Node(0, leaf)), null,
+                SubtreeProofs.root(size, nodes));
+    }
+
+    /** The proof that the tree of {@code from} entries is a prefix of the tree of {@code to}, with both roots. */
+    public Proven<ConsistencyProof> consistency(String bookId, long from, long to) {
+        Collection<Node> wanted = new java.util.LinkedHashSet<>(SubtreeProofs.nodesForConsistency(from, to));
+        wanted.addAll(SubtreeProofs.nodesForRoot(from));
+        wanted.addAll(SubtreeProofs.nodesForRoot(to));
+        Map<Node, byte[]> nodes = nodes(bookId, wanted);
+        return new Proven<>(SubtreeProofs.consistencyProof(from, to, nodes), null, SubtreeProofs.root(from, nodes),
+                SubtreeProofs.root(to, nodes));
+    }
+
+    /** A proof with the hashes it proves about: the leaf (inclusion), the old root (consistency), the root. */
+    public record Proven<P>(P proof, byte[] leafHash, byte[] fromRoot, byte[] root) {
+    }
+
+    /** The stored subtrees named, in one query; a missing one is an error (the index lost a row). */
+    private Map<Node, byte[]> nodes(String bookId, Collection<Node> wanted) {
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        args.add(bookId);
+        for (Node node : wanted) {
+            where.append(where.isEmpty() ? "" : ", ").append("(?, ?)");
+            args.add(node.level());
+            args.add(node.index());
+        }
+        Map<Node, byte[]> found = new HashMap<>();
+        jdbc.query("select level, node_index, hash from merkle_node where book_id = ? and (level, node_index) in ("
+                + where + ")", rs -> {
+                    found.put(new Node(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+                }, args.toArray());
+        if (found.size() != wanted.size()) {
+            throw new IllegalStateException("book " + bookId + ": " + (wanted.size() - found.size())
+                    + " Merkle subtrees missing from the index");
+        }
+        return found;
     }
 }

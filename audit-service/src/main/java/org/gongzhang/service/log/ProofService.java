@@ -1,10 +1,10 @@
 package org.gongzhang.service.log;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.entry.StoredEntries;
 import org.gongzhang.verifier.crypto.Digests;
@@ -13,7 +13,6 @@ import org.gongzhang.verifier.entry.KeyRegistry;
 import org.gongzhang.verifier.entry.RegisteredKey;
 import org.gongzhang.verifier.merkle.ConsistencyProof;
 import org.gongzhang.verifier.merkle.InclusionProof;
-import org.gongzhang.verifier.merkle.MerkleTree;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,14 +83,14 @@ class ProofService {
     InclusionView inclusion(String book, long leaf, Long size) {
         requireBook(book);
         long treeSize = size != null ? size : latestCheckpoint(book).size();
-        List<byte[]> leaves = accepted(book, treeSize, "size");
+        requireSize(book, treeSize, "size");
         if (leaf < 0 || leaf >= treeSize) {
             throw new LedgerRefusal(Kind.INVALID, "proof.index.out-of-range", "index",
                     String.valueOf(leaf), String.valueOf(treeSize));
         }
-        InclusionProof proof = MerkleTree.inclusionProof(leaves, leaf);
-        return new InclusionView(book, leaf, treeSize, Digests.hex(leaves.get((int) leaf)), proof.hexHashes(),
-                root(book, leaves));
+        LedgerIndex.Proven<InclusionProof> proven = index.inclusion(book, leaf, treeSize);
+        return new InclusionView(book, leaf, treeSize, Digests.hex(proven.leafHash()), proven.proof().hexHashes(),
+                checked(book, treeSize, proven.root()));
     }
 
     /** The proof that the tree of {@code from} entries is a prefix of the tree of {@code to} entries. */
@@ -104,10 +103,10 @@ class ProofService {
             throw new LedgerRefusal(Kind.INVALID, "proof.consistency.reversed", "from",
                     String.valueOf(from), String.valueOf(to));
         }
-        List<byte[]> leaves = accepted(book, to, "to");
-        ConsistencyProof proof = MerkleTree.consistencyProof(leaves, from);
-        return new ConsistencyView(book, from, to, proof.hexHashes(), root(book, leaves.subList(0, (int) from)),
-                root(book, leaves));
+        requireSize(book, to, "to");
+        LedgerIndex.Proven<ConsistencyProof> proven = index.consistency(book, from, to);
+        return new ConsistencyView(book, from, to, proven.proof().hexHashes(), checked(book, from, proven.fromRoot()),
+                checked(book, to, proven.root()));
     }
 
     /** The book's keys as its log registered and revoked them; see {@link #registry}. */
@@ -132,23 +131,20 @@ class ProofService {
         return registry;
     }
 
-    /** The leaf hashes of the first {@code size} accepted entries; refuses a size outside 1 … accepted. */
-    private List<byte[]> accepted(String book, long size, String field) {
-        List<String> hashes = index.hashes(book);
-        if (size < 1 || size > hashes.size()) {
+    /** Refuses a size outside 1 … the entries accepted. */
+    private void requireSize(String book, long size, String field) {
+        long accepted = index.head(book).map(BookHead::size).orElse(0L);
+        if (size < 1 || size > accepted) {
             throw new LedgerRefusal(Kind.INVALID, "proof.size.out-of-range", field,
-                    String.valueOf(size), String.valueOf(hashes.size()));
+                    String.valueOf(size), String.valueOf(accepted));
         }
-        List<byte[]> leaves = new ArrayList<>((int) size);
-        hashes.subList(0, (int) size).forEach(h -> leaves.add(Digests.unhex(h)));
-        return leaves;
     }
 
-    /** The Merkle root (hex) of these leaves, checked against a checkpoint signed at the same size. */
-    private String root(String book, List<byte[]> leaves) {
-        String root = Digests.hex(MerkleTree.root(leaves));
-        checkpoints.at(book, leaves.size()).filter(signed -> !signed.root().equals(root)).ifPresent(signed -> {
-            throw new Checkpoints.InconsistentLog(book, signed.size(), leaves.size());
+    /** The root (hex) of the first {@code size} entries, checked against a checkpoint signed at the same size. */
+    private String checked(String book, long size, byte[] computed) {
+        String root = Digests.hex(computed);
+        checkpoints.at(book, size).filter(signed -> !signed.root().equals(root)).ifPresent(signed -> {
+            throw new Checkpoints.InconsistentLog(book, signed.size(), size);
         });
         return root;
     }

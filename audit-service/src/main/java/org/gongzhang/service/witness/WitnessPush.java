@@ -1,7 +1,6 @@
 package org.gongzhang.service.witness;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.log.CheckpointSigned;
 import org.gongzhang.service.log.Checkpoints;
@@ -23,7 +23,6 @@ import org.gongzhang.verifier.checkpoint.LogKeyRotation;
 import org.gongzhang.verifier.checkpoint.NoteSignature;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
-import org.gongzhang.verifier.merkle.MerkleTree;
 import org.gongzhang.verifier.witness.AddCheckpointRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -217,16 +216,14 @@ class WitnessPush implements DisposableBean {
      * the checkpoint's root.
      */
     private Optional<String> request(String book, Checkpoints.Stored checkpoint, long old) {
-        List<String> hashes = index.hashes(book);
-        List<byte[]> leaves = new ArrayList<>();
-        hashes.stream().limit(checkpoint.size()).forEach(h -> leaves.add(Digests.unhex(h)));
-        if (leaves.size() != checkpoint.size() || !Digests.hex(MerkleTree.root(leaves)).equals(checkpoint.root())) {
+        long accepted = index.head(book).map(BookHead::size).orElse(0L);
+        if (accepted < checkpoint.size() || !Digests.hex(index.root(book, checkpoint.size())).equals(checkpoint.root())) {
             log.error("Book {}: the accepted entries no longer hash to the checkpoint of {}; not sending it to witnesses",
                     book, checkpoint.size());
             return Optional.empty();
         }
         List<byte[]> proof = old == 0 || old >= checkpoint.size() ? List.of()
-                : MerkleTree.consistencyProof(leaves, old).hashes();
+                : index.consistency(book, old, checkpoint.size()).proof().hashes();
         return Optional.of(AddCheckpointRequest.body(old, proof, checkpoint.signedNote()));
     }
 

@@ -113,6 +113,7 @@ class BookIntegrityIT {
                 book, from)).isEqualTo((int) (SIZE - from));
         assertThat(jdbc.update("delete from ledger_entry where book_id = ? and entry_index >= ?", book, from))
                 .isEqualTo((int) (SIZE - from));
+        jdbc.queryForList("select ledger_merkle_rebuild(?)", book);
         assertThat(jdbc.update("delete from checkpoint where book_id = ? and tree_size > ?", book, from)).isPositive();
         jdbc.update("delete from snapshot_event_entry where aggregate_identifier = ?", book);
     }

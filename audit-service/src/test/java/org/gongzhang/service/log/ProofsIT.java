@@ -17,7 +17,10 @@ import org.gongzhang.verifier.entry.EntryHeader;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.gongzhang.verifier.merkle.ConsistencyProof;
 import org.gongzhang.verifier.merkle.InclusionProof;
+import org.gongzhang.verifier.merkle.MerkleTree;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A resident who trusts only the published log key checks the public proofs: every number used
@@ -25,6 +28,9 @@ import org.junit.jupiter.api.Test;
  * herself; the server's own {@code leafHash} and {@code root} fields are only compared, never trusted.
  */
 class ProofsIT extends ServiceIT {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private static final String DEMO = "lanyuan-public";
 
@@ -53,6 +59,46 @@ class ProofsIT extends ServiceIT {
 
         Checkpoint checkpoint = trustedCheckpoint("/api/books/" + book.id + "/checkpoints/" + (index + 1), book.id);
         assertThat(receipt.json().get("root").asText()).isEqualTo(Digests.hex(checkpoint.root()));
+    }
+
+    @Test
+    void proofsFromStoredSubtreesAreTheProofsOverEveryAcceptedEntryAtEverySize() {
+        List<byte[]> leaves = jdbc.queryForList(
+                "select entry_hash from ledger_entry where book_id = ? order by entry_index", String.class, DEMO)
+                .stream().map(Digests::unhex).toList();
+        assertThat(leaves.size()).as("a demo book of some size").isGreaterThan(100);
+        for (int size = 1; size <= leaves.size(); size += size < 40 ? 1 : 37) {
+            List<byte[]> prefix = leaves.subList(0, size);
+            for (int index : new int[] {0, size / 3, size - 1}) {
+                JsonNode proof = ok("/api/books/" + DEMO + "/proofs/inclusion?index=" + index + "&size=" + size);
+                assertThat(proof.get("root").asText()).isEqualTo(Digests.hex(MerkleTree.root(prefix)));
+                assertThat(hashes(proof)).as("path of %d in %d", index, size)
+                        .isEqualTo(MerkleTree.inclusionProof(prefix, index).hexHashes());
+            }
+            JsonNode consistency = ok("/api/books/" + DEMO + "/proofs/consistency?from=" + (size + 1) / 2 + "&to=" + size);
+            assertThat(hashes(consistency)).as("consistency to %d", size)
+                    .isEqualTo(MerkleTree.consistencyProof(prefix, (size + 1) / 2).hexHashes());
+        }
+        assertThat(client.get("/api/books/" + DEMO + "/head").json().get("size").asLong()).isEqualTo(leaves.size());
+    }
+
+    @Test
+    void theSubtreesStoredWithEachAppendAreTheOnesARebuildFromTheIndexComputes() {
+        TestBook book = TestBook.open(client);
+        for (int i = 0; i < 6; i++) {
+            book.postVoucher(book.parkingVoucher((i + 1) + "0.00"));
+        }
+        String nodes = "select level || ':' || node_index || ':' || encode(hash, 'hex') from merkle_node"
+                + " where book_id = ? order by level, node_index";
+        String row = "select tree_size || ':' || head_hash || ':' || encode(compact_range, 'hex') from book_log where book_id = ?";
+        List<String> appended = jdbc.queryForList(nodes, String.class, book.id);
+        String appendedRow = jdbc.queryForObject(row, String.class, book.id);
+        assertThat(appended).hasSizeGreaterThan((int) book.size());
+
+        jdbc.queryForList("select ledger_merkle_rebuild(?)", book.id);
+
+        assertThat(jdbc.queryForList(nodes, String.class, book.id)).isEqualTo(appended);
+        assertThat(jdbc.queryForObject(row, String.class, book.id)).isEqualTo(appendedRow);
     }
 
     @Test

@@ -125,6 +125,7 @@ public final class Forgery {
         }
         assertThat(jdbc.update("update ledger_entry set entry_hash = ? where book_id = ? and entry_index = ?",
                 entry.hash(), book, index)).isEqualTo(1);
+        jdbc.queryForList("select ledger_merkle_rebuild(?)", book);
     }
 
     private void replaceCheckpoints() {

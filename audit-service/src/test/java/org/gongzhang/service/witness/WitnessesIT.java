@@ -197,6 +197,7 @@ class WitnessesIT {
         tamper.replaceInEntry(index, text, replacement);
         assertThat(jdbc.update("update ledger_entry set entry_hash = ? where book_id = ? and entry_index = ?",
                 tamper.stored(index).hash(), book.id, index)).isEqualTo(1);
+        jdbc.queryForList("select ledger_merkle_rebuild(?)", book.id);
         assertThat(jdbc.update("delete from checkpoint where book_id = ?", book.id)).isPositive();
         jdbc.update("delete from witness_cosigned where book_id = ?", book.id);
     }
