@@ -27,6 +27,9 @@ create table book_log (
     constraint book_log_range_size check (octet_length(compact_range) % 32 = 0)
 );
 
+-- A book's entries of some kinds (its keys, its tenders) without reading the whole book.
+create index ledger_entry_kind_idx on ledger_entry (book_id, kind, entry_index);
+
 -- Rebuilds one book's nodes and row from its ledger_entry rows. Used once below for the books
 -- that exist when this migration runs; the tamper tests use it as an operator with database access
 -- would, to rewrite every trace of an entry.

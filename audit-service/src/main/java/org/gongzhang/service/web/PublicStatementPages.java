@@ -15,10 +15,8 @@ import org.gongzhang.service.disclosure.Objections;
 import org.gongzhang.service.disclosure.StatementVersion;
 import org.gongzhang.service.disclosure.StatementVersions;
 import org.gongzhang.service.governance.GovernanceQueries;
-import org.gongzhang.service.log.BookAudit;
 import org.gongzhang.service.log.LogKey;
 import org.gongzhang.service.log.StatementBundles;
-import org.gongzhang.service.signing.SignedBy;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessDenied;
 import org.gongzhang.service.security.AccessRole;
@@ -66,9 +64,8 @@ class PublicStatementPages {
     private final StatementVersions versions;
     private final Objections objections;
     private final DisclosureCalendars calendars;
-    private final BookAudit audit;
     private final LogKey logKey;
-    private final SignedBy signedBy;
+    private final StatementVerdicts verdicts;
     private final StatementBundles statementBundles;
     private final Access access;
     private final CustodialSigner signer;
@@ -76,16 +73,15 @@ class PublicStatementPages {
     private final PeopleNames people;
 
     PublicStatementPages(BookDirectory books, StatementVersions versions, Objections objections,
-            DisclosureCalendars calendars, BookAudit audit, LogKey logKey, StatementBundles statementBundles,
-            Access access, CustodialSigner signer, GovernanceQueries governance, PeopleNames people, SignedBy signedBy) {
-        this.signedBy = signedBy;
+            DisclosureCalendars calendars, LogKey logKey, StatementBundles statementBundles,
+            Access access, CustodialSigner signer, GovernanceQueries governance, PeopleNames people, StatementVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.governance = governance;
         this.people = people;
         this.books = books;
         this.versions = versions;
         this.objections = objections;
         this.calendars = calendars;
-        this.audit = audit;
         this.logKey = logKey;
         this.statementBundles = statementBundles;
         this.access = access;
@@ -123,17 +119,17 @@ class PublicStatementPages {
         StatementVersion version = versions.find(book, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String content = versions.content(version.contentSha256()).orElseThrow();
-        VerificationReport report = Verifier.verify(audit.bundle(book, null).withStatement(content),
-                Optional.of(logKey.first()));
+        Statement statement = Statement.parse(content);
+        StatementVerdicts.Verdict verdict = verdicts.of(version, content, statement.from(), statement.to());
+        VerificationReport report = verdict.report();
         PeopleNames.Names names = people.of(book);
         model.addAttribute("book", summary);
         model.addAttribute("version", version);
         model.addAttribute("draftedBy", names.of(version.draftedBy()));
         model.addAttribute("signedBy", names.of(version.signedBy()));
         model.addAttribute("late", version.published() && calendars.publishedLate(summary, version.from(), version.to()));
-        Statement statement = Statement.parse(content);
         model.addAttribute("statement", statement);
-        model.addAttribute("custody", signedBy.period(book, version.treeSize(), statement.from(), statement.to()));
+        model.addAttribute("custody", verdict.custody());
         model.addAttribute("report", report);
         model.addAttribute("checks", checks(report));
         model.addAttribute("objections", objections.of(book, id));

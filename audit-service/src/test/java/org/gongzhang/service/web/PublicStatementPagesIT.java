@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongzhang.reporting.format.Display;
@@ -74,6 +75,30 @@ class PublicStatementPagesIT extends ServiceIT {
         String english = get("/public/books/" + BOOK + "/statements/" + id + "?lang=en").body();
         assertThat(english).contains("Everything checks", "Public income and expenditure statement");
         get("/?lang=zh-CN");
+    }
+
+    @Test
+    void aReaderWhoHoldsThePageGetsNotModifiedUntilItChanges() throws Exception {
+        String statementPage = "/public/books/" + BOOK + "/statements/" + published().get("statementId").asText();
+        for (String path : List.of("/", "/public/books/" + BOOK, statementPage)) {
+            HttpResponse<String> first = get(path);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+
+            HttpResponse<String> again = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+
+            HttpResponse<String> stale = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("If-None-Match", "\"0-not-this-version\"").GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(stale.statusCode()).as(path).isEqualTo(200);
+            assertThat(stale.body()).isEqualTo(first.body());
+        }
+        HttpResponse<String> login = get("/login");
+        assertThat(login.headers().firstValue("Cache-Control").orElse("")).as("other pages are not kept").contains("no-store");
     }
 
     @Test
