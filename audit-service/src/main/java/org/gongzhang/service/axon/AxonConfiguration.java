@@ -17,6 +17,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.gongzhang.core.book.Books;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -33,6 +34,9 @@ class AxonConfiguration {
 
     static final String LEDGER_INDEX = "ledger-index";
 
+    /** The reporting read model's tracking processor ({@code LedgerProjection}). */
+    static final String REPORTING = "reporting";
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
@@ -48,6 +52,16 @@ class AxonConfiguration {
     ConfigurerModule ledgerIndexFailsTheAppend() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(LEDGER_INDEX, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The reporting read model commits its batches without waiting for the disk
+     * ({@link ReadModelCommits}): it is rebuilt from the log, and its token commits with its tables.
+     */
+    @Bean
+    ConfigurerModule readModelCommits(JdbcTemplate jdbc) {
+        return configurer -> configurer.eventProcessing().registerTransactionManager(REPORTING,
+                c -> new ReadModelCommits(c.getComponent(TransactionManager.class), jdbc));
     }
 
     @Bean

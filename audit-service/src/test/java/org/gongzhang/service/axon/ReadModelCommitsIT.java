@@ -1,0 +1,41 @@
+package org.gongzhang.service.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.gongzhang.service.support.ServiceIT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Only the reporting read model's batches commit without waiting for the disk; the log's commits stay durable. */
+class ReadModelCommitsIT extends ServiceIT {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    TransactionManager transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theReportingProcessorCommitsAsynchronouslyAndNothingElseDoes() {
+        assertThat(settingIn(processing.transactionManager(AxonConfiguration.REPORTING))).isEqualTo("off");
+        assertThat(settingIn(processing.transactionManager("checkpoints"))).isEqualTo("on");
+        assertThat(settingIn(transactions)).as("commands and appends").isEqualTo("on");
+        assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).as("outside any of them").isEqualTo("on");
+    }
+
+    private String settingIn(TransactionManager manager) {
+        Transaction transaction = manager.startTransaction();
+        try {
+            return jdbc.queryForObject("show synchronous_commit", String.class);
+        } finally {
+            transaction.rollback();
+        }
+    }
+}
