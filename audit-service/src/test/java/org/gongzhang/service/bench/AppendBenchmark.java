@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.gongzhang.service.GongzhangApplication;
 import org.gongzhang.service.support.LedgerClient;
@@ -24,17 +26,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Append benchmark: measures the machine's limits first (single-thread Ed25519 sign and verify,
- * durable single-row inserts on the same PostgreSQL), then signed {@code voucher.recorded}
- * entries appended through the HTTP API by {@code clients} clients, each on its own book,
- * each signing locally and tracking its book's head from the receipts.
+ * Append benchmark: the machine's limits (single-thread Ed25519 sign and verify, durable single-row
+ * inserts of an entry's size on the same PostgreSQL), then signed {@code voucher.recorded} entries
+ * appended through the HTTP API by {@code clients} clients, each on its own book, each signing
+ * locally and tracking its book's head from the receipts; and clients racing on one book. Used by
+ * {@link LedgerBenchmark} ({@code ./ledger bench}); its own main takes the client counts:
  *
- * <pre>./mvnw -q -pl audit-service -am install -DskipTests && ./mvnw -q -pl audit-service exec:java \
- *     -Dexec.classpathScope=test -Dexec.mainClass=org.gongzhang.service.bench.AppendBenchmark -Dexec.args="1 16"</pre>
+ * <pre>java -cp "audit-service/target/test-classes:audit-service/target/classes:…" \
+ *     org.gongzhang.service.bench.AppendBenchmark 1 8 32</pre>
  */
 public final class AppendBenchmark {
 
-    private static final long SECONDS = 8;
+    private static final int SECONDS = 8;
 
     private AppendBenchmark() {
     }
@@ -52,20 +55,20 @@ public final class AppendBenchmark {
             System.out.printf("limit: ed25519 sign, 1 thread   %,10.0f /s%n", signRate());
             System.out.printf("limit: ed25519 verify, 1 thread %,10.0f /s%n", verifyRate());
             DataSource dataSource = context.getBean(DataSource.class);
+            int rowBytes = entryBytes(port);
             for (int clients : concurrency) {
-                System.out.printf("limit: durable 1-row inserts, %2d connections %,10.0f /s%n", clients,
-                        insertRate(dataSource, clients));
+                System.out.printf("limit: durable %,d-byte inserts, %2d connections %,10.0f /s%n", rowBytes, clients,
+                        insertRate(dataSource, clients, SECONDS, rowBytes));
                 System.out.printf("product: signed entries via HTTP, %2d clients/books %,10.0f /s%n", clients,
-                        appendRate(port, clients));
-                long[] stale = new long[1];
-                double oneBook = oneBookRate(port, clients, stale);
+                        appendRate(port, clients, SECONDS));
+                OneBook oneBook = oneBookRate(port, clients, SECONDS);
                 System.out.printf("product: signed entries via HTTP, %2d clients, 1 book %,10.0f /s (%,d x 409 stale, "
-                        + "signed again at the new head; no other answer)%n", clients, oneBook, stale[0]);
+                        + "signed again at the new head; no other answer)%n", clients, oneBook.rate(), oneBook.refused());
             }
         }
     }
 
-    private static double signRate() {
+    static double signRate() {
         KeyPair pair = SignatureSuite.ED25519.generateKeyPair();
         byte[] message = new byte[600];
         long n = 0;
@@ -78,7 +81,7 @@ public final class AppendBenchmark {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double verifyRate() {
+    static double verifyRate() {
         KeyPair pair = SignatureSuite.ED25519.generateKeyPair();
         byte[] message = new byte[600];
         byte[] signature = SignatureSuite.ED25519.sign(pair.getPrivate(), message);
@@ -94,31 +97,50 @@ public final class AppendBenchmark {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** On connections of its own (as many as clients), not the service's pool, which it would starve. */
-    private static double insertRate(DataSource service, int clients) throws Exception {
-        com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) service;
+    /** The size in bytes of the signed entry the clients append (its leaf: the entry and its signature as sent). */
+    static int entryBytes(int port) {
+        TestBook book = new TestBook(new LedgerClient(port), SignatureSuite.ED25519);
+        return sign(book, 2, "0".repeat(64)).leaf().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * Durable single-row inserts of {@code rowBytes} bytes, each its own transaction (autocommit), by
+     * {@code clients} threads for {@code seconds}: on connections of its own (as many as clients), not
+     * the service's pool, which it would starve.
+     */
+    static double insertRate(DataSource service, int clients, int seconds, int rowBytes) throws Exception {
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-        config.setJdbcUrl(pool.getJdbcUrl());
-        config.setUsername(pool.getUsername());
-        config.setPassword(pool.getPassword());
+        if (service instanceof com.zaxxer.hikari.HikariDataSource pool) {
+            config.setJdbcUrl(pool.getJdbcUrl());
+            config.setUsername(pool.getUsername());
+            config.setPassword(pool.getPassword());
+        } else {
+            try (Connection c = service.getConnection()) {
+                config.setJdbcUrl(c.getMetaData().getURL());
+                config.setUsername(c.getMetaData().getUserName());
+            }
+        }
         config.setMaximumPoolSize(clients);
+        config.setPoolName("bench-raw-inserts");
         try (com.zaxxer.hikari.HikariDataSource own = new com.zaxxer.hikari.HikariDataSource(config)) {
-            return insertRateOn(own, clients);
+            return insertRateOn(own, clients, seconds, rowBytes);
         }
     }
 
-    private static double insertRateOn(DataSource dataSource, int clients) throws Exception {
+    private static double insertRateOn(DataSource dataSource, int clients, int seconds, int rowBytes) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("create table if not exists bench_insert (id bigserial primary key, payload bytea not null)");
         }
-        return concurrently(clients, () -> {
+        double rate = concurrently(clients, () -> {
             long n = 0;
             try (Connection c = dataSource.getConnection();
                     PreparedStatement insert = c.prepareStatement("insert into bench_insert (payload) values (?)")) {
                 c.setAutoCommit(true);
-                byte[] payload = new byte[900];
-                long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+                byte[] payload = new byte[rowBytes];
+                java.util.concurrent.ThreadLocalRandom.current().nextBytes(payload);
+                long end = System.nanoTime() + seconds * 1_000_000_000L;
                 while (System.nanoTime() < end) {
+                    payload[(int) (n % rowBytes)]++;
                     insert.setBytes(1, payload);
                     insert.executeUpdate();
                     n++;
@@ -126,15 +148,27 @@ public final class AppendBenchmark {
             }
             return n;
         });
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("truncate bench_insert");
+        }
+        return rate;
     }
 
-    private static double appendRate(int port, int clients) throws Exception {
+    /** {@code clients} clients, each on a book of its own opened for the purpose, appending for {@code seconds}. */
+    static double appendRate(int port, int clients, int seconds) throws Exception {
         LedgerClient http = new LedgerClient(port);
         List<TestBook> books = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             books.add(TestBook.open(http));
         }
-        return appendConcurrently(books);
+        return concurrently(books.size(), books, book -> appendFor(book, seconds));
+    }
+
+    /** What clients racing on one book achieved: accepted entries per second, and how many 409 stale answers. */
+    record OneBook(double rate, long accepted, long refused) {
+        double refusedShare() {
+            return refused / (double) Math.max(1, accepted + refused);
+        }
     }
 
     /**
@@ -142,18 +176,20 @@ public final class AppendBenchmark {
      * {@code entry.index.stale} (another client got there first) makes it read the head and sign again.
      * Anything else than 201 or that 409 stops the benchmark.
      */
-    private static double oneBookRate(int port, int clients, long[] stale) throws Exception {
+    static OneBook oneBookRate(int port, int clients, int seconds) throws Exception {
         TestBook book = TestBook.open(new LedgerClient(port));
-        java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
         double rate = concurrently(clients, () -> {
             long n = 0;
-            long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
             JsonNode head = book.client.get("/api/books/" + book.id + "/head").json();
             while (System.nanoTime() < end) {
                 SignedEntry entry = sign(book, head.get("size").asLong(), head.get("head").asText());
                 LedgerClient.Answer answer = book.client.submit(entry);
                 if (answer.status() == 201) {
                     n++;
+                    accepted.incrementAndGet();
                     head = book.client.get("/api/books/" + book.id + "/head").json();
                 } else if (answer.status() == 409 && answer.body().contains("entry.index.stale")) {
                     refused.incrementAndGet();
@@ -164,17 +200,34 @@ public final class AppendBenchmark {
             }
             return n;
         });
-        stale[0] = refused.get();
-        return rate;
+        return new OneBook(rate, accepted.get(), refused.get());
     }
 
-    private static double concurrently(int clients, java.util.concurrent.Callable<Long> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+    private static double concurrently(int clients, Callable<Long> work) throws Exception {
+        List<Callable<Long>> tasks = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            tasks.add(work);
+        }
+        return run(tasks);
+    }
+
+    private static <T> double concurrently(int clients, List<T> items, java.util.function.ToLongFunction<T> work)
+            throws Exception {
+        List<Callable<Long>> tasks = new ArrayList<>();
+        for (T item : items) {
+            tasks.add(() -> work.applyAsLong(item));
+        }
+        return run(tasks);
+    }
+
+    /** Runs the tasks at once, one thread each; answers their summed count per second of wall time. */
+    private static double run(List<Callable<Long>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
             long start = System.nanoTime();
             List<Future<Long>> done = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                done.add(pool.submit(work));
+            for (Callable<Long> task : tasks) {
+                done.add(pool.submit(task));
             }
             long total = 0;
             for (Future<Long> f : done) {
@@ -186,36 +239,18 @@ public final class AppendBenchmark {
         }
     }
 
-    private static double appendConcurrently(List<TestBook> books) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(books.size());
-        try {
-            long start = System.nanoTime();
-            List<Future<Long>> done = new ArrayList<>();
-            for (TestBook book : books) {
-                done.add(pool.submit(() -> appendFor(book)));
-            }
-            long total = 0;
-            for (Future<Long> f : done) {
-                total += f.get();
-            }
-            return total / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** One client appending to its own book for the benchmark's duration. */
-    private static long appendFor(TestBook book) {
+    /** One client appending to its own book for {@code seconds}. */
+    private static long appendFor(TestBook book, int seconds) {
         JsonNode head = book.client.get("/api/books/" + book.id + "/head").json();
         long index = head.get("size").asLong();
         String prev = head.get("head").asText();
-        long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         long n = 0;
         while (System.nanoTime() < end) {
             SignedEntry entry = sign(book, index, prev);
             LedgerClient.Answer answer = book.client.submit(entry);
             if (answer.status() != 201) {
-                throw new IllegalStateException(answer.body());
+                throw new IllegalStateException(answer.status() + " " + answer.body());
             }
             prev = entry.hash();
             index++;
@@ -224,7 +259,7 @@ public final class AppendBenchmark {
         return n;
     }
 
-    private static SignedEntry sign(TestBook book, long index, String prev) {
+    static SignedEntry sign(TestBook book, long index, String prev) {
         return new EntryDraft(book.id, index, prev, "voucher.recorded", book.preparer.actor(), book.preparer.role(),
                 book.preparer.keyId(), book.preparer.suite(), false, UUID.randomUUID().toString(), Instant.now(),
                 book.today, book.parkingVoucher("12345.67")).sign(book.preparer.pair().getPrivate());
