@@ -1,0 +1,198 @@
+package org.gongzhang.service.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Cold start and warm restart of the service as its own process, as {@code ./ledger serve} runs it
+ * (the jar when it is newer than every module's compiled classes, else the same classes on the
+ * class path), demo on, the key store at its default PBKDF2 cost: from launching the JVM on an
+ * empty data directory until {@code /actuator/health} answers 200 (UP), and until the demo's last
+ * step is logged; then stopped (SIGTERM) and launched again on the same data directory.
+ */
+final class ColdStart {
+
+    record Result(double coldHealthUp, double coldDemoLoaded, long coldRssKb, double warmHealthUp, long warmRssKb,
+            String launcher, long keyFiles) {
+    }
+
+    private static final String DEMO_DONE = "Demo logins created";
+    private static final List<String> MODULES = List.of("audit-service", "ledger-core", "reporting", "verifier",
+            "migrations");
+
+    private ColdStart() {
+    }
+
+    static Result run(Path root) throws Exception {
+        Path dir = Files.createTempDirectory("gongzhang-bench-start");
+        Path data = dir.resolve("pgdata");
+        Path keys = dir.resolve("keys");
+        List<String> launcher = launcher(root);
+        String how = launcher.contains("-jar") ? "java -jar audit-service/target/gongzhang-service.jar"
+                : "java -cp <module classes and dependencies> GongzhangApplication (the jar is missing or older than the classes)";
+        try {
+            Started cold = start(launcher, data, keys, dir.resolve("cold.log"), true);
+            long coldRss = Machine.statusKb(cold.process.pid(), "VmRSS");
+            stop(cold.process, data);
+            Started warm = start(launcher, data, keys, dir.resolve("warm.log"), false);
+            Processors.sleep(2_000);
+            long warmRss = Machine.statusKb(warm.process.pid(), "VmRSS");
+            stop(warm.process, data);
+            long keyFiles;
+            try (Stream<Path> files = Files.list(keys)) {
+                keyFiles = files.filter(f -> f.getFileName().toString().endsWith(".pem")).count();
+            }
+            return new Result(cold.healthUp, cold.demoLoaded, coldRss, warm.healthUp, warmRss, how, keyFiles);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private record Started(Process process, double healthUp, double demoLoaded) {
+    }
+
+    private static Started start(List<String> launcher, Path data, Path keys, Path log, boolean awaitDemo)
+            throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("--server.port=" + port, "--ledger.embedded-postgres.data-directory=" + data,
+                "--ledger.keystore.directory=" + keys, "--ledger.demo.enabled=true"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("LEDGER_KEYSTORE_PASSPHRASE", "bench-cold-start-passphrase");
+        long start = System.nanoTime();
+        Process process = builder.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        double up = -1;
+        double demo = -1;
+        long deadline = start + Duration.ofMinutes(5).toNanos();
+        while ((up < 0 || (awaitDemo && demo < 0)) && System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + "; see " + log
+                        + ":\n" + tail(log));
+            }
+            if (up < 0) {
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        up = (System.nanoTime() - start) / 1e9;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+            }
+            if (awaitDemo && demo < 0 && Files.readString(log, StandardCharsets.ISO_8859_1).contains(DEMO_DONE)) {
+                demo = (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(50);
+        }
+        if (up < 0 || (awaitDemo && demo < 0)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the service did not come up within 5 minutes; log:\n" + tail(log));
+        }
+        return new Started(process, up, demo);
+    }
+
+    private static void stop(Process process, Path data) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        // a PostgreSQL left behind (the service killed) is shut down
+        Path pid = data.resolve("postmaster.pid");
+        try {
+            if (Files.exists(pid)) {
+                long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).trim());
+                ProcessHandle.of(postmaster).ifPresent(p -> {
+                    p.destroy();
+                    p.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            System.out.println("   could not stop the PostgreSQL of " + data + ": " + e);
+        }
+    }
+
+    /** The jar when it is newer than every module's classes, else the main classes and dependencies on the class path. */
+    private static List<String> launcher(Path root) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path jar = root.resolve("audit-service/target/gongzhang-service.jar");
+        if (Files.isRegularFile(jar) && Files.getLastModifiedTime(jar).compareTo(newestClass(root)) >= 0) {
+            return List.of(java, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString());
+        }
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
+                .collect(Collectors.joining(File.pathSeparator));
+        return List.of(java, "-Daxoniq.update-checker.disabled=true", "-cp", classPath,
+                "org.gongzhang.service.GongzhangApplication");
+    }
+
+    private static FileTime newestClass(Path root) throws IOException {
+        FileTime newest = FileTime.fromMillis(0);
+        for (String module : MODULES) {
+            Path classes = root.resolve(module).resolve("target/classes");
+            if (!Files.isDirectory(classes)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(classes)) {
+                Optional<FileTime> last = files.filter(Files::isRegularFile).map(ColdStart::modified)
+                        .max(Comparator.naturalOrder());
+                if (last.isPresent() && last.get().compareTo(newest) > 0) {
+                    newest = last.get();
+                }
+            }
+        }
+        return newest;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("   could not delete " + dir + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package org.gongzhang.service.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.gongzhang.service.GongzhangApplication;
+import org.gongzhang.service.support.ServiceIT;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./ledger bench}: issue 11's figures in one run on this machine — each limit measured right
+ * before the product's figure — printed row by row as measured, then as one table
+ * (figure | product | limit | ratio | target | met?) headed by the date, the machine and the load
+ * average, and written as Markdown. The service runs in this JVM on an ephemeral embedded
+ * PostgreSQL with the demo loaded; the verify benchmark and the cold start run in child JVMs.
+ * A benchmark, not a test: it asserts nothing about time. See docs/benchmarks.md.
+ */
+public final class LedgerBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MILLION = 1_000_000;
+
+    private final BenchOptions options;
+    private final Report report = new Report();
+    private final List<String> footer = new ArrayList<>();
+    private final long started = System.nanoTime();
+    private ConfigurableApplicationContext context;
+    private int port;
+    private Processors processors;
+    private double oneClientRate = Double.NaN;
+    private double rawOneConnection = Double.NaN;
+    private int rowBytes;
+
+    private LedgerBenchmark(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ledger bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            new LedgerBenchmark(options).run();
+        } catch (Throwable e) {
+            System.out.flush();
+            System.err.println("ledger bench: failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        String loadAtStart = Machine.loadAverage();
+        report.header("## " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
+                + " — `" + options.command() + "`");
+        report.header("machine: " + Machine.describe());
+        report.header("load average (1/5/15 min) at start: " + loadAtStart);
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        progress("starting the service in this JVM (ephemeral embedded PostgreSQL, demo on)");
+        long boot = System.nanoTime();
+        context = SpringApplication.run(GongzhangApplication.class, "--server.port=0",
+                "--ledger.embedded-postgres.ephemeral=true", "--ledger.demo.enabled=true",
+                "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES, "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+        port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        processors = new Processors(context);
+        report.header("database: " + Machine.postgres(context.getBean(DataSource.class)));
+        System.out.printf("   service up with the demo in %.1f s on port %d; streaming processors: %s%n",
+                (System.nanoTime() - boot) / 1e9, port, processors.describe());
+        settle("the demo");
+        rowBytes = AppendBenchmark.entryBytes(port);
+        try {
+            if (options.runs("appends")) {
+                appends();
+            }
+            if (options.runs("one-book")) {
+                oneBook();
+            }
+            if (options.runs("import")) {
+                voucherImport();
+            }
+            if (options.runs("verify")) {
+                verify();
+            }
+            if (options.runs("growth")) {
+                growth();
+            } else if (options.runs("rebuild")) {
+                rebuild();
+            }
+            if (options.runs("portal")) {
+                portal();
+            }
+            memory();
+        } finally {
+            long books = JSON.readTree(new Http(port).body("/api/books")).size();
+            footer.add(String.format(Locale.ROOT, "at the end the service held %,d books and %,d events", books,
+                    processors.eventCount(processors.head())));
+            progress("stopping the service");
+            context.close();
+        }
+        if (options.runs("start")) {
+            coldStart();
+        }
+        footer.add("load average (1/5/15 min) at end: " + Machine.loadAverage() + "; the whole run took "
+                + Report.seconds((System.nanoTime() - started) / 1e9));
+        report.finish(footer, options.out());
+    }
+
+    // 1. signed appends over HTTP against raw durable inserts of an entry's size
+    private void appends() throws Exception {
+        progress("appends: raw inserts, then signed entries over HTTP, each client on its own book");
+        AppendBenchmark.appendRate(port, 1, Math.min(3, options.seconds()));
+        settle("the warm-up");
+        double[] orders = {1.1, 1.2, 1.3};
+        int[] clients = {1, 8, 32};
+        for (int i = 0; i < clients.length; i++) {
+            int c = clients[i];
+            double raw = AppendBenchmark.insertRate(context.getBean(DataSource.class), c, options.seconds(), rowBytes);
+            if (c == 1) {
+                rawOneConnection = raw;
+            }
+            double product = AppendBenchmark.appendRate(port, c, options.seconds());
+            if (c == 1) {
+                oneClientRate = product;
+            }
+            double lag = settle(c + " clients");
+            report.ratio(orders[i], String.format("signed appends over HTTP, %d client%s on %s", c, c == 1 ? "" : "s",
+                    c == 1 ? "its own book" : c + " books"), product, "/s", raw,
+                    String.format(Locale.ROOT, "raw durable %,d-byte insert, %d connection%s: %s/s", rowBytes, c,
+                            c == 1 ? "" : "s", Report.rate(raw)), 0.5, c == 32 ? 1_500 : 0,
+                    String.format(Locale.ROOT, "%d s each; the streaming processors (reporting read model, "
+                            + "checkpoints, sagas) caught up %s after the appends stopped", options.seconds(), lagText(lag)));
+        }
+    }
+
+    // 2. clients racing on one book
+    private void oneBook() throws Exception {
+        progress("one book: 8 and 32 clients racing, each signing at the head it last saw");
+        double alone = oneClientRate;
+        if (Double.isNaN(alone)) {
+            alone = AppendBenchmark.appendRate(port, 1, options.seconds());
+            settle("1 client");
+        }
+        double[] orders = {2.1, 2.2};
+        int[] clients = {8, 32};
+        for (int i = 0; i < clients.length; i++) {
+            AppendBenchmark.OneBook result = AppendBenchmark.oneBookRate(port, clients[i], options.seconds());
+            double lag = settle(clients[i] + " clients on one book");
+            double ratio = result.rate() / alone;
+            report.add(new Report.Row(orders[i], String.format("%d clients on ONE book", clients[i]),
+                    String.format(Locale.ROOT, "%s/s, %.0f %% refused (409)", Report.rate(result.rate()),
+                            100 * result.refusedShare()),
+                    "1 client on its own book: " + Report.rate(alone) + "/s", Report.fixed(ratio, 3),
+                    "no collapse (≥ 0.9 × 1 client)", Report.yes(ratio >= 0.9),
+                    String.format(Locale.ROOT, "%d s; %,d accepted, %,d × 409 entry.index.stale (each client then "
+                            + "reads the head and signs again); processors caught up %s after", options.seconds(),
+                            result.accepted(), result.refused(), lagText(lag))));
+        }
+    }
+
+    // 3. voucher import against raw inserts ÷ entries per voucher
+    private void voucherImport() throws Exception {
+        progress("voucher import: the demo year's vouchers as CSV into fresh books");
+        double raw = rawOneConnection;
+        if (Double.isNaN(raw)) {
+            raw = AppendBenchmark.insertRate(context.getBean(DataSource.class), 1, options.seconds(), rowBytes);
+            rawOneConnection = raw;
+        }
+        VoucherImportBenchmark.Result result = new VoucherImportBenchmark(context, port).run(options.quick() ? 2 : 10);
+        double lag = settle("the import");
+        double perVoucher = result.entriesPerVoucher();
+        report.ratio(3, String.format(Locale.ROOT, "voucher import (%.1f entries each)", perVoucher),
+                result.vouchersPerSecond(), " vouchers/s", raw / perVoucher,
+                String.format(Locale.ROOT, "raw 1 connection ÷ %.1f: %s/s", perVoucher, Report.rate(raw / perVoucher)),
+                0.5, 0, String.format(Locale.ROOT, "%d CSV file%s of %,d vouchers (%,d entries) through POST "
+                        + "…/imports/vouchers in %.1f s; processors caught up %s after", result.files(),
+                        result.files() == 1 ? "" : "s", result.vouchers(), result.entries(), result.seconds(),
+                        lagText(lag)));
+    }
+
+    // 4. offline verify (the verifier module's benchmark in a child JVM)
+    private void verify() throws Exception {
+        long entries = options.verifyEntries();
+        String figure = String.format(Locale.ROOT, "offline verify, %,d entries", entries);
+        Optional<Path> classes = VerifyRow.testClasses(options.root());
+        if (classes.isEmpty()) {
+            report.add(new Report.Row(4, figure, "not measured", "—", "—", "≥ 0.8", "—",
+                    "verifier/target/test-classes is missing: compile the verifier's tests (./ledger bench does)"));
+            return;
+        }
+        progress("offline verify: VerifyBenchmark " + entries + " ed25519 in a child JVM");
+        VerifyRow.Result r = VerifyRow.run(classes.get(), entries);
+        if (r.exitCode() != 0 || Double.isNaN(r.entriesPerSecond()) || Double.isNaN(r.bareVerifiesPerSecond())) {
+            report.add(new Report.Row(4, figure, "failed (exit " + r.exitCode() + ")", "—", "—", "≥ 0.8", "NO",
+                    "last line: " + (r.output().isEmpty() ? "(none)" : r.output().get(r.output().size() - 1))));
+            return;
+        }
+        double limit = r.cores() * r.bareVerifiesPerSecond();
+        report.ratio(4, figure, r.entriesPerSecond(), " entries/s", limit,
+                String.format(Locale.ROOT, "%d cores × %s bare Ed25519 verifies/s", r.cores(),
+                        Report.rate(r.bareVerifiesPerSecond())), 0.8, 0,
+                String.format(Locale.ROOT, "verifier/src/test VerifyBenchmark through its main in a child JVM (default "
+                        + "heap), median of its rounds, each with its own bare rate; %.0f s in all", r.seconds()));
+        boolean atScale = entries >= MILLION;
+        report.add(new Report.Row(4.1, String.format(Locale.ROOT, "offline verify memory, %,d entries", entries),
+                String.format(Locale.ROOT, "peak heap %,d MB, peak RSS %s", r.peakHeapMb(),
+                        Machine.megabytes(r.peakRssKb() * 1024)), "—", "—", "≤ 512 MB at 1M",
+                atScale ? Report.yes(r.peakHeapMb() <= 512) : (r.peakHeapMb() <= 512 ? "so far" : "NO"),
+                "peak heap as VerifyBenchmark reports it (sum of pool peaks while verifying, garbage included); "
+                        + "RSS: the child JVM's VmHWM (bundle generation included)"));
+    }
+
+    // 6. (and 5.) grow a book through the append path; proofs and book loads at each size; the rebuild
+    private void growth() throws Exception {
+        List<Long> sizes = options.sizes();
+        progress("growing one book to " + String.format(Locale.ROOT, "%,d", options.entries())
+                + " entries; proofs and book load at " + sizes);
+        BookGrowth growth = BookGrowth.open(context, port);
+        long deadline = System.nanoTime() + (long) (options.maxGrowthMinutes() * 60e9);
+        long rebuildAfter = sizes.stream().filter(s -> s <= 100_000).max(Long::compare).orElse(sizes.get(0));
+        double growSeconds = 0;
+        long grown = 0;
+        long from = growth.size();
+        boolean rebuilt = false;
+        for (long target : sizes) {
+            BookGrowth.Stretch stretch = growth.growTo(target, deadline);
+            growSeconds += stretch.seconds();
+            grown += stretch.to() - stretch.from();
+            System.out.printf("   %,d → %,d entries in %s: %s entries/s%n", stretch.from(), stretch.to(),
+                    Report.seconds(stretch.seconds()), Report.rate(stretch.rate()));
+            double lag = settle("growth to " + stretch.to());
+            readsAt(growth, stretch.to(), target, lag);
+            if (!rebuilt && (target >= rebuildAfter || !stretch.complete())) {
+                rebuild();
+                rebuilt = true;
+            }
+            if (!stretch.complete()) {
+                break;
+            }
+        }
+        boolean complete = growth.size() >= options.entries();
+        report.add(new Report.Row(6.0, String.format(Locale.ROOT, "growing one book to %,d signed entries",
+                options.entries()), String.format(Locale.ROOT, "%s entries/s", Report.rate(grown / growSeconds)),
+                "—", "—", "—", complete ? "—" : "NO",
+                String.format(Locale.ROOT, "%s: %,d entries appended in %s (%s), vouchers recorded, reviewed and "
+                        + "posted in turn, signed ahead by a client-side signer thread%s", complete ? "reached"
+                        : "STOPPED at " + String.format(Locale.ROOT, "%,d", growth.size()) + " after --max-growth-minutes "
+                                + Report.fixed(options.maxGrowthMinutes(), 0), grown, Report.seconds(growSeconds),
+                        growth.path(), from > 0 ? "; the book started with its genesis and opening balances" : "")));
+    }
+
+    private void readsAt(BookGrowth growth, long size, long intended, double lag) {
+        String book = growth.book.id;
+        Http http = new Http(port);
+        int max = options.quick() ? 200 : 1_000;
+        double seconds = options.quick() ? 5 : 30;
+        Latencies head = BookGrowth.time(http, i -> "/api/books/" + book + "/head", 5, max, seconds);
+        Latencies inclusion = BookGrowth.time(http, i -> "/api/books/" + book + "/proofs/inclusion?index="
+                + ThreadLocalRandom.current().nextLong(size) + "&size=" + size, 5, max, seconds);
+        Latencies consistency = BookGrowth.time(http, i -> "/api/books/" + book + "/proofs/consistency?from="
+                + (1 + ThreadLocalRandom.current().nextLong(size - 1)) + "&to=" + size, 5, max, seconds);
+        Latencies load = BookGrowth.time(http, i -> "/api/books/" + book, 5, max, seconds);
+        String label = size >= MILLION && size % MILLION == 0 ? (size / MILLION) + "M"
+                : size >= 1_000 && size % 1_000 == 0 ? (size / 1_000) + "k" : String.format(Locale.ROOT, "%,d", size);
+        String headText = "GET /head p99 " + Report.ms(head.p99()) + " ms";
+        String reached = size < intended ? String.format(Locale.ROOT, " (growth stopped short of %,d)", intended) : "";
+        double order = Math.log10(size) / 10;
+        latencyRow(6.1 + order, "inclusion proof p50 / p99, book of " + label + reached, inclusion, headText, 5, size);
+        latencyRow(6.2 + order, "consistency proof p50 / p99, book of " + label + reached, consistency, headText, 5,
+                size);
+        latencyRow(6.3 + order, "GET /api/books/{book} p50 / p99, book of " + label + reached, load, headText, 20, size);
+        System.out.printf("   (the processors caught up %s after the growth; head %s)%n", lagText(lag), head);
+    }
+
+    private void latencyRow(double order, String figure, Latencies latencies, String limit, double targetMs, long size) {
+        boolean within = latencies.count() > 0 && latencies.p99() <= targetMs && latencies.failures() == 0;
+        String met = size >= MILLION ? Report.yes(within) : within ? "so far" : "NO";
+        report.add(new Report.Row(order, figure, latencies.p50p99() + " ms", limit, "—",
+                "p99 ≤ " + Report.fixed(targetMs, 0) + " ms at 1M", met,
+                latencies + ", one request at a time, random index / from"));
+    }
+
+    // 5. reporting read-model rebuild
+    private void rebuild() {
+        progress("reporting read model: reset and replay from the start");
+        settle("before the rebuild");
+        Processors.Rebuild rebuild = processors.rebuildReporting(Duration.ofHours(3));
+        report.add(new Report.Row(5, String.format(Locale.ROOT, "reporting read-model rebuild, %,d events",
+                rebuild.events()), Report.rate(rebuild.rate()) + " events/s", "—", "—", "≥ 20,000 events/s",
+                Report.yes(rebuild.rate() >= 20_000), String.format(Locale.ROOT, "the reporting processor reset "
+                        + "(its reset handler empties the tables, not timed) and timed from start until its token "
+                        + "reached the event store's head: %,d events in %s", rebuild.events(),
+                        Report.seconds(rebuild.seconds()))));
+    }
+
+    // 7. the public portal at 200 connections
+    private void portal() throws Exception {
+        progress("portal: 200 connections on the home page and a published statement's page");
+        Http http = new Http(port);
+        String statementPath = null;
+        for (String book : List.of("lanyuan-public", "guiyuan-public")) {
+            for (JsonNode version : JSON.readTree(http.body("/api/books/" + book + "/statements"))) {
+                if ("PUBLISHED".equals(version.path("status").asText()) && statementPath == null) {
+                    statementPath = "/public/books/" + book + "/statements/" + version.get("statementId").asText();
+                }
+            }
+        }
+        int requests = options.quick() ? 2_000 : 20_000;
+        double seconds = options.quick() ? 10 : 60;
+        portalRow(7.1, "public home page /", "/", requests, seconds);
+        if (statementPath == null) {
+            report.add(new Report.Row(7.2, "public statement page", "not measured", "—", "—", "p99 ≤ 50 ms", "—",
+                    "the demo books hold no published statement"));
+        } else {
+            portalRow(7.2, "public statement page", statementPath, requests, seconds);
+        }
+    }
+
+    private void portalRow(double order, String figure, String path, int requests, double seconds) throws Exception {
+        PortalLoad.Result r = PortalLoad.run(port, path, 200, requests, seconds);
+        Latencies l = r.latencies();
+        boolean met = l.count() > 0 && l.failures() == 0 && l.p99() <= 50;
+        report.add(new Report.Row(order, figure + " p50 / p99, 200 connections", l.p50p99() + " ms", "—", "—",
+                "p99 ≤ 50 ms", Report.yes(met), String.format(Locale.ROOT, "GET %s: %s, %s req/s over %s", path, l,
+                        Report.rate(r.perSecond()), Report.seconds(r.seconds()))));
+        settle("the portal");
+    }
+
+    // 9. the JVM's memory after the run
+    private void memory() {
+        System.gc();
+        long pid = ProcessHandle.current().pid();
+        long rss = Machine.statusKb(pid, "VmRSS");
+        long peak = Machine.statusKb(pid, "VmHWM");
+        Runtime runtime = Runtime.getRuntime();
+        long heapUsed = runtime.totalMemory() - runtime.freeMemory();
+        report.add(new Report.Row(9, "JVM resident memory after the run (service + load generator)",
+                String.format(Locale.ROOT, "%s RSS (peak %s), heap used %s", Machine.megabytes(rss * 1024),
+                        Machine.megabytes(peak * 1024), Machine.megabytes(heapUsed)), "—", "—", "bounded", "—",
+                String.format(Locale.ROOT, "VmRSS / VmHWM of this JVM from /proc, heap used after a GC; max heap %s; "
+                        + "the embedded PostgreSQL's processes not counted", Machine.megabytes(runtime.maxMemory()))));
+    }
+
+    // 8. cold start and warm restart in a child JVM
+    private void coldStart() throws Exception {
+        progress("cold start: the service in a child JVM, demo on, fresh data directory; then a warm restart");
+        ColdStart.Result r = ColdStart.run(options.root());
+        String how = r.launcher() + "; the key store at its default PBKDF2 cost (" + r.keyFiles()
+                + " encrypted key files, each opened at start)";
+        report.add(new Report.Row(8.1, "cold start to health UP (demo on, empty data directory)",
+                Report.seconds(r.coldHealthUp()), "—", "—", "≤ 10 s", Report.yes(r.coldHealthUp() <= 10),
+                how + "; includes initdb, migrations"));
+        report.add(new Report.Row(8.2, "cold start until the demo is loaded", Report.seconds(r.coldDemoLoaded()), "—",
+                "—", "—", "—", "until the demo's last step is logged (\"Demo logins created\")"));
+        report.add(new Report.Row(8.3, "warm restart to health UP (existing data directory)",
+                Report.seconds(r.warmHealthUp()), "—", "—", "≤ 10 s", Report.yes(r.warmHealthUp() <= 10),
+                "the same data directory after a SIGTERM stop"));
+        report.add(new Report.Row(9.1, "service JVM resident memory after cold start with the demo",
+                Machine.megabytes(r.coldRssKb() * 1024) + " RSS", "—", "—", "bounded", "—",
+                "VmRSS of the child service JVM when the demo was loaded (after the warm restart, 2 s idle: "
+                        + Machine.megabytes(r.warmRssKb() * 1024) + "); default heap settings"));
+    }
+
+    /** Waits for the streaming processors to reach the head; answers the seconds waited (-1: timed out). */
+    private double settle(String after) {
+        double seconds = processors.settle(Duration.ofMinutes(options.quick() ? 5 : 30));
+        if (seconds > 1) {
+            System.out.printf("   (streaming processors caught up %s after %s)%n", lagText(seconds), after);
+        }
+        return seconds;
+    }
+
+    private static String lagText(double seconds) {
+        return seconds < 0 ? "NOT within the wait" : Report.seconds(seconds);
+    }
+
+    private void progress(String what) {
+        System.out.printf("[+%s, load %s] %s%n", Report.seconds((System.nanoTime() - started) / 1e9),
+                Machine.loadAverage(), what);
+    }
+}
