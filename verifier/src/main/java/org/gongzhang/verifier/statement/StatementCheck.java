@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
 import org.gongzhang.verifier.crypto.Digests;
@@ -42,6 +43,28 @@ public final class StatementCheck {
      */
     public static Outcome check(String json, String book, List<SignedEntry> entries, List<byte[]> leafHashes,
             StatementLog log, Optional<Checkpoint> checkpoint, List<Finding> out) {
+        Optional<StatementReplay> replay;
+        try {
+            replay = Optional.of(StatementReplay.of(Statement.parse(json)));
+        } catch (IllegalArgumentException e) {
+            replay = Optional.empty();
+        }
+        replay.ifPresent(r -> entries.subList(0, (int) Math.min(r.size(), entries.size()))
+                .forEach(entry -> r.apply(entry.header())));
+        return check(json, book, replay, entries.size(), leafHashes.size(),
+                size -> MerkleTree.root(leafHashes.subList(0, (int) size)), log, checkpoint, out);
+    }
+
+    /**
+     * {@link #check(String, String, List, List, StatementLog, Optional, List)} with the entries read
+     * once, in order, instead of held: {@code replay} is {@link StatementReplay#of} the statement
+     * {@code json} parses to (empty when it does not parse), fed the first
+     * {@code min(replay.size(), readable)} entries; {@code readable} is how many entries from the
+     * first are readable signed entries, {@code size} how many lines the bundle holds, and
+     * {@code root} answers the Merkle root of the first {@code n ≤ size} of them.
+     */
+    public static Outcome check(String json, String book, Optional<StatementReplay> replay, long readable, long size,
+            LongFunction<byte[]> root, StatementLog log, Optional<Checkpoint> checkpoint, List<Finding> out) {
         StatementCheck check = new StatementCheck();
         Statement statement;
         try {
@@ -50,13 +73,16 @@ public final class StatementCheck {
             out.add(new Finding(Finding.WHOLE_LOG, "statement.unreadable", e.getMessage()));
             return new Outcome(Optional.empty(), Optional.empty());
         }
+        if (replay.isEmpty() || !replay.get().statement().equals(statement)) {
+            throw new IllegalArgumentException("the replay given is not of this statement");
+        }
         if (!statement.book().equals(book)) {
             check.report("statement.book-mismatch", "the statement is for book " + statement.book()
                     + ", the bundle holds " + book);
         }
-        Optional<StatementVersion> version = check.restsOn(statement, Statement.contentHash(json), leafHashes, log,
+        Optional<StatementVersion> version = check.restsOn(statement, Statement.contentHash(json), size, root, log,
                 checkpoint);
-        check.check(statement, Statement.claimedTotals(json), entries);
+        check.check(statement, Statement.claimedTotals(json), readable, replay.get());
         out.addAll(check.findings);
         return new Outcome(Optional.of(statement), version);
     }
@@ -65,10 +91,10 @@ public final class StatementCheck {
      * The statement rests on the bundle's signed checkpoint, or on a smaller one: then on the prefix of
      * the log a signed {@code statement.drafted} entry drafted it on, which the answer names.
      */
-    private Optional<StatementVersion> restsOn(Statement statement, String contentHash, List<byte[]> leafHashes,
-            StatementLog log, Optional<Checkpoint> checkpoint) {
+    private Optional<StatementVersion> restsOn(Statement statement, String contentHash, long held,
+            LongFunction<byte[]> root, StatementLog log, Optional<Checkpoint> checkpoint) {
         if (checkpoint.isPresent() && statement.checkpointSize() < checkpoint.get().size()) {
-            return published(statement, contentHash, leafHashes, log, checkpoint.get());
+            return published(statement, contentHash, held, root, log, checkpoint.get());
         }
         checkpoint.ifPresent(c -> {
             if (c.size() != statement.checkpointSize() || !Digests.hex(c.root()).equals(statement.checkpointRoot())) {
@@ -80,11 +106,11 @@ public final class StatementCheck {
         return Optional.empty();
     }
 
-    private Optional<StatementVersion> published(Statement statement, String contentHash, List<byte[]> leafHashes,
-            StatementLog log, Checkpoint checkpoint) {
+    private Optional<StatementVersion> published(Statement statement, String contentHash, long held,
+            LongFunction<byte[]> rootOf, StatementLog log, Checkpoint checkpoint) {
         long size = statement.checkpointSize();
-        if (size <= leafHashes.size()) {
-            String root = Digests.hex(MerkleTree.root(leafHashes.subList(0, (int) size)));
+        if (size <= held) {
+            String root = Digests.hex(rootOf.apply(size));
             if (!root.equals(statement.checkpointRoot())) {
                 report("statement.checkpoint-mismatch", "the statement rests on the checkpoint of size " + size
                         + " and root " + statement.checkpointRoot() + ", the first " + size + " entries hash to " + root);
@@ -107,16 +133,15 @@ public final class StatementCheck {
         return version;
     }
 
-    private void check(Statement statement, long[] claimedTotals, List<SignedEntry> entries) {
-        if (statement.checkpointSize() > entries.size()) {
+    private void check(Statement statement, long[] claimedTotals, long readable, StatementReplay replayed) {
+        if (statement.checkpointSize() > readable) {
             report("statement.checkpoint-mismatch", "the statement rests on " + statement.checkpointSize()
-                    + " entries, the bundle holds " + entries.size());
+                    + " entries, the bundle holds " + readable);
         }
-        BookReplay replay = BookReplay.of(entries.subList(0, (int) Math.min(statement.checkpointSize(), entries.size())));
+        BookReplay replay = replayed.book();
         replay.problems().forEach(p -> report("statement.entry-unreadable", p));
         StatementFigures printed = statement.figures();
-        StatementFigures computed = StatementFigures.compute(replay, statement.from(), statement.to(),
-                statement.itemThreshold());
+        StatementFigures computed = replayed.figures();
         figure("openingBalance (期初结余)", printed.openingBalance(), computed.openingBalance());
         categories("income (收入)", printed.income(), computed.income());
         figure("totalIncome (收入合计)", claimedTotals[0], computed.totalIncome());

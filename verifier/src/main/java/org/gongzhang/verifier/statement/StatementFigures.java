@@ -46,24 +46,47 @@ public record StatementFigures(long openingBalance, List<Category> income, List<
 
     /** Computes the figures from a replayed book. */
     public static StatementFigures compute(BookReplay book, YearMonth from, YearMonth to, long itemThreshold) {
-        LocalDate start = from.atDay(1);
-        LocalDate end = to.atEndOfMonth();
-        long opening = fund(book.openingBalances());
-        long closing = opening;
-        Map<String, Long> income = new TreeMap<>();
-        Map<String, Long> expenses = new TreeMap<>();
-        long transfer = 0;
-        List<Item> items = new ArrayList<>();
-        for (PostedVoucher voucher : book.posted()) {
+        Fold fold = new Fold(from, to, itemThreshold);
+        book.posted().forEach(fold::add);
+        return fold.figures(book);
+    }
+
+    /**
+     * The figures summed voucher by voucher in posting order, so that a replay need not keep its
+     * postings: what moves the fund before the periods goes into the opening balance, what moves it
+     * up to their end into the closing one, income, expenses, the transfer and the itemised spending
+     * within them. Account names and the opening balances are the book's as it stands when
+     * {@link #figures} is asked, as {@link #compute} has them.
+     */
+    static final class Fold {
+
+        private final LocalDate start;
+        private final LocalDate end;
+        private final long itemThreshold;
+        private long openingChange;
+        private long closingChange;
+        private final Map<String, Long> income = new TreeMap<>();
+        private final Map<String, Long> expenses = new TreeMap<>();
+        private long transfer;
+        private final List<Item> items = new ArrayList<>();
+
+        Fold(YearMonth from, YearMonth to, long itemThreshold) {
+            this.start = from.atDay(1);
+            this.end = to.atEndOfMonth();
+            this.itemThreshold = itemThreshold;
+        }
+
+        /** The next voucher posted. */
+        void add(PostedVoucher voucher) {
             if (voucher.date().isAfter(end)) {
-                continue;
+                return;
             }
             long fundChange = voucher.lines().stream().filter(l -> isFund(l.account()))
                     .mapToLong(PostedVoucher.Line::netDebit).sum();
-            closing += fundChange;
+            closingChange += fundChange;
             if (voucher.date().isBefore(start)) {
-                opening += fundChange;
-                continue;
+                openingChange += fundChange;
+                return;
             }
             for (PostedVoucher.Line line : voucher.lines()) {
                 String account = line.account();
@@ -74,14 +97,21 @@ public record StatementFigures(long openingBalance, List<Category> income, List<
                 } else if (account.startsWith("5")) {
                     expenses.merge(account, line.netDebit(), Long::sum);
                     if (Math.abs(line.netDebit()) >= itemThreshold) {
-                        items.add(new Item(voucher.postedAt(), voucher.voucherId(), voucher.date(), account,
-                                book.accountName(account), voucher.summary(), line.netDebit()));
+                        items.add(new Item(voucher.postedAt(), voucher.voucherId(), voucher.date(), account, null,
+                                voucher.summary(), line.netDebit()));
                     }
                 }
             }
         }
-        return new StatementFigures(opening, categories(book, income), categories(book, expenses), transfer, closing,
-                items);
+
+        /** The figures of the vouchers added, with {@code book}'s opening balances and account names. */
+        StatementFigures figures(BookReplay book) {
+            long balance = fund(book.openingBalances());
+            List<Item> named = items.stream().map(i -> new Item(i.entry(), i.voucherId(), i.date(), i.account(),
+                    book.accountName(i.account()), i.summary(), i.amount())).toList();
+            return new StatementFigures(balance + openingChange, categories(book, income), categories(book, expenses),
+                    transfer, balance + closingChange, named);
+        }
     }
 
     private static List<Category> categories(BookReplay book, Map<String, Long> amounts) {
