@@ -12,6 +12,8 @@ import static org.gongzhang.verifier.entry.Role.TOWN_OFFICER;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,6 +105,15 @@ public enum EntryKind {
     }
 
     public static Optional<EntryKind> byWireName(String name) {
-        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+        return Optional.ofNullable(Wire.NAMES.get(name));
+    }
+
+    /** The kinds by wire name, built once the constants exist. */
+    private static final class Wire {
+        static final Map<String, EntryKind> NAMES = new HashMap<>();
+
+        static {
+            Arrays.stream(values()).forEach(kind -> NAMES.put(kind.wireName, kind));
+        }
     }
 }

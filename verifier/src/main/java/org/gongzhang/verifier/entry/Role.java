@@ -1,6 +1,8 @@
 package org.gongzhang.verifier.entry;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The role a key is registered for. A person holding two roles holds two keys. */
@@ -27,7 +29,13 @@ public enum Role {
     /** The deployment's own clerk key; signs only what a deadline decides (escalations). */
     SERVICE;
 
+    private static final Map<String, Role> BY_NAME = new HashMap<>();
+
+    static {
+        Arrays.stream(values()).forEach(role -> BY_NAME.put(role.name(), role));
+    }
+
     public static Optional<Role> parse(String name) {
-        return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 }
