@@ -1,7 +1,6 @@
 package org.gongzhang.service.axon;
 
 import java.time.Clock;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -16,14 +15,16 @@ import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.gongzhang.core.book.Books;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Registers the book aggregate (one event stream per book): a snapshot every
- * {@value #SNAPSHOT_EVERY} entries and a weak-reference cache, so a command loads a small
- * snapshot or a cached book instead of replaying the whole log. With several nodes, a stale
+ * {@value #SNAPSHOT_EVERY} entries and a cache of the most recently used books
+ * ({@code ledger.books.cached}, {@link BookCache}), so a command finds its book in memory, or
+ * loads a snapshot, instead of replaying the whole log. With several nodes, a stale
  * cached book fails its append on the event table's (aggregate, sequence) key, is evicted, and the
  * client retries at the new head. Also the clock every handler reads time from.
  */
@@ -65,13 +66,14 @@ class AxonConfiguration {
     }
 
     @Bean
-    ConfigurerModule bookAggregate(Clock clock) {
-        return configurer -> configurer.configureAggregate(book(Books.aggregateType(), clock));
+    ConfigurerModule bookAggregate(Clock clock, @Value("${ledger.books.cached:1000}") int cached) {
+        BookCache cache = new BookCache(cached);
+        return configurer -> configurer.configureAggregate(book(Books.aggregateType(), clock, cache));
     }
 
-    private static <A> AggregateConfigurer<A> book(Class<A> type, Clock clock) {
+    private static <A> AggregateConfigurer<A> book(Class<A> type, Clock clock, BookCache cache) {
         return AggregateConfigurer.defaultConfiguration(type)
-                .configureCache(c -> new WeakReferenceCache())
+                .configureCache(c -> cache)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                         snapshotter(c, type, clock), SNAPSHOT_EVERY));
     }
