@@ -12,6 +12,7 @@ import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.core.book.api.OpenBookCommand;
+import org.gongzhang.core.book.api.RefusalCode;
 import org.gongzhang.service.attachment.AttachmentStore;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.gongzhang.verifier.entry.EntryHeader;
@@ -52,9 +53,30 @@ public class EntrySubmissions {
         }
         // under the book's append lock nothing lands between the replay check and the append
         return writes.serialized(bookId, () -> replayOf(entry, header).orElseGet(() -> {
+            requireAtHead(header);
             requireAttachmentsStored(header);
             return append(entry, header);
         }));
+    }
+
+    /**
+     * Refuses an entry signed at a head that has moved on, from the book's one log row, as the book
+     * itself would ({@code entry.index.stale}, {@code entry.prev.mismatch}) but before the command:
+     * a command that fails evicts the cached book, and writers racing on one book made every
+     * refusal cost the next writer a reload.
+     */
+    private void requireAtHead(EntryHeader header) {
+        if (EntryKind.BOOK_OPENED.wireName().equals(header.kind())) {
+            return;
+        }
+        index.head(header.book()).ifPresent(head -> {
+            if (header.index() != head.size()) {
+                throw RefusalCode.ENTRY_INDEX_STALE.at("entry.index", head.size());
+            }
+            if (!header.prev().equals(head.head())) {
+                throw RefusalCode.ENTRY_PREV_MISMATCH.at("entry.prev", head.head());
+            }
+        });
     }
 
     /** A voucher may cite only files this book's attachment store holds. */
