@@ -3,13 +3,12 @@ package org.gongzhang.verifier;
 import java.util.Arrays;
 import java.util.List;
 import org.gongzhang.verifier.crypto.Digests;
-import org.gongzhang.verifier.merkle.CompactRange;
 import org.gongzhang.verifier.statement.StatementLog;
 
 /**
  * Checks that every statement draft (公示表 起草) rests on exactly the log before it: the checkpoint
  * its entry names has the entry's own index as size, and as root the Merkle root the verifier
- * recomputes over those entries. One pass over the leaf hashes serves every draft.
+ * recomputes over those entries, taken as the walk passed the draft (see {@link LogRoots}).
  */
 final class DraftCheckpointCheck {
 
@@ -18,27 +17,21 @@ final class DraftCheckpointCheck {
     private DraftCheckpointCheck() {
     }
 
-    static void check(List<StatementLog.Draft> drafts, List<byte[]> leafHashes, List<Finding> findings) {
-        CompactRange range = CompactRange.empty();
+    static void check(List<StatementLog.Draft> drafts, LogRoots leaves, List<Finding> findings) {
         for (StatementLog.Draft draft : drafts) {
             if (!draft.readable()) {
                 findings.add(new Finding(draft.index(), CODE, "the draft names no checkpoint {size, root} it rests on"));
                 continue;
             }
-            if (draft.size() != draft.index() || draft.index() > leafHashes.size()) {
+            if (draft.size() != draft.index() || draft.index() > leaves.size()) {
                 findings.add(new Finding(draft.index(), CODE, "the draft rests on a checkpoint of " + draft.size()
                         + " entries, not on the " + draft.index() + " entries before it"));
                 continue;
             }
-            if (range.size() > draft.size()) {
-                range = CompactRange.empty(); // only after index findings: drafts come in index order
-            }
-            while (range.size() < draft.size()) {
-                range = range.append(leafHashes.get((int) range.size()));
-            }
-            if (!Arrays.equals(range.root(), unhex(draft.root()))) {
+            byte[] root = leaves.root(draft.size());
+            if (!Arrays.equals(root, unhex(draft.root()))) {
                 findings.add(new Finding(draft.index(), CODE, "the draft rests on root " + draft.root() + ", the "
-                        + draft.size() + " entries before it hash to " + Digests.hex(range.root())));
+                        + draft.size() + " entries before it hash to " + Digests.hex(root)));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
+import org.gongzhang.verifier.entry.Custody;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.gongzhang.verifier.entry.EntryKind;
 import org.gongzhang.verifier.entry.KeyRegistry;
@@ -16,79 +17,104 @@ import org.gongzhang.verifier.entry.MalformedEntry;
 import org.gongzhang.verifier.entry.RegisteredKey;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.gongzhang.verifier.statement.StatementLog;
+import org.gongzhang.verifier.statement.StatementReplay;
 
 /**
- * Walks a book's leaves in order and checks each entry against the ones before it: form, book,
- * dense index, hash chain (哈希链), time order and the signer's key; and recomputes the result of
- * each owners' joint decision from its tally. It never stops at a finding,
- * so every tampered index is reported.
+ * Walks a book's leaves in order, one at a time as they are read, and checks each entry against the
+ * ones before it: form, book, dense index, hash chain (哈希链), time order and the signer's key; and
+ * recomputes the result of each owners' joint decision from its tally. It never stops at a finding,
+ * so every tampered index is reported, in index order.
  *
- * <p>The expensive work runs on every core, a batch of leaves at a time: all threads read the
- * batch's lines (hash, parse); one thread walks them in order, deciding from the key registry as it
- * stands at each index which key must verify each signature; then all threads verify those
- * signatures. An entry that registers or revokes a key is verified during the walk, because
- * whether it counts changes the registry for the entries after it. Findings come out in index
- * order, exactly as a single thread would find them.
+ * <p>It keeps only what the checks after it need, never the entries: the Merkle roots they ask for
+ * ({@link LogRoots}), the key registry, the {@code statement.*} entries, the tender seals, the
+ * custody counts and, when a statement is checked, its replay. The expensive reading of each line
+ * and its signature (on every core, {@link EntryPipeline}) comes in as a {@link LeafReading}; the
+ * walk decides from the registry as it stands at each index which key must verify each signature
+ * and takes the verdict reached ahead only when it was reached under that key, else verifies itself.
  */
 final class EntryChain {
 
-    /** Leaves per batch: enough to keep every core busy, few enough to hold their parsed form. */
-    static final int BATCH = 2048;
-
     private final String book;
-    private final List<Finding> findings;
-    private final EntryWorkers workers;
+    private final List<Finding> findings = new ArrayList<>();
     private final KeyRegistry keys = new KeyRegistry();
     private final Map<RegisteredKey, Optional<PublicKey>> publicKeys = new HashMap<>();
-    private final List<byte[]> leafHashes = new ArrayList<>();
     private final List<EntryHeader> statementEntries = new ArrayList<>();
+    private final TenderSeals tenderSeals = new TenderSeals();
+    private final LogRoots roots;
+    private final Optional<StatementReplay> replay;
     private StatementLog statements;
     private String expectedPrev = SignedEntry.GENESIS_PREV;
     private Instant lastRecordedAt;
-    private final List<Finding> batchFindings = new ArrayList<>();
-    private final List<PendingSignature> pending = new ArrayList<>();
-    private final TenderSeals tenderSeals = new TenderSeals();
+    private long size;
+    private long readable;
+    private long withHeader;
+    private long custodial;
 
-    private EntryChain(String book, List<Finding> findings, EntryWorkers workers) {
+    /**
+     * A walk of {@code book}'s log that folds every leaf into {@code roots} and feeds {@code replay}
+     * the readable entries below its statement's checkpoint.
+     */
+    EntryChain(String book, LogRoots roots, Optional<StatementReplay> replay) {
         this.book = book;
-        this.findings = findings;
-        this.workers = workers;
+        this.roots = roots;
+        this.replay = replay;
     }
 
-    /**
-     * Checks every leaf on all cores, adds the findings in index order and returns the Merkle leaf
-     * hashes in order. A leaf's index is the number of leaves before it, its line in
-     * {@code entries.jsonl} one more.
-     */
-    static List<byte[]> check(String book, List<String> leaves, List<Finding> findings) {
-        return run(book, leaves, findings, EntryWorkers.allCores(), BATCH).leafHashes;
-    }
-
-    /**
-     * {@link #check(String, List, List)} with given threads and batch size. On one thread every
-     * signature is verified during the walk, in index order, as a plain sequential verifier would.
-     */
-    static List<byte[]> check(String book, List<String> leaves, List<Finding> findings, EntryWorkers workers, int batch) {
-        return run(book, leaves, findings, workers, batch).leafHashes;
-    }
-
-    /** Checks every leaf on all cores, like {@link #check(String, List, List)}, and answers the chain as it ended. */
-    static EntryChain run(String book, List<String> leaves, List<Finding> findings) {
-        return run(book, leaves, findings, EntryWorkers.allCores(), BATCH);
-    }
-
-    private static EntryChain run(String book, List<String> leaves, List<Finding> findings, EntryWorkers workers,
-            int batch) {
-        EntryChain chain = new EntryChain(book, findings, workers);
-        for (int from = 0; from < leaves.size(); from += batch) {
-            chain.checkBatch(leaves.subList(from, Math.min(from + batch, leaves.size())));
+    /** Checks the next leaf; its index is the number of leaves before it, its line in {@code entries.jsonl} one more. */
+    void accept(LeafReading reading) {
+        long position = size++;
+        EntryHeader header = reading.header();
+        if (header != null && EntryKind.STATEMENT_DRAFTED.wireName().equals(header.kind())) {
+            roots.want(header.index());
         }
-        return chain;
+        roots.append(reading.leafHash());
+        if (reading.readable() && readable == position) {
+            readable++;
+            replay.filter(r -> position < r.size()).ifPresent(r -> {
+                if (header != null) {
+                    r.apply(header);
+                } else {
+                    r.unreadable(position, reading.failure());
+                }
+            });
+        }
+        if (header != null) {
+            withHeader++;
+            if (header.custodial()) {
+                custodial++;
+            }
+        }
+        try {
+            check(position, reading);
+        } catch (MalformedEntry | NotCanonicalizable e) {
+            malformed(position, e.getMessage());
+        }
+        expectedPrev = reading.hash();
     }
 
-    /** The Merkle leaf hashes of every leaf seen, in order. */
-    List<byte[]> leafHashes() {
-        return leafHashes;
+    /** After the last leaf. */
+    void finish() {
+        roots.finish();
+    }
+
+    /** Everything found, in index order. */
+    List<Finding> findings() {
+        return findings;
+    }
+
+    /** Number of leaves walked. */
+    long size() {
+        return size;
+    }
+
+    /** How many leaves from the first are readable signed entries (up to the first that is not). */
+    long readable() {
+        return readable;
+    }
+
+    /** Entries signed by their actor's own key and by the service for them, of those whose envelope reads. */
+    Custody custody() {
+        return new Custody(withHeader, custodial);
     }
 
     /** The statements (公示表) the readable entries draft, sign off and publish. */
@@ -104,36 +130,8 @@ final class EntryChain {
         return keys.all();
     }
 
-    private void checkBatch(List<String> leaves) {
-        workers.map(leaves, LeafReading::read).forEach(this::walk);
-        List<Boolean> holds = workers.map(pending, PendingSignature::holds);
-        int reported = 0;
-        for (int i = 0; i < pending.size(); i++) {
-            if (!holds.get(i)) {
-                PendingSignature failed = pending.get(i);
-                findings.addAll(batchFindings.subList(reported, failed.findingsBefore()));
-                reported = failed.findingsBefore();
-                findings.add(signatureInvalid(failed.position(), failed.header()));
-            }
-        }
-        findings.addAll(batchFindings.subList(reported, batchFindings.size()));
-        batchFindings.clear();
-        pending.clear();
-    }
-
-    private void walk(LeafReading reading) {
-        long position = leafHashes.size();
-        leafHashes.add(reading.leafHash());
-        try {
-            check(position, reading);
-        } catch (MalformedEntry | NotCanonicalizable e) {
-            malformed(position, e.getMessage());
-        }
-        expectedPrev = reading.hash();
-    }
-
     private void check(long position, LeafReading reading) {
-        if (reading.signed() == null) {
+        if (!reading.readable()) {
             malformed(position, reading.failure());
             return;
         }
@@ -150,9 +148,9 @@ final class EntryChain {
         }
         checkPlace(position, header);
         checkTime(position, header.recordedAt());
-        DecisionCheck.check(position, header).ifPresent(batchFindings::add);
-        checkSigner(position, reading.signed(), header);
-        tenderSeals.check(position, header, batchFindings);
+        DecisionCheck.check(position, header).ifPresent(findings::add);
+        checkSigner(position, reading, header);
+        tenderSeals.check(position, header, findings);
     }
 
     private void checkPlace(long position, EntryHeader header) {
@@ -176,7 +174,7 @@ final class EntryChain {
         lastRecordedAt = recordedAt;
     }
 
-    private void checkSigner(long position, SignedEntry signed, EntryHeader header) {
+    private void checkSigner(long position, LeafReading reading, EntryHeader header) {
         boolean genesis = EntryKind.BOOK_OPENED.wireName().equals(header.kind());
         if (genesis && position != 0) {
             report(position, "genesis.misplaced", "book.opened may only be entry 0");
@@ -191,15 +189,22 @@ final class EntryChain {
             return;
         }
         RegisteredKey key = keys.signingKey(header).orElseThrow();
-        PendingSignature signature = new PendingSignature(position, signed, header, key, publicKey(key),
-                batchFindings.size());
-        if (workers.parallel() && !KeyRegistry.changesKeys(header)) {
-            pending.add(signature);
-        } else if (signature.holds()) {
+        if (holds(reading, key)) {
             keys.apply(header);
         } else {
-            batchFindings.add(signatureInvalid(position, header));
+            report(position, KeyRegistry.Refusal.SIGNATURE_INVALID.code(),
+                    refusalMessage(KeyRegistry.Refusal.SIGNATURE_INVALID, header));
         }
+    }
+
+    /** Whether the entry's signature verifies under {@code key}: as verified ahead under the same key, or now. */
+    private boolean holds(LeafReading reading, RegisteredKey key) {
+        LeafReading.Verdict verdict = reading.verdict();
+        if (verdict != null && verdict.key().isFor(key)) {
+            return verdict.holds();
+        }
+        Optional<PublicKey> publicKey = publicKey(key);
+        return publicKey.isPresent() && reading.holdsUnder(key.suite(), publicKey.get());
     }
 
     /** The decoded public key, decoded once per registered key; empty when it cannot be decoded. */
@@ -211,11 +216,6 @@ final class EntryChain {
                 return Optional.empty();
             }
         });
-    }
-
-    private static Finding signatureInvalid(long position, EntryHeader header) {
-        KeyRegistry.Refusal refusal = KeyRegistry.Refusal.SIGNATURE_INVALID;
-        return new Finding(position, refusal.code(), refusalMessage(refusal, header));
     }
 
     private static String refusalMessage(KeyRegistry.Refusal refusal, EntryHeader header) {
@@ -236,18 +236,6 @@ final class EntryChain {
     }
 
     private void report(long index, String code, String message) {
-        batchFindings.add(new Finding(index, code, message));
-    }
-
-    /**
-     * A signature the walk has tied to its key but not yet verified. Its finding, if any, is the
-     * last one at its index: it goes after the first {@code findingsBefore} findings of the batch.
-     */
-    private record PendingSignature(long position, SignedEntry signed, EntryHeader header, RegisteredKey key,
-            Optional<PublicKey> publicKey, int findingsBefore) {
-
-        boolean holds() {
-            return publicKey.isPresent() && KeyRegistry.signatureHolds(key.suite(), publicKey.get(), signed);
-        }
+        findings.add(new Finding(index, code, message));
     }
 }

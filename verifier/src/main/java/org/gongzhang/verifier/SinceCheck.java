@@ -9,7 +9,6 @@ import org.gongzhang.verifier.checkpoint.LogKeyChain;
 import org.gongzhang.verifier.checkpoint.MalformedNote;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
-import org.gongzhang.verifier.merkle.MerkleTree;
 
 /**
  * Checks that a bundle's entries extend a checkpoint the auditor saved earlier. The log key signs
@@ -29,7 +28,7 @@ final class SinceCheck {
     }
 
     /** The saved checkpoint's size when the entries extend it; empty, with a finding, when they do not. */
-    OptionalLong check(SignedNote saved, Optional<LogKeyChain.Followed> logKeys, List<byte[]> leafHashes) {
+    OptionalLong check(SignedNote saved, Optional<LogKeyChain.Followed> logKeys, LogRoots leaves) {
         Checkpoint checkpoint;
         try {
             checkpoint = Checkpoint.parse(saved.text());
@@ -47,17 +46,17 @@ final class SinceCheck {
             return fail(Finding.WHOLE_LOG, "since.origin-mismatch", "the checkpoint saved earlier is for "
                     + checkpoint.origin() + ", not " + Checkpoint.bookOrigin(book));
         }
-        return compareWith(checkpoint, leafHashes);
+        return compareWith(checkpoint, leaves);
     }
 
-    private OptionalLong compareWith(Checkpoint saved, List<byte[]> leafHashes) {
-        long held = leafHashes.size();
+    private OptionalLong compareWith(Checkpoint saved, LogRoots leaves) {
+        long held = leaves.size();
         if (saved.size() > held) {
             return fail(held, SPLIT_VIEW, "the log signed a checkpoint of " + saved.size() + " entries earlier, but"
                     + " this bundle holds only " + held + ": a split view or rewritten history (two histories that"
                     + " disagree), unless the bundle is older than the checkpoint you saved");
         }
-        byte[] root = MerkleTree.root(leafHashes.subList(0, (int) saved.size()));
+        byte[] root = leaves.root(saved.size());
         if (!Arrays.equals(root, saved.root())) {
             return fail(Finding.WHOLE_LOG, SPLIT_VIEW, "split view: the checkpoint saved earlier says the first "
                     + saved.size() + " entries hash to " + Digests.hex(saved.root()) + ", this bundle's first "
