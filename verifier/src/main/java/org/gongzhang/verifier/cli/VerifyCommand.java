@@ -10,12 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.gongzhang.verifier.FileVerification;
 import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.VerificationReport;
 import org.gongzhang.verifier.Verifier;
-import org.gongzhang.verifier.bundle.Bundle;
-import org.gongzhang.verifier.bundle.BundleReader;
-import org.gongzhang.verifier.bundle.BundleUnreadable;
 import org.gongzhang.verifier.entry.Custody;
 import org.gongzhang.verifier.statement.Fen;
 import org.gongzhang.verifier.statement.Statement;
@@ -43,14 +41,14 @@ final class VerifyCommand implements Command {
         args.allowing(Set.of(LOG_KEY, SINCE, WITNESS_KEY, COSIGNATURES));
         Path bundle = Path.of(args.single("bundle file"));
         VerifyOptions options = options(args);
-        Optional<Bundle> read = readable(bundle);
-        VerificationReport report = read.isPresent() ? Verifier.verify(read.get(), options) : Verifier.verify(bundle, options);
+        FileVerification verified = Verifier.verifyFile(bundle, options);
+        VerificationReport report = verified.report();
         if (args.flag("--json")) {
             out.println(CanonicalJson.canonicalize(json(report)));
         } else {
             print(bundle, report, out);
-            read.map(VerifyCommand::signersLine).ifPresent(out::println);
-            read.flatMap(b -> statementLine(b, report)).ifPresent(out::println);
+            verified.custody().map(VerifyCommand::signersLine).ifPresent(out::println);
+            verified.statement().flatMap(s -> statementLine(s, report)).ifPresent(out::println);
             report.statement().map(VerifyCommand::versionLine).ifPresent(out::println);
         }
         return report.ok() ? LedgerCli.OK : LedgerCli.FAILED;
@@ -152,26 +150,16 @@ final class VerifyCommand implements Command {
      * Who held the keys: entries signed by the actor's own key, and entries the service signed for
      * the actor with a key it keeps (代签, {@code "custodial": true}), which prove less.
      */
-    private static String signersLine(Bundle bundle) {
-        Custody custody = Custody.of(bundle.leaves());
+    private static String signersLine(Custody custody) {
         return "signed by the actor's own key: " + custody.own()
                 + " entries; signed by the service for the actor (custodial, 代签): " + custody.custodial();
     }
 
-    /** The bundle read once, or empty when it cannot be read (the verifier then reports why). */
-    private static Optional<Bundle> readable(Path file) throws IOException {
-        try {
-            return Optional.of(BundleReader.read(file));
-        } catch (BundleUnreadable e) {
-            return Optional.empty();
-        }
-    }
-
     /** What the statement in the bundle says and whether its figures agree with the entries. */
-    private static Optional<String> statementLine(Bundle bundle, VerificationReport report) {
+    private static Optional<String> statementLine(String statementJson, VerificationReport report) {
         Optional<Statement> statement;
         try {
-            statement = bundle.statement().map(Statement::parse);
+            statement = Optional.of(Statement.parse(statementJson));
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // reported as a finding already
         }
