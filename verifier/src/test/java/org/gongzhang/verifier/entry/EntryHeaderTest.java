@@ -85,7 +85,8 @@ class EntryHeaderTest {
             "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
             "0123456789ABCDEF0123456789abcdef0123456789abcdef0123456789abcdef",
             "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde",
-            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0", "g".repeat(64)})
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
+            "gggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggggg"})
     void readsPrevExactlyAsItsPattern(String prev) {
         ObjectNode envelope = envelope().put("prev", prev);
 
