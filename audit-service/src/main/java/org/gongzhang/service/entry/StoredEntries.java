@@ -48,6 +48,22 @@ public class StoredEntries {
                 (rs, n) -> read(rs.getLong(1), rs.getBytes(2)), bookId, kinds.toArray(String[]::new));
     }
 
+    /**
+     * The book's entries of one of {@code kinds} that are stored exactly as the service accepted
+     * them (the event's entry hashes to the ledger index's hash at the same index), in log order.
+     * Reads those entries only, through the index on kind, not the whole book.
+     */
+    public List<Stored> acceptedOfKinds(String bookId, List<String> kinds) {
+        return jdbc.query("""
+                select d.sequence_number, d.payload, l.entry_hash from domain_event_entry d
+                join ledger_entry l on l.book_id = d.aggregate_identifier and l.entry_index = d.sequence_number
+                where d.aggregate_identifier = ? and l.kind = any (?) order by d.sequence_number""",
+                (rs, n) -> {
+                    Stored row = read(rs.getLong(1), rs.getBytes(2));
+                    return row.entry() != null && row.entry().hash().equals(rs.getString(3)) ? row : null;
+                }, bookId, kinds.toArray(String[]::new)).stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     private Stored read(long sequence, byte[] payload) {
         try {
             JsonNode signed = json.readTree(payload).path("entry");

@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ProofService {
 
+    /** The kinds that register or revoke keys ({@link KeyRegistry#apply}); no other entry touches them. */
+    private static final List<String> KEY_KINDS = List.of("book.opened", "key.registered", "key.revoked");
+
     private final BookDirectory books;
     private final LedgerIndex index;
     private final StoredEntries stored;
@@ -120,14 +123,8 @@ class ProofService {
      */
     KeyRegistry registry(String book) {
         requireBook(book);
-        List<String> accepted = index.hashes(book);
         KeyRegistry registry = new KeyRegistry();
-        for (StoredEntries.Stored row : stored.all(book)) {
-            if (row.entry() != null && row.sequence() < accepted.size()
-                    && row.entry().hash().equals(accepted.get((int) row.sequence()))) {
-                registry.apply(row.entry().header());
-            }
-        }
+        stored.acceptedOfKinds(book, KEY_KINDS).forEach(row -> registry.apply(row.entry().header()));
         return registry;
     }
 
