@@ -112,13 +112,14 @@ final class Processors {
     }
 
     /**
-     * Every claimed segment is caught up at or past {@code head}. Not "no longer replaying": a replay
-     * token stays one until an event past the reset position arrives, which may never happen.
+     * Every claimed segment's token is at or past {@code head}: every event up to it was handled. Not
+     * {@link EventTrackerStatus#isCaughtUp()}, which flips only after the processor's next empty
+     * poll (up to a second later), nor "no longer replaying": a replay token stays one until an
+     * event past the reset position arrives, which may never happen.
      */
     private static boolean caughtUp(StreamingEventProcessor processor, long head) {
         Collection<EventTrackerStatus> status = processor.processingStatus().values();
-        return !status.isEmpty() && status.stream().allMatch(s -> s.isCaughtUp()
-                && s.getCurrentPosition().orElse(-1) >= head);
+        return !status.isEmpty() && status.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
     }
 
     static void sleep(long millis) {
