@@ -66,8 +66,12 @@ class AxonConfiguration {
     }
 
     @Bean
-    ConfigurerModule bookAggregate(Clock clock, @Value("${ledger.books.cached:1000}") int cached) {
-        BookCache cache = new BookCache(cached);
+    BookCache bookCache(@Value("${ledger.books.cached:1000}") int cached) {
+        return new BookCache(cached);
+    }
+
+    @Bean
+    ConfigurerModule bookAggregate(Clock clock, BookCache cache) {
         return configurer -> configurer.configureAggregate(book(Books.aggregateType(), clock, cache));
     }
 

@@ -13,10 +13,10 @@ import org.axonframework.common.caching.Cache;
  * The books an append needs, kept in memory: the {@code capacity} most recently used, strongly
  * held. Axon's weak-reference cache lost a book at nearly every garbage collection, and each
  * command after that rebuilt it from its snapshot and up to a hundred entries, a cost that grows
- * with the book. A book changed by another node is evicted when its append fails on the event
- * table's key, as before.
+ * with the book. A book another node appended to is evicted before this node's next append to it
+ * ({@link #evict}, by the entry path, which sees the book's size in the database).
  */
-final class BookCache implements Cache {
+public final class BookCache implements Cache {
 
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Object, Object> entries;
@@ -89,6 +89,11 @@ final class BookCache implements Cache {
         } else {
             put(key, updated);
         }
+    }
+
+    /** Drops a book, so that the next command loads it from the event store. */
+    public void evict(String bookId) {
+        remove(bookId);
     }
 
     @Override

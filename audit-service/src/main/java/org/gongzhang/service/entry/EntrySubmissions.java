@@ -1,6 +1,8 @@
 package org.gongzhang.service.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -14,6 +16,7 @@ import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.core.book.api.OpenBookCommand;
 import org.gongzhang.core.book.api.RefusalCode;
 import org.gongzhang.service.attachment.AttachmentStore;
+import org.gongzhang.service.axon.BookCache;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.gongzhang.verifier.entry.EntryKind;
@@ -33,8 +36,13 @@ public class EntrySubmissions {
     private final LedgerIndex index;
     private final AttachmentStore attachments;
     private final BookWrites writes;
+    private final BookCache cache;
+    /** Per book, its size after this node's last append: anything else in the database means another node wrote. */
+    private final Map<String, Long> appendedHere = new ConcurrentHashMap<>();
 
-    EntrySubmissions(CommandGateway commands, LedgerIndex index, AttachmentStore attachments, BookWrites writes) {
+    EntrySubmissions(CommandGateway commands, LedgerIndex index, AttachmentStore attachments, BookWrites writes,
+            BookCache cache) {
+        this.cache = cache;
         this.commands = commands;
         this.index = index;
         this.attachments = attachments;
@@ -76,6 +84,11 @@ public class EntrySubmissions {
             if (!header.prev().equals(head.head())) {
                 throw RefusalCode.ENTRY_PREV_MISMATCH.at("entry.prev", head.head());
             }
+            if (!Long.valueOf(head.size()).equals(appendedHere.get(header.book()))) {
+                // another service node appended since this one did (or this one never did): the
+                // cached book is behind the database, and would refuse an entry at the real head
+                cache.evict(header.book());
+            }
         });
     }
 
@@ -99,10 +112,12 @@ public class EntrySubmissions {
         try {
             if (EntryKind.BOOK_OPENED.wireName().equals(header.kind())) {
                 commands.sendAndWait(new OpenBookCommand(bookId, entry));
+                appendedHere.put(header.book(), 1L);
                 // a tree of one leaf has that leaf's hash as its root
                 return new Outcome(new EntryReceipt(header.book(), 0, entry.hash(), entry.hash()), false);
             }
             EntryReceipt receipt = commands.sendAndWait(new AppendEntryCommand(bookId, entry));
+            appendedHere.put(header.book(), receipt.index() + 1);
             return new Outcome(receipt, false);
         } catch (AggregateNotFoundException e) {
             throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "entry.book", header.book());

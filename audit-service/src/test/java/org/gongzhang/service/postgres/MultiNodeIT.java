@@ -1,0 +1,175 @@
+package org.gongzhang.service.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gongzhang.service.support.ChildService;
+import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.PostgresServer;
+import org.gongzhang.service.support.TestBook;
+import org.gongzhang.verifier.entry.SignedEntry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two service nodes, each its own JVM, on one PostgreSQL server and one key store, as a 街道 would
+ * run them behind a load balancer. Writers append to one book through both nodes at once and to a
+ * book of their own: no index is taken twice, every acknowledged entry is in the log, each book
+ * verifies on either node, and the reporting read model applies every entry exactly once. A node
+ * killed with SIGKILL leaves the other serving, and its tracking processors' claims move over.
+ */
+class MultiNodeIT {
+
+    static final int PER_WRITER = 25;
+
+    @TempDir
+    static Path home;
+
+    static PostgresServer server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = PostgresServer.start(home);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void twoNodesShareTheBooksWithoutEverGivingOneIndexTwiceAndOneSurvivesTheOthersCrash() throws Exception {
+        PostgresServer.Database database = server.newDatabase();
+        Path logs = Files.createDirectories(Path.of("target", "multi-node-it"));
+        Path keys = Files.createTempDirectory(home, "keys");
+        String[] arguments = database.serviceArguments().toArray(String[]::new);
+        try (ChildService a = ChildService.start(home.resolve("a"), keys, fresh(logs.resolve("node-a.log")), arguments);
+                ChildService b = ChildService.start(home.resolve("b"), keys, fresh(logs.resolve("node-b.log")), arguments)) {
+            TestBook shared = TestBook.open(a.client);
+            TestBook ownOfA = TestBook.open(a.client);
+            TestBook ownOfB = TestBook.open(b.client);
+            Map<String, Map<Long, String>> acknowledged = new ConcurrentHashMap<>();
+            AtomicInteger conflicts = new AtomicInteger();
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<?>> done = new ArrayList<>();
+            done.add(writers.submit(() -> write(shared, a.client, acknowledged, conflicts)));
+            done.add(writers.submit(() -> write(shared, b.client, acknowledged, conflicts)));
+            done.add(writers.submit(() -> write(ownOfA, a.client, acknowledged, conflicts)));
+            done.add(writers.submit(() -> write(ownOfB, b.client, acknowledged, conflicts)));
+            for (Future<?> writer : done) {
+                writer.get(5, TimeUnit.MINUTES);
+            }
+            writers.shutdown();
+
+            for (TestBook book : List.of(shared, ownOfA, ownOfB)) {
+                long size = a.client.get("/api/books/" + book.id + "/head").json().get("size").asLong();
+                assertThat(b.client.get("/api/books/" + book.id + "/head").json().get("size").asLong())
+                        .as("both nodes see one head").isEqualTo(size);
+                int writersOfBook = book == shared ? 2 : 1;
+                assertThat(size).as(book.id).isEqualTo(2 + (long) writersOfBook * PER_WRITER);
+                assertThat(acknowledged.get(book.id)).as("every index acknowledged once").hasSize(writersOfBook * PER_WRITER);
+                for (Map.Entry<Long, String> entry : acknowledged.get(book.id).entrySet()) {
+                    JsonNode stored = a.client.get("/api/books/" + book.id + "/entries/" + entry.getKey()).json();
+                    assertThat(SignedEntry.fromLeaf(stored.toString()).hash()).isEqualTo(entry.getValue());
+                }
+                ExternalPostgresIT.assertVerifies(a.client, book.id, size);
+                ExternalPostgresIT.assertVerifies(b.client, book.id, size);
+            }
+            awaitReadModel(database, List.of(shared, ownOfA, ownOfB), a.client, Duration.ofMinutes(2));
+
+            a.kill();
+            List<TestBook> after = List.of(shared, ownOfA);
+            for (TestBook book : after) {
+                for (int i = 0; i < 3; i++) {
+                    append(book, b.client, acknowledged, conflicts);
+                }
+            }
+            awaitReadModel(database, List.of(shared, ownOfA, ownOfB), b.client, Duration.ofMinutes(2));
+            assertThat(conflicts.get()).as("clients racing on the shared book were refused now and then, never more")
+                    .isLessThan(10 * PER_WRITER);
+        }
+    }
+
+    /** One writer: {@link #PER_WRITER} vouchers, each signed at the head its node reports, again after a 409. */
+    private static void write(TestBook book, LedgerClient node, Map<String, Map<Long, String>> acknowledged,
+            AtomicInteger conflicts) {
+        for (int i = 0; i < PER_WRITER; i++) {
+            append(book, node, acknowledged, conflicts);
+        }
+    }
+
+    private static void append(TestBook book, LedgerClient node, Map<String, Map<Long, String>> acknowledged,
+            AtomicInteger conflicts) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            SignedEntry entry = node.next(book.preparer, book.id, "voucher.recorded", book.today,
+                    book.parkingVoucher("10.00"));
+            LedgerClient.Answer answer = node.submit(entry, "en");
+            if (answer.status() == 201) {
+                String previous = acknowledged.computeIfAbsent(book.id, k -> new ConcurrentHashMap<>())
+                        .putIfAbsent(entry.header().index(), entry.hash());
+                assertThat(previous).as("index %d of %s acknowledged twice", entry.header().index(), book.id).isNull();
+                return;
+            }
+            assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+            assertThat(answer.json().get("code").asText()).isIn("entry.index.stale", "entry.prev.mismatch");
+            conflicts.incrementAndGet();
+        }
+        throw new AssertionError("no append within 50 attempts to " + book.id);
+    }
+
+    /** Every entry applied once by the reporting read model: its position at the head, one row per voucher. */
+    private static void awaitReadModel(PostgresServer.Database database, List<TestBook> books, LedgerClient node,
+            Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean caughtUp = true;
+            for (TestBook book : books) {
+                long size = node.get("/api/books/" + book.id + "/head").json().get("size").asLong();
+                long applied = query(database, "select coalesce(max(applied_index), -1) from report_position where book_id = '"
+                        + book.id + "'");
+                long vouchers = query(database, "select count(*) from report_voucher where book_id = '" + book.id + "'");
+                assertThat(vouchers).as("no voucher applied twice").isLessThanOrEqualTo(size - 2);
+                caughtUp &= applied == size - 1 && vouchers == size - 2;
+            }
+            if (caughtUp) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the reporting read model did not catch up within " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static long query(PostgresServer.Database database, String sql) throws SQLException {
+        try (Connection c = server.connect(database.name(), PostgresServer.APP, PostgresServer.APP_PASSWORD);
+                Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Path fresh(Path log) throws Exception {
+        Files.deleteIfExists(log);
+        return log;
+    }
+}
