@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link CanonicalJson#canonicalize(JsonNode)} written straight as UTF-8 bytes into a buffer this
@@ -30,8 +31,9 @@ public final class CanonicalUtf8 {
 
     /** Appends {@code ascii} as it is; it must hold only ASCII characters. */
     public CanonicalUtf8 ascii(String ascii) {
-        ensure(ascii.length());
-        for (int i = 0; i < ascii.length(); i++) {
+        int n = ascii.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
             bytes[length++] = (byte) ascii.charAt(i);
         }
         return this;
@@ -101,8 +103,37 @@ public final class CanonicalUtf8 {
         return Arrays.copyOf(bytes, length);
     }
 
+    /**
+     * Fields in UTF-16 code unit order, as {@link CanonicalJson} sorts them. They usually come so
+     * already (a canonical line's do); only when one does not is the object written again, sorted.
+     */
     private void object(JsonNode node) {
-        List<String> names = sortedNames(node);
+        int start = length;
+        ascii("{");
+        String previous = null;
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (previous != null) {
+                if (previous.compareTo(field.getKey()) > 0) {
+                    length = start;
+                    sortedObject(node);
+                    return;
+                }
+                ascii(",");
+            }
+            previous = field.getKey();
+            string(previous);
+            ascii(":");
+            value(field.getValue());
+        }
+        ascii("}");
+    }
+
+    private void sortedObject(JsonNode node) {
+        List<String> names = new ArrayList<>(node.size());
+        node.fieldNames().forEachRemaining(names::add);
+        Collections.sort(names);
         ascii("{");
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) {
@@ -113,19 +144,6 @@ public final class CanonicalUtf8 {
             value(node.get(names.get(i)));
         }
         ascii("}");
-    }
-
-    /** The field names in UTF-16 code unit order, as {@link CanonicalJson} sorts them; usually already so. */
-    private static List<String> sortedNames(JsonNode node) {
-        List<String> names = new ArrayList<>(node.size());
-        node.fieldNames().forEachRemaining(names::add);
-        for (int i = 1; i < names.size(); i++) {
-            if (names.get(i - 1).compareTo(names.get(i)) > 0) {
-                Collections.sort(names);
-                break;
-            }
-        }
-        return names;
     }
 
     private void array(JsonNode node) {
