@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.entry.Role;
@@ -37,32 +38,51 @@ final class BenchmarkBook {
     private final TestSigner preparer;
     private final TestSigner reviewer;
     private final TestSigner auditor;
-    private final List<SignedEntry> entries = new ArrayList<>();
+    private final Consumer<SignedEntry> entries;
+    private long size;
     private Instant clock = Instant.parse("2026-03-01T08:00:00Z");
     private String head = SignedEntry.GENESIS_PREV;
 
-    private BenchmarkBook(SignatureSuite suite) {
+    private BenchmarkBook(SignatureSuite suite, Consumer<SignedEntry> entries) {
         preparer = TestSigner.generate("agent:li-na", Role.AGENT_PREPARER, suite, "李娜");
         reviewer = TestSigner.generate("agent:wang-fang", Role.AGENT_REVIEWER, suite, "王芳");
         auditor = TestSigner.generate("xinhe:zhao-min", Role.COMMUNITY_AUDITOR, suite, "赵敏");
+        this.entries = entries;
     }
 
     /** A book of exactly {@code size} entries signed in {@code suite}. */
     static List<SignedEntry> of(SignatureSuite suite, int size) {
-        BenchmarkBook book = new BenchmarkBook(suite);
-        book.append(book.preparer, "book.opened", book.genesisPayload());
-        for (long voucher = 0; book.entries.size() < size; voucher++) {
+        List<SignedEntry> entries = new ArrayList<>();
+        write(suite, size, entries::add);
+        return List.copyOf(entries.subList(0, size));
+    }
+
+    /**
+     * Signs a book of {@code size} entries in {@code suite} and hands each entry to {@code entries} as
+     * it is signed, keeping none: memory does not grow with the size.
+     */
+    static void write(SignatureSuite suite, long size, Consumer<SignedEntry> entries) {
+        long[] written = {0};
+        BenchmarkBook book = new BenchmarkBook(suite, entry -> {
+            if (written[0]++ < size) {
+                entries.accept(entry);
+            }
+        });
+        if (size > 0) {
+            book.append(book.preparer, "book.opened", book.genesisPayload());
+        }
+        for (long voucher = 0; book.size < size; voucher++) {
             book.postVoucher(voucher);
         }
-        return List.copyOf(book.entries.subList(0, size));
     }
 
     /** The entries of one voucher (recorded, reviewed, posted) with their signers' keys, for the bare signature rate. */
     static List<Sample> samples(SignatureSuite suite) {
-        BenchmarkBook book = new BenchmarkBook(suite);
+        List<SignedEntry> entries = new ArrayList<>();
+        BenchmarkBook book = new BenchmarkBook(suite, entries::add);
         List<PublicKey> signers = book.postVoucher(1);
-        return List.of(new Sample(book.entries.get(0), signers.get(0)), new Sample(book.entries.get(1), signers.get(1)),
-                new Sample(book.entries.get(2), signers.get(2)));
+        return List.of(new Sample(entries.get(0), signers.get(0)), new Sample(entries.get(1), signers.get(1)),
+                new Sample(entries.get(2), signers.get(2)));
     }
 
     /** An entry's signed bytes, its signature and the key it verifies under. */
@@ -84,15 +104,16 @@ final class BenchmarkBook {
     private void append(TestSigner signer, String kind, ObjectNode payload) {
         clock = clock.plus(Duration.ofSeconds(37));
         ObjectNode envelope = CanonicalJson.mapper().createObjectNode()
-                .put("format", 1).put("book", BOOK).put("index", entries.size()).put("prev", head).put("kind", kind)
+                .put("format", 1).put("book", BOOK).put("index", size).put("prev", head).put("kind", kind)
                 .put("actor", signer.actor()).put("role", signer.role().name()).put("keyId", signer.key().keyId())
                 .put("suite", signer.key().suite().id()).put("custodial", false)
-                .put("submission", new UUID(0x7375626d00000000L, entries.size()).toString())
+                .put("submission", new UUID(0x7375626d00000000L, size).toString())
                 .put("recordedAt", clock.toString())
                 .put("businessDate", LocalDate.ofInstant(clock, ZoneOffset.UTC).toString());
         envelope.set("payload", payload);
         SignedEntry entry = SignedEntry.sign(envelope, signer.key());
-        entries.add(entry);
+        entries.accept(entry);
+        size++;
         head = entry.hash();
     }
 
