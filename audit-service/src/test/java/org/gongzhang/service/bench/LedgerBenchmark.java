@@ -68,7 +68,7 @@ public final class LedgerBenchmark {
 
     private void run() throws Exception {
         String loadAtStart = Machine.loadAverage();
-        report.header("## " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
+        report.header("### " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"))
                 + " — `" + options.command() + "`");
         report.header("machine: " + Machine.describe());
         report.header("load average (1/5/15 min) at start: " + loadAtStart);
@@ -281,7 +281,7 @@ public final class LedgerBenchmark {
                 : size >= 1_000 && size % 1_000 == 0 ? (size / 1_000) + "k" : String.format(Locale.ROOT, "%,d", size);
         String headText = "GET /head p99 " + Report.ms(head.p99()) + " ms";
         String reached = size < intended ? String.format(Locale.ROOT, " (growth stopped short of %,d)", intended) : "";
-        double order = Math.log10(size) / 10;
+        double order = Math.log10(size) / 100;
         latencyRow(6.1 + order, "inclusion proof p50 / p99, book of " + label + reached, inclusion, headText, 5, size);
         latencyRow(6.2 + order, "consistency proof p50 / p99, book of " + label + reached, consistency, headText, 5,
                 size);
