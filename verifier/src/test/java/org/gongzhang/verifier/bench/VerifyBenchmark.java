@@ -294,7 +294,7 @@ public final class VerifyBenchmark {
         Path gcLog = directory.resolve("cli-gc.log");
         Files.deleteIfExists(gcLog);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapCap, "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
+                "-Xmx" + heapCap, "-Xlog:gc:file=" + gcLog, "-cp", cliClassPath(),
                 "org.gongzhang.verifier.cli.LedgerCli", "verify", bench.file().toString(), "--log-key",
                 bench.logKey().toString());
         long start = System.nanoTime();
@@ -337,6 +337,25 @@ public final class VerifyBenchmark {
                 .orElse(output.isEmpty() ? "" : output.get(output.size() - 1));
         return new CliRun(heapCap, exit, succeeded, seconds, bench.entries() / seconds, before, after, peakRss.get(),
                 summary);
+    }
+
+    /**
+     * Where the CLI and its two libraries were loaded from: the class path of {@code ledger verify},
+     * also under {@code exec:java}, whose {@code java.class.path} is Maven's own.
+     */
+    private static String cliClassPath() {
+        return java.util.stream.Stream.of(org.gongzhang.verifier.cli.LedgerCli.class,
+                        com.fasterxml.jackson.databind.ObjectMapper.class, com.fasterxml.jackson.core.JsonParser.class,
+                        com.fasterxml.jackson.annotation.JsonProperty.class,
+                        org.bouncycastle.jce.provider.BouncyCastleProvider.class)
+                .map(type -> {
+                    try {
+                        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                    } catch (java.net.URISyntaxException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .distinct().collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** A {@code kB} figure of {@code /proc/<pid>/status}, or 0 when it cannot be read. */
