@@ -1,6 +1,7 @@
 package org.gongzhang.service.workspace;
 
 import org.gongzhang.service.security.Access;
+import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ class WorkspaceController {
         Caller caller = access.caller();
         model.addAttribute("todo", todo.of(caller));
         model.addAttribute("books", overview.of(books.of(caller)));
+        model.addAttribute("supervisor", caller.holds(AccessRole.COMMUNITY_AUDITOR) || caller.holds(AccessRole.TOWN_OFFICER));
         return "workspace/home";
     }
 }

@@ -76,6 +76,11 @@ public final class LedgerClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), "zh-CN");
     }
 
+    /** A GET asking for answers in {@code language} (Accept-Language). */
+    public Answer get(String path, String language) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), language);
+    }
+
     public byte[] getBytes(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
