@@ -1,17 +1,13 @@
 package org.gongzhang.verifier;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import org.gongzhang.verifier.canonical.CanonicalJson;
-import org.gongzhang.verifier.canonical.CanonicalUtf8;
+import org.gongzhang.verifier.canonical.CanonicalReader;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.crypto.SignatureSuite;
@@ -25,11 +21,11 @@ import org.gongzhang.verifier.merkle.MerkleHash;
  * hash, whether it is a signed entry and in canonical form, the envelope, and what its signature
  * covers. Reading is the part of checking an entry that any thread may do; it parses the line once.
  *
- * <p>A line is read from its UTF-8 bytes: parsed, then written again in canonical form straight as
- * bytes ({@link CanonicalUtf8}) and compared; when they are the same, the entry's signed bytes are
- * that stretch of the line. Any other line is read exactly as before, from its text, by
- * {@link SignedEntry#fromLeaf(JsonNode)} and {@link SignedEntry#leaf()}, so an odd line is judged by
- * the same code whatever the way in.
+ * <p>A line is read from its UTF-8 bytes by {@link CanonicalReader}, which parses it and proves it
+ * canonical in one pass; then the entry's signed bytes are that stretch of the line. Any other line
+ * (the reader answers null for whatever is not canonical) is read exactly as before, from its text,
+ * by {@link SignedEntry#fromLeaf(JsonNode)} and {@link SignedEntry#leaf()}, so an odd line is judged
+ * by the same code whatever the way in.
  *
  * @param leafHash  RFC 6962 leaf hash of the line's UTF-8 bytes
  * @param hash      {@code leafHash} as hex: what the next entry must cite as {@code prev}
@@ -46,17 +42,7 @@ record LeafReading(byte[] leafHash, String hash, boolean readable, boolean canon
 
     private static final byte[] ENTRY_PREFIX = "{\"entry\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LEAF_PREFIX = {0x00};
-    /**
-     * {@link CanonicalJson#mapper()} without its duplicate key detection, for the first reading of a
-     * line only: a line with a repeated key never equals the canonical form of the tree read from it
-     * (which holds each key once), so it goes on to the strict reading, which refuses it.
-     */
-    private static final ObjectMapper FIRST_READING = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .disable(JsonParser.Feature.ALLOW_COMMENTS)
-            .build();
-    private static final ThreadLocal<CanonicalUtf8> WRITER = ThreadLocal.withInitial(CanonicalUtf8::new);
+    private static final ThreadLocal<CanonicalReader> READER = ThreadLocal.withInitial(CanonicalReader::new);
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Digests::newSha256);
 
     /**
@@ -102,13 +88,9 @@ record LeafReading(byte[] leafHash, String hash, boolean readable, boolean canon
 
     /** The common line, in canonical form; null for any other (read it from its text). */
     private static LeafReading fast(byte[] utf8, byte[] leafHash, String hash) {
-        JsonNode node;
-        try {
-            node = FIRST_READING.readTree(utf8);
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
-        }
-        if (node == null || !node.isObject()) {
+        CanonicalReader reader = READER.get();
+        JsonNode node = reader.read(utf8);
+        if (node == null || node.size() != 2) {
             return null;
         }
         JsonNode entry = node.get("entry");
@@ -116,18 +98,8 @@ record LeafReading(byte[] leafHash, String hash, boolean readable, boolean canon
         if (entry == null || !entry.isObject() || signature == null || !signature.isTextual()) {
             return null;
         }
-        CanonicalUtf8 leaf = WRITER.get().reset();
-        int end;
-        try {
-            end = leaf.ascii("{\"entry\":").value(entry).length();
-            leaf.ascii(",\"signature\":").string(signature.textValue()).ascii("}");
-        } catch (NotCanonicalizable e) {
-            return null;
-        }
-        if (!leaf.sameAs(utf8)) {
-            return null;
-        }
-        byte[] message = Arrays.copyOfRange(utf8, ENTRY_PREFIX.length, end);
+        // the line is {"entry":<canonical entry>,"signature":"…"}: the entry's bytes are what was signed
+        byte[] message = Arrays.copyOfRange(utf8, ENTRY_PREFIX.length, reader.firstValueEnd());
         try {
             return new LeafReading(leafHash, hash, true, true, EntryHeader.parse(entry), null, message,
                     signature.textValue(), null);
