@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Cold start and warm restart of the service as its own process, as {@code ./ledger serve} runs it
- * (the jar when it is newer than every module's compiled classes, else the same classes on the
- * class path), demo on, the key store at its default PBKDF2 cost: from launching the JVM on an
+ * (see {@link #launcher}; without a fresh jar, the same classes on the class path), demo on, the key
+ * store at its default PBKDF2 cost: from launching the JVM on an
  * empty data directory until {@code /actuator/health} answers 200 (UP), and until the demo's last
  * step is logged; then stopped (SIGTERM) and launched again on the same data directory.
  */
@@ -45,14 +45,13 @@ final class ColdStart {
         Path dir = Files.createTempDirectory("gongzhang-bench-start");
         Path data = dir.resolve("pgdata");
         Path keys = dir.resolve("keys");
-        List<String> launcher = launcher(root);
-        String how = launcher.contains("-jar") ? "java -jar audit-service/target/gongzhang-service.jar"
-                : "java -cp <module classes and dependencies> GongzhangApplication (the jar is missing or older than the classes)";
+        Launcher launcher = launcher(root);
+        String how = launcher.description();
         try {
-            Started cold = start(launcher, data, keys, dir.resolve("cold.log"), true);
+            Started cold = start(launcher.command(), data, keys, dir.resolve("cold.log"), true);
             long coldRss = Machine.statusKb(cold.process.pid(), "VmRSS");
             stop(cold.process, data);
-            Started warm = start(launcher, data, keys, dir.resolve("warm.log"), false);
+            Started warm = start(launcher.command(), data, keys, dir.resolve("warm.log"), false);
             Processors.sleep(2_000);
             long warmRss = Machine.statusKb(warm.process.pid(), "VmRSS");
             stop(warm.process, data);
@@ -133,18 +132,37 @@ final class ColdStart {
         }
     }
 
-    /** The jar when it is newer than every module's classes, else the main classes and dependencies on the class path. */
-    private static List<String> launcher(Path root) throws IOException {
+    /**
+     * How {@code ./ledger serve} starts the service, when the jar is newer than every module's classes:
+     * {@code -Xmx} from GONGZHANG_HEAP (default 2g), and the unpacked jar with its class-data archive
+     * where {@code audit-service/target/cds} holds one made from this jar (unless GONGZHANG_CDS=0),
+     * else the jar. Without a fresh jar: the compiled classes on the class path.
+     */
+    private static Launcher launcher(Path root) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String heap = "-Xmx" + System.getenv().getOrDefault("GONGZHANG_HEAP", "2g");
         Path jar = root.resolve("audit-service/target/gongzhang-service.jar");
+        Path archive = root.resolve("audit-service/target/cds/app.jsa");
+        Path unpacked = root.resolve("audit-service/target/cds/gongzhang-service.jar");
         if (Files.isRegularFile(jar) && Files.getLastModifiedTime(jar).compareTo(newestClass(root)) >= 0) {
-            return List.of(java, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString());
+            if (!"0".equals(System.getenv("GONGZHANG_CDS")) && Files.isRegularFile(archive) && Files.isRegularFile(unpacked)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                return new Launcher(List.of(java, heap, "-Daxoniq.update-checker.disabled=true",
+                        "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", unpacked.toString()),
+                        "as ./ledger serve: the unpacked jar with its class-data archive, " + heap);
+            }
+            return new Launcher(List.of(java, heap, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()),
+                    "java " + heap + " -jar audit-service/target/gongzhang-service.jar (no class-data archive made from it)");
         }
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
                 .collect(Collectors.joining(File.pathSeparator));
-        return List.of(java, "-Daxoniq.update-checker.disabled=true", "-cp", classPath,
-                "org.gongzhang.service.GongzhangApplication");
+        return new Launcher(List.of(java, heap, "-Daxoniq.update-checker.disabled=true", "-cp", classPath,
+                "org.gongzhang.service.GongzhangApplication"),
+                "java " + heap + " -cp <module classes and dependencies> (the jar is missing or older than the classes)");
+    }
+
+    private record Launcher(List<String> command, String description) {
     }
 
     private static FileTime newestClass(Path root) throws IOException {
