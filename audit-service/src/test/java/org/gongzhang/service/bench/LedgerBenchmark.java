@@ -132,21 +132,26 @@ public final class LedgerBenchmark {
         int[] clients = {1, 8, 32};
         for (int i = 0; i < clients.length; i++) {
             int c = clients[i];
-            double raw = AppendBenchmark.insertRate(context.getBean(DataSource.class), c, options.seconds(), rowBytes);
-            if (c == 1) {
-                rawOneConnection = raw;
-            }
+            double before = AppendBenchmark.insertRate(context.getBean(DataSource.class), c, options.seconds(), rowBytes);
             double product = AppendBenchmark.appendRate(port, c, options.seconds());
             if (c == 1) {
                 oneClientRate = product;
             }
             double lag = settle(c + " clients");
+            double after = AppendBenchmark.insertRate(context.getBean(DataSource.class), c, options.seconds(), rowBytes);
+            // on a shared machine a limit measured low was disturbed: the better of the two is the limit
+            double raw = Math.max(before, after);
+            if (c == 1) {
+                rawOneConnection = raw;
+            }
             report.ratio(orders[i], String.format("signed appends over HTTP, %d client%s on %s", c, c == 1 ? "" : "s",
                     c == 1 ? "its own book" : c + " books"), product, "/s", raw,
                     String.format(Locale.ROOT, "raw durable %,d-byte insert, %d connection%s: %s/s", rowBytes, c,
                             c == 1 ? "" : "s", Report.rate(raw)), 0.5, c == 32 ? 1_500 : 0,
-                    String.format(Locale.ROOT, "%d s each; the streaming processors (reporting read model, "
-                            + "checkpoints, sagas) caught up %s after the appends stopped", options.seconds(), lagText(lag)));
+                    String.format(Locale.ROOT, "%d s each; the limit is the better of the raw rates measured right "
+                            + "before (%s/s) and right after (%s/s) the appends; the streaming processors (reporting "
+                            + "read model, checkpoints, sagas) caught up %s after the appends stopped", options.seconds(),
+                            Report.rate(before), Report.rate(after), lagText(lag)));
         }
     }
 
