@@ -403,7 +403,7 @@ public final class LedgerBenchmark {
         report.add(new Report.Row(9.1, "service JVM resident memory after cold start with the demo",
                 Machine.megabytes(r.coldRssKb() * 1024) + " RSS", "—", "—", "bounded", "—",
                 "VmRSS of the child service JVM when the demo was loaded (after the warm restart, 2 s idle: "
-                        + Machine.megabytes(r.warmRssKb() * 1024) + "); default heap settings"));
+                        + Machine.megabytes(r.warmRssKb() * 1024) + "); the heap as the cold start's launcher sets it"));
     }
 
     /** Waits for the streaming processors to reach the head; answers the seconds waited (-1: timed out). */
