@@ -88,6 +88,10 @@ public final class VerifyBenchmark {
      *                              (DESIGN.md §7 asks ≥ 0.8)
      * @param cpuRatio              per round entries per process CPU-second over bare verifies per thread
      *                              CPU-second, median: the ratio with every core ours and busy
+     * @param undisturbedRounds     rounds nobody else's work disturbed: the bare rate on every core was at
+     *                              least 0.9 × cores × the single-thread one, and the verifier kept at least
+     *                              0.9 × cores busy (on a shared machine the others are not comparable)
+     * @param undisturbedRatio      the median ratio of those rounds; NaN when there were none
      * @param peakHeapBytes         the most heap in use (all pools, garbage included) in any timed round in this JVM
      * @param maxHeapBytes          this JVM's heap limit
      * @param cli                   {@code ledger verify} in a child JVM with a capped heap; empty when skipped
@@ -95,7 +99,8 @@ public final class VerifyBenchmark {
      */
     public record Result(long entries, String suite, int cores, long bundleBytes, double bareVerifiesPerSecond,
             double bareAllCoresPerSecond, double entriesPerSecond, double bestEntriesPerSecond, double ratio,
-            double cpuRatio, long peakHeapBytes, long maxHeapBytes, Optional<CliRun> cli, List<String> loadAverages) {
+            double cpuRatio, int undisturbedRounds, double undisturbedRatio, long peakHeapBytes, long maxHeapBytes,
+            Optional<CliRun> cli, List<String> loadAverages) {
     }
 
     /**
@@ -160,6 +165,7 @@ public final class VerifyBenchmark {
         double[] rates = new double[rounds];
         double[] ratios = new double[rounds];
         double[] cpuRatios = new double[rounds];
+        List<Double> undisturbed = new ArrayList<>();
         long peakHeap = 0;
         for (int round = 0; round < rounds; round++) {
             loads.add(loadAverage());
@@ -180,9 +186,14 @@ public final class VerifyBenchmark {
             rates[round] = entries / time;
             ratios[round] = rates[round] / (cores * limits[round]);
             cpuRatios[round] = entries / (time * busyCores) / limit.perCpuSecond();
-            System.out.printf("round %d (load %s): limit %,.0f verifies/s on 1 thread, %,.0f on %d threads;"
+            boolean alone = allCores[round] >= 0.9 * cores * limits[round] && busyCores >= 0.9 * cores;
+            if (alone) {
+                undisturbed.add(ratios[round]);
+            }
+            System.out.printf("round %d%s (load %s): limit %,.0f verifies/s on 1 thread, %,.0f on %d threads;"
                     + " verified %,d entries in %.2f s = %,.0f entries/s (%.2f cores busy, GC %.2f s); ratio %.2f;"
-                    + " per CPU-second %.2f%n", round + 1, loads.get(loads.size() - 1), limits[round], allCores[round],
+                    + " per CPU-second %.2f%n", round + 1, alone ? "" : " DISTURBED", loads.get(loads.size() - 1),
+                    limits[round], allCores[round],
                     cores, entries, time, rates[round], busyCores, gcSeconds, ratios[round], cpuRatios[round]);
         }
         System.out.printf("verify bundle of %,d entries, %d cores: median %,.0f entries/s, best %,.0f entries/s%n",
@@ -192,6 +203,10 @@ public final class VerifyBenchmark {
                 median(ratios));
         System.out.printf("entries per process CPU-second / bare verifies per thread CPU-second: median %.2f"
                 + " (what the ratio would be with every core ours and busy)%n", median(cpuRatios));
+        double undisturbedRatio = undisturbed.isEmpty() ? Double.NaN
+                : median(undisturbed.stream().mapToDouble(Double::doubleValue).toArray());
+        System.out.printf("undisturbed rounds (every core ours in the limit and in the run): %d of %d, their ratio %s%n",
+                undisturbed.size(), rounds, undisturbed.isEmpty() ? "-" : String.format("%.2f", undisturbedRatio));
         System.out.printf("peak heap used while verifying: %,d MB (sum of per-pool peaks, garbage included; max heap"
                 + " %,d MB)%n", peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
 
@@ -208,8 +223,8 @@ public final class VerifyBenchmark {
         loads.add(loadAverage());
         System.out.println("load average before, each round, after: " + String.join(" | ", loads));
         return new Result(entries, suite.id(), cores, Files.size(full.file()), median(limits), median(allCores),
-                median(rates), Arrays.stream(rates).max().orElseThrow(), median(ratios), median(cpuRatios), peakHeap,
-                Runtime.getRuntime().maxMemory(), cli, List.copyOf(loads));
+                median(rates), Arrays.stream(rates).max().orElseThrow(), median(ratios), median(cpuRatios),
+                undisturbed.size(), undisturbedRatio, peakHeap, Runtime.getRuntime().maxMemory(), cli, List.copyOf(loads));
     }
 
     /** {@code verifier/target/verify-bench} when run from the repository root, else a directory in the temp dir. */
