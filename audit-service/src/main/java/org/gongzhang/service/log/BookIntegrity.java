@@ -78,6 +78,11 @@ public class BookIntegrity implements SmartInitializingSingleton {
         }
     }
 
+    /** Whether the book failed its integrity check (and is served nothing derived from it). */
+    public boolean failed(String book) {
+        return failed.containsKey(book);
+    }
+
     /** The books that failed, by id. */
     public Map<String, Failure> failed() {
         return new TreeMap<>(failed);

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.LocaleResolver;
 final class PageLocaleResolver implements LocaleResolver {
 
     static final String PARAMETER = "lang";
-    private static final String COOKIE = "gongzhang-lang";
+    static final String COOKIE = "gongzhang-lang";
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {

@@ -5,11 +5,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.regex.Pattern;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.gongzhang.core.book.api.LedgerEvent;
+import org.gongzhang.service.log.BookIntegrity;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
@@ -19,7 +28,8 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * Modified without the body (a phone on a slow network, a notice-board screen refreshing). They
  * are marked {@code Cache-Control: no-cache} — kept, but revalidated on every use — instead of
  * Spring Security's {@code no-store}, which forbids keeping them at all. Staff pages keep
- * {@code no-store}.
+ * {@code no-store}. In front of both, anonymous readers of the public pages share one rendering
+ * ({@link PublicPageCache}).
  */
 @Configuration(proxyBeanMethods = false)
 class PublicCaching {
@@ -33,6 +43,45 @@ class PublicCaching {
     static boolean applies(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/") || path.startsWith("/public/") || BUNDLES.matcher(path).matches();
+    }
+
+    /** Rendered public pages kept for anonymous readers until the ledger changes or {@code ttl} passes. */
+    @Bean
+    PublicPageCache publicPageCache(@Value("${ledger.public.page-cache-ttl:1s}") Duration ttl, BookIntegrity integrity) {
+        return new PublicPageCache(ttl, System::nanoTime, book -> !book.isEmpty() && integrity.failed(book));
+    }
+
+    @Bean
+    FilterRegistrationBean<PublicPageCache> publicPageCacheFilter(PublicPageCache cache) {
+        FilterRegistrationBean<PublicPageCache> registration = new FilterRegistrationBean<>(cache);
+        registration.setOrder(ORDER - 100);
+        return registration;
+    }
+
+    /** After each appended entry commits, no public page kept before it is served again. */
+    @Component
+    @ProcessingGroup("ledger-index")
+    static class LedgerChanged {
+
+        private final PublicPageCache cache;
+
+        LedgerChanged(PublicPageCache cache) {
+            this.cache = cache;
+        }
+
+        @EventHandler
+        void on(LedgerEvent event) {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        cache.invalidate();
+                    }
+                });
+            } else {
+                cache.invalidate();
+            }
+        }
     }
 
     @Bean

@@ -1,0 +1,207 @@
+package org.gongzhang.service.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Public pages rendered once and served to every anonymous reader who asks within the next moment
+ * (a notice-board screen, a QR code scanned by a crowd, 200 phones at once): the rendered page is
+ * kept per path, query and language until the ledger changes ({@link #invalidate}, after every
+ * appended entry's commit) or {@code ttl} passes (for what is not an entry: people's names, a
+ * cadence), whichever comes first. Concurrent readers of a page being rendered wait for that
+ * rendering instead of starting their own. Only anonymous GETs of {@code /} and {@code /public/**}
+ * answered 200 without a cookie are kept; a signed-in person's page never is, nor the page of a
+ * book that failed its integrity check. A kept page is served
+ * with the headers it was rendered with (its ETag included; a reader who holds it gets 304).
+ */
+final class PublicPageCache extends OncePerRequestFilter {
+
+    /** The most pages kept at once; older ones are dropped beyond it. */
+    static final int CAPACITY = 512;
+
+    private static final long WAIT_FOR_RENDERING_MILLIS = 5_000;
+
+    private final long ttlNanos;
+    private final LongSupplier nanoTime;
+    private final Predicate<String> failedIntegrity;
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
+
+    /** {@code failedIntegrity}: whether a book failed its integrity check; its pages are never served from here. */
+    PublicPageCache(Duration ttl, LongSupplier nanoTime, Predicate<String> failedIntegrity) {
+        this.ttlNanos = ttl.toNanos();
+        this.nanoTime = nanoTime;
+        this.failedIntegrity = failedIntegrity;
+    }
+
+    /** Every kept page is stale from now on: the ledger changed. */
+    void invalidate() {
+        generation.incrementAndGet();
+    }
+
+    int size() {
+        return slots.size();
+    }
+
+    private record Key(String path, String query, Locale locale) {
+    }
+
+    /** A page being rendered or rendered: the generation and time it belongs to, and the page once done. */
+    private record Slot(long generation, long expiresAt, CompletableFuture<Page> page) {
+        boolean fresh(long generation, long now) {
+            return this.generation == generation && now - expiresAt < 0;
+        }
+    }
+
+    /** A rendered page: its status, headers and body. */
+    private record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, String etag) {
+
+        void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            for (Map.Entry<String, String> header : headers) {
+                response.addHeader(header.getKey(), header.getValue());
+            }
+            String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+            if (etag != null && ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
+                    .map(String::trim).anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"))) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+            response.setStatus(status);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !"GET".equals(request.getMethod()) || !(path.equals("/") || path.startsWith("/public/"))
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getParameter("lang") != null
+                || hasCookieOtherThanLanguage(request) || failedIntegrity.test(book(path));
+    }
+
+    /** The book of a {@code /public/books/{book}/…} path, else the empty string. */
+    private static String book(String path) {
+        if (!path.startsWith("/public/books/")) {
+            return "";
+        }
+        int end = path.indexOf('/', "/public/books/".length());
+        return path.substring("/public/books/".length(), end < 0 ? path.length() : end);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Key key = new Key(request.getRequestURI(), request.getQueryString(), new PageLocaleResolver().resolveLocale(request));
+        long now = nanoTime.getAsLong();
+        long current = generation.get();
+        Slot slot = slots.get(key);
+        if (slot == null || !slot.fresh(current, now)) {
+            Slot mine = new Slot(current, now + ttlNanos, new CompletableFuture<>());
+            boolean claimed = slot == null ? slots.putIfAbsent(key, mine) == null : slots.replace(key, slot, mine);
+            if (claimed) {
+                trim(now);
+                render(request, response, chain, key, mine);
+                return;
+            }
+            slot = slots.get(key);
+        }
+        Page page = slot == null ? null : await(slot.page());
+        if (page == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        page.writeTo(request, response);
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Key key, Slot mine)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+        Page page = null;
+        try {
+            chain.doFilter(request, rendered);
+            page = keep(rendered);
+        } finally {
+            mine.page().complete(page);
+            if (page == null) {
+                slots.remove(key, mine);
+            }
+        }
+        rendered.copyBodyToResponse();
+    }
+
+    /** The page as rendered, if it may be served to others: a 200 that sets no cookie. */
+    private static Page keep(ContentCachingResponseWrapper rendered) {
+        if (rendered.getStatus() != HttpServletResponse.SC_OK || rendered.getHeader(HttpHeaders.SET_COOKIE) != null) {
+            return null;
+        }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (String name : rendered.getHeaderNames()) {
+            if (name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                continue;
+            }
+            Collection<String> values = rendered.getHeaders(name);
+            for (String value : values) {
+                headers.add(Map.entry(name, value));
+            }
+        }
+        if (rendered.getContentType() != null && rendered.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+            headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, rendered.getContentType()));
+        }
+        return new Page(rendered.getStatus(), List.copyOf(headers), rendered.getContentAsByteArray(),
+                rendered.getHeader(HttpHeaders.ETAG));
+    }
+
+    private static Page await(CompletableFuture<Page> page) {
+        try {
+            return page.get(WAIT_FOR_RENDERING_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Drops stale pages once more than {@link #CAPACITY} are kept, then any beyond it. */
+    private void trim(long now) {
+        if (slots.size() <= CAPACITY) {
+            return;
+        }
+        long current = generation.get();
+        slots.values().removeIf(s -> s.page().isDone() && !s.fresh(current, now));
+        Iterator<Key> keys = slots.keySet().iterator();
+        while (slots.size() > CAPACITY && keys.hasNext()) {
+            keys.next();
+            keys.remove();
+        }
+    }
+
+    private static boolean hasCookieOtherThanLanguage(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies != null && Arrays.stream(cookies).anyMatch(c -> !PageLocaleResolver.COOKIE.equals(c.getName()));
+    }
+}

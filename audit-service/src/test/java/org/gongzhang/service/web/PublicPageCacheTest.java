@@ -1,0 +1,148 @@
+package org.gongzhang.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class PublicPageCacheTest {
+
+    private final AtomicLong clock = new AtomicLong();
+    private final java.util.Set<String> failed = new java.util.HashSet<>();
+    private final PublicPageCache cache = new PublicPageCache(Duration.ofSeconds(1), clock::get, failed::contains);
+    private final AtomicInteger renderings = new AtomicInteger();
+
+    /** The page as the rest of the chain renders it: numbered, so a kept one shows. */
+    private final FilterChain render = (request, response) -> {
+        int n = renderings.incrementAndGet();
+        HttpServletResponse http = (HttpServletResponse) response;
+        http.setContentType("text/html;charset=UTF-8");
+        http.setHeader("ETag", "\"page-" + n + "\"");
+        http.setHeader("Content-Security-Policy", "default-src 'self'");
+        response.getOutputStream().write(("<p>rendering " + n + "</p>").getBytes(StandardCharsets.UTF_8));
+    };
+
+    @Test
+    void anonymousReadersShareOneRenderingUntilTheLedgerChanges() throws Exception {
+        MockHttpServletResponse first = get("/public/books/lanyuan-public");
+        MockHttpServletResponse second = get("/public/books/lanyuan-public");
+
+        assertThat(renderings.get()).isEqualTo(1);
+        assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString()).isEqualTo("<p>rendering 1</p>");
+        assertThat(second.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
+        assertThat(second.getHeader("ETag")).isEqualTo("\"page-1\"");
+        assertThat(second.getContentType()).startsWith("text/html");
+
+        cache.invalidate();
+        assertThat(get("/public/books/lanyuan-public").getContentAsString()).isEqualTo("<p>rendering 2</p>");
+    }
+
+    @Test
+    void aKeptPageGoesStaleAfterItsTime() throws Exception {
+        get("/");
+        clock.addAndGet(Duration.ofMillis(999).toNanos());
+        assertThat(get("/").getContentAsString()).isEqualTo("<p>rendering 1</p>");
+        clock.addAndGet(Duration.ofMillis(2).toNanos());
+        assertThat(get("/").getContentAsString()).isEqualTo("<p>rendering 2</p>");
+    }
+
+    @Test
+    void eachPathQueryAndLanguageIsItsOwnPage() throws Exception {
+        get("/");
+        get("/public/books/a");
+        MockHttpServletRequest english = request("/");
+        english.addHeader("Accept-Language", "en");
+        serve(english);
+        MockHttpServletRequest query = request("/public/books/a/verify");
+        query.setQueryString("from=2026-01&to=2026-03");
+        serve(query);
+        assertThat(renderings.get()).isEqualTo(4);
+        get("/");
+        serve(english);
+        assertThat(renderings.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aSignedInPersonsPagesAndEverythingButPublicGetsAreNeverKept() throws Exception {
+        MockHttpServletRequest signedIn = request("/public/books/a");
+        signedIn.setCookies(new Cookie("JSESSIONID", "abc"));
+        serve(signedIn);
+        serve(signedIn);
+        MockHttpServletRequest bearer = request("/public/books/a");
+        bearer.addHeader("Authorization", "Bearer x");
+        serve(bearer);
+        serve(request("/staff"));
+        serve(request("/staff"));
+        MockHttpServletRequest post = request("/public/books/a/statements/s/objections");
+        post.setMethod("POST");
+        serve(post);
+        MockHttpServletRequest switching = request("/");
+        switching.setParameter("lang", "en");
+        serve(switching);
+        assertThat(renderings.get()).isEqualTo(7);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
+    void theKeptPagesOfABookThatFailedItsIntegrityCheckAreNotServed() throws Exception {
+        get("/public/books/lanyuan-public/statements/s-1");
+        failed.add("lanyuan-public");
+        assertThat(get("/public/books/lanyuan-public/statements/s-1").getContentAsString()).isEqualTo("<p>rendering 2</p>");
+        assertThat(get("/public/books/lanyuan-public").getContentAsString()).isEqualTo("<p>rendering 3</p>");
+        get("/public/books/guiyuan-public");
+        get("/public/books/guiyuan-public");
+        assertThat(renderings.get()).as("other books' pages are kept").isEqualTo(4);
+    }
+
+    @Test
+    void aReaderWhoHoldsTheKeptPageGetsNotModified() throws Exception {
+        get("/");
+        MockHttpServletRequest again = request("/");
+        again.addHeader("If-None-Match", "\"page-1\"");
+        MockHttpServletResponse answer = serve(again);
+        assertThat(answer.getStatus()).isEqualTo(304);
+        assertThat(answer.getContentAsByteArray()).isEmpty();
+        assertThat(renderings.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorOrACookieSettingAnswerIsNotKept() throws Exception {
+        FilterChain failing = (request, response) -> {
+            renderings.incrementAndGet();
+            ((HttpServletResponse) response).setStatus(404);
+        };
+        cache.doFilter(request("/public/books/none"), new MockHttpServletResponse(), failing);
+        cache.doFilter(request("/public/books/none"), new MockHttpServletResponse(), failing);
+        FilterChain cookie = (request, response) -> {
+            renderings.incrementAndGet();
+            ((HttpServletResponse) response).addCookie(new Cookie("gongzhang-lang", "en"));
+        };
+        cache.doFilter(request("/"), new MockHttpServletResponse(), cookie);
+        cache.doFilter(request("/"), new MockHttpServletResponse(), cookie);
+        assertThat(renderings.get()).isEqualTo(4);
+    }
+
+    private MockHttpServletResponse get(String path) throws Exception {
+        return serve(request(path));
+    }
+
+    private MockHttpServletResponse serve(MockHttpServletRequest request) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        cache.doFilter(request, response, render);
+        return response;
+    }
+
+    private static MockHttpServletRequest request(String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.setRequestURI(path);
+        return request;
+    }
+}
