@@ -159,21 +159,26 @@ public class LedgerIndex {
     public record Proven<P>(P proof, byte[] leafHash, byte[] fromRoot, byte[] root) {
     }
 
-    /** The stored subtrees named, in one query; a missing one is an error (the index lost a row). */
+    /**
+     * The stored subtrees named, in one query: a primary-key lookup per node (the names joined as an
+     * array), never a scan of the book's nodes. A missing one is an error (the index lost a row).
+     */
     private Map<Node, byte[]> nodes(String bookId, Collection<Node> wanted) {
-        StringBuilder where = new StringBuilder();
-        List<Object> args = new ArrayList<>();
-        args.add(bookId);
-        for (Node node : wanted) {
-            where.append(where.isEmpty() ? "" : ", ").append("(?, ?)");
-            args.add(node.level());
-            args.add(node.index());
-        }
+        Integer[] levels = wanted.stream().map(Node::level).toArray(Integer[]::new);
+        Long[] indexes = wanted.stream().map(Node::index).toArray(Long[]::new);
         Map<Node, byte[]> found = new HashMap<>();
-        jdbc.query("select level, node_index, hash from merkle_node where book_id = ? and (level, node_index) in ("
-                + where + ")", rs -> {
-                    found.put(new Node(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
-                }, args.toArray());
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select n.level, n.node_index, n.hash
+                    from unnest(?::int[], ?::bigint[]) as w(level, node_index)
+                    join merkle_node n on n.book_id = ? and n.level = w.level and n.node_index = w.node_index""");
+            statement.setArray(1, connection.createArrayOf("integer", levels));
+            statement.setArray(2, connection.createArrayOf("bigint", indexes));
+            statement.setString(3, bookId);
+            return statement;
+        }, rs -> {
+            found.put(new Node(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+        });
         if (found.size() != wanted.size()) {
             throw new IllegalStateException("book " + bookId + ": " + (wanted.size() - found.size())
                     + " Merkle subtrees missing from the index");
