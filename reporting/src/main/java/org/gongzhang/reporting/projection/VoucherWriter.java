@@ -66,9 +66,11 @@ final class VoucherWriter {
      */
     void post(EntryHeader header, String voucherId, int numberInEvent) {
         int number = jdbc.queryForObject("""
-                select coalesce(max(n.number), 0) + 1 from report_voucher v
-                join report_voucher n on n.book_id = v.book_id and n.word = v.word and n.period = v.period
-                where v.book_id = ? and v.voucher_id = ?""", Integer.class, header.book(), voucherId);
+                select coalesce((select n.number from report_voucher n
+                                 where n.book_id = v.book_id and n.word = v.word and n.period = v.period
+                                   and n.number is not null
+                                 order by n.number desc limit 1), 0) + 1
+                from report_voucher v where v.book_id = ? and v.voucher_id = ?""", Integer.class, header.book(), voucherId);
         if (number != numberInEvent) {
             log.warn("Book {} entry {}: the read model numbers voucher {} {}, the ledger {}", header.book(),
                     header.index(), voucherId, number, numberInEvent);
