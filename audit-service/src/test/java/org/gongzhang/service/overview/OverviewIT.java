@@ -28,7 +28,10 @@ class OverviewIT extends ServiceIT {
     private static final List<String> DEMO = List.of("guiyuan-public", "lanyuan-public");
 
     @Test
-    void theCommunityAuditorSeesEachCompoundAsItsOwnPagesShowIt() {
+    void theCommunityAuditorSeesEachCompoundAsItsOwnPagesShowIt() throws InterruptedException {
+        for (String book : DEMO) {
+            awaitReadModel(book);
+        }
         JsonNode overview = ok(client.as("zhao-min").get("/api/overview?community=xinhe"));
         List<String> books = new ArrayList<>();
         overview.get("compounds").forEach(c -> books.add(c.get("book").asText()));
@@ -76,6 +79,21 @@ class OverviewIT extends ServiceIT {
                 .as("a book of another community is not in hers").doesNotContain(elsewhere.id);
         assertThat(ok(client.as("sun-hao").get("/api/overview")).get("compounds").findValuesAsText("book"))
                 .as("but in the street's").contains(elsewhere.id);
+    }
+
+    /** The reporting read model (read asynchronously) has applied every entry of the book. */
+    private void awaitReadModel(String book) throws InterruptedException {
+        JsonNode summary = ok(client.get("/api/books/" + book));
+        String path = "/api/books/" + book + "/reports/trial-balance?from=" + summary.get("startPeriod").asText() + "&to="
+                + YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        for (int attempt = 0; attempt < 300; attempt++) {
+            long size = ok(client.get("/api/books/" + book + "/head")).get("size").asLong();
+            if (ok(client.as("zhao-min").get(path)).get("appliedIndex").asLong() == size - 1) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the read model of " + book + " did not catch up");
     }
 
     /** 货币资金 as the trial balance closes it: 库存现金 1001 and 银行存款 1002, debit minus credit. */
