@@ -9,6 +9,7 @@ import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.disclosure.DisclosureCalendar;
 import org.gongzhang.service.disclosure.DisclosureCalendars;
 import org.gongzhang.service.security.Access;
@@ -47,13 +48,25 @@ public class CityOverview {
 
     private final JdbcTemplate jdbc;
     private final DisclosureCalendars calendars;
+    private final Access access;
+    private final BookDirectory directory;
+    private final CustodialSigner calendar;
 
-    CityOverview(JdbcTemplate jdbc, DisclosureCalendars calendars) {
+    CityOverview(JdbcTemplate jdbc, DisclosureCalendars calendars, Access access, BookDirectory directory,
+            CustodialSigner calendar) {
         this.jdbc = jdbc;
         this.calendars = calendars;
+        this.access = access;
+        this.directory = directory;
+        this.calendar = calendar;
     }
 
-    public Overview of(List<BookSummary> books, LocalDate today) {
+    /** The overview of the books the caller supervises, in {@code street} and/or {@code community} when given. */
+    public Overview forCaller(String street, String community) {
+        return of(supervised(street, community), calendar.today());
+    }
+
+    Overview of(List<BookSummary> books, LocalDate today) {
         Object ids = books.stream().map(BookSummary::book).toArray(String[]::new);
         Map<String, Integer> unposted = counts("""
                 select book_id, count(*) from report_voucher
@@ -108,12 +121,12 @@ public class CityOverview {
      * 404 {@code overview.area.not-found} for an area with no books, 403 {@code overview.area.scope}
      * for one outside the caller's.
      */
-    public static List<BookSummary> supervised(Access access, BookDirectory books, String street, String community) {
+    private List<BookSummary> supervised(String street, String community) {
         Caller caller = access.caller();
         if (SUPERVISORS.stream().noneMatch(caller::holds)) {
             access.requireAnywhere(AccessRole.COMMUNITY_AUDITOR);
         }
-        List<BookSummary> all = books.all().stream()
+        List<BookSummary> all = directory.all().stream()
                 .filter(b -> street == null || b.street().id().equals(street))
                 .filter(b -> community == null || b.community().id().equals(community)).toList();
         String area = community != null ? community : street;

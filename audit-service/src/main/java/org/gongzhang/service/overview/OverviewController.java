@@ -1,8 +1,5 @@
 package org.gongzhang.service.overview;
 
-import org.gongzhang.service.book.BookDirectory;
-import org.gongzhang.service.custody.CustodialSigner;
-import org.gongzhang.service.security.Access;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,21 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OverviewController {
 
-    private final Access access;
-    private final BookDirectory books;
     private final CityOverview overview;
-    private final CustodialSigner calendar;
 
-    OverviewController(Access access, BookDirectory books, CityOverview overview, CustodialSigner calendar) {
-        this.access = access;
-        this.books = books;
+    OverviewController(CityOverview overview) {
         this.overview = overview;
-        this.calendar = calendar;
     }
 
     @GetMapping("/api/overview")
     CityOverview.Overview overview(@RequestParam(required = false) String street,
             @RequestParam(required = false) String community) {
-        return overview.of(CityOverview.supervised(access, books, street, community), calendar.today());
+        return overview.forCaller(street, community);
     }
 }

@@ -1,10 +1,7 @@
 package org.gongzhang.service.workspace;
 
 import org.gongzhang.reporting.format.Display;
-import org.gongzhang.service.book.BookDirectory;
-import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.overview.CityOverview;
-import org.gongzhang.service.security.Access;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,23 +11,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class OverviewPage {
 
-    private final Access access;
-    private final BookDirectory books;
     private final CityOverview overview;
-    private final CustodialSigner calendar;
 
-    OverviewPage(Access access, BookDirectory books, CityOverview overview, CustodialSigner calendar) {
-        this.access = access;
-        this.books = books;
+    OverviewPage(CityOverview overview) {
         this.overview = overview;
-        this.calendar = calendar;
     }
 
     @GetMapping("/staff/overview")
     String overview(@RequestParam(required = false) String street, @RequestParam(required = false) String community,
             Model model) {
-        CityOverview.Overview found = overview.of(CityOverview.supervised(access, books, street, community),
-                calendar.today());
+        CityOverview.Overview found = overview.forCaller(street, community);
         model.addAttribute("overview", found);
         model.addAttribute("lines", found.compounds().stream()
                 .map(c -> new Line(c, Display.amount(c.cashAndBankFen()))).toList());
