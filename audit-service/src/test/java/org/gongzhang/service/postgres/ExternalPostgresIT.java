@@ -13,10 +13,7 @@ import org.gongzhang.service.support.ChildService;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.PostgresServer;
 import org.gongzhang.service.support.TestBook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service on a PostgreSQL server of the operating system's own (Debian's package, its own
@@ -24,24 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code spring.datasource.*}): the migrations run as the owner role, the service as a role that
  * may change rows but not the schema, and neither is a superuser.
  */
-class ExternalPostgresIT {
+class ExternalPostgresIT extends OnPostgresServer {
 
-    @TempDir
-    static Path home;
-
-    static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServer.start(home);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void theServiceRunsAsAnUnprivilegedRoleOnTheServerAndTheOwnerRoleMigrates() throws Exception {

@@ -23,10 +23,7 @@ import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.PostgresServer;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.entry.SignedEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two service nodes, each its own JVM, on one PostgreSQL server and one key store, as a 街道 would
@@ -35,26 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * verifies on either node, and the reporting read model applies every entry exactly once. A node
  * killed with SIGKILL leaves the other serving, and its tracking processors' claims move over.
  */
-class MultiNodeIT {
+class MultiNodeIT extends OnPostgresServer {
 
     static final int PER_WRITER = 25;
 
-    @TempDir
-    static Path home;
-
-    static PostgresServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServer.start(home);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void twoNodesShareTheBooksWithoutEverGivingOneIndexTwiceAndOneSurvivesTheOthersCrash() throws Exception {
