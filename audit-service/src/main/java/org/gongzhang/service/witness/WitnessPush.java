@@ -23,6 +23,7 @@ import org.gongzhang.verifier.checkpoint.LogKeyRotation;
 import org.gongzhang.verifier.checkpoint.NoteSignature;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
+import org.gongzhang.verifier.merkle.ConsistencyProof;
 import org.gongzhang.verifier.witness.AddCheckpointRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,14 +217,22 @@ class WitnessPush implements DisposableBean {
      * the checkpoint's root.
      */
     private Optional<String> request(String book, Checkpoints.Stored checkpoint, long old) {
-        long accepted = index.head(book).map(BookHead::size).orElse(0L);
-        if (accepted < checkpoint.size() || !Digests.hex(index.root(book, checkpoint.size())).equals(checkpoint.root())) {
+        long size = checkpoint.size();
+        boolean held = index.head(book).map(BookHead::size).orElse(0L) >= size;
+        List<byte[]> proof = List.of();
+        byte[] root = null;
+        if (held && old > 0 && old < size) {
+            LedgerIndex.Proven<ConsistencyProof> proven = index.consistency(book, old, size);
+            proof = proven.proof().hashes();
+            root = proven.root();
+        } else if (held) {
+            root = index.root(book, size);
+        }
+        if (root == null || !Digests.hex(root).equals(checkpoint.root())) {
             log.error("Book {}: the accepted entries no longer hash to the checkpoint of {}; not sending it to witnesses",
-                    book, checkpoint.size());
+                    book, size);
             return Optional.empty();
         }
-        List<byte[]> proof = old == 0 || old >= checkpoint.size() ? List.of()
-                : index.consistency(book, old, checkpoint.size()).proof().hashes();
         return Optional.of(AddCheckpointRequest.body(old, proof, checkpoint.signedNote()));
     }
 
