@@ -37,6 +37,14 @@ class OverviewBrowserIT extends ServiceIT {
             officer.assertAccessible();
             officer.screenshot("workspace-overview");
         }
+        try (Browser phone = Browser.open(port, "en", Browser.PHONE)) {
+            phone.logIn("zhao-min").go("/staff/overview");
+            assertThat(phone.text(By.tagName("h1"))).isEqualTo("Area overview");
+            assertThat(phone.text(By.cssSelector("ul.totals"))).contains("spending requests pending");
+            assertThat(phone.text(By.cssSelector("#overview thead"))).contains("Cash and bank (yuan)");
+            phone.assertAccessible();
+            phone.screenshot("workspace-overview-phone-en");
+        }
         try (Browser preparer = Browser.open(port, "zh-CN", Browser.DESKTOP)) {
             preparer.logIn("li-na").go("/staff");
             assertThat(preparer.all(By.id("area-overview"))).isEmpty();
