@@ -1,5 +1,7 @@
 package org.gongzhang.verifier.entry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,20 +11,45 @@ import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.crypto.SigningKey;
 
 /**
- * One signed entry of a book's log, exactly as it was signed.
+ * One signed entry of a book's log, exactly as it was signed: the entry's RFC 8785 canonical JSON
+ * text ({@link #entry()}, whose UTF-8 bytes the signature covers) and the signer's signature over
+ * those bytes ({@link #signature()}, base64, standard alphabet, padded).
  *
- * @param entry     the entry's RFC 8785 canonical JSON text; the signature covers its UTF-8 bytes
- * @param signature the signer's signature over those bytes, base64 (standard alphabet, padded)
+ * <p>A value: equal when both texts are equal. It is immutable, so what is derived from the text
+ * (the parsed envelope, the leaf hash) is computed once, on first use, and shared by every reader
+ * of the same instance: an append reads the envelope in the book, in each index and in the read
+ * model, and parsing it each time was a large share of an append's work.
  */
-public record SignedEntry(String entry, String signature) {
+public final class SignedEntry {
 
     /** Hash of the entry before the first one ({@code prev} of entry 0). */
     public static final String GENESIS_PREV = "0".repeat(64);
 
-    public SignedEntry {
+    private final String entry;
+    private final String signature;
+    /** Parsed on first use; benign race: two threads may both parse, each result is equal. */
+    private volatile EntryHeader header;
+    private volatile byte[] leafHash;
+
+    @JsonCreator
+    public SignedEntry(@JsonProperty("entry") String entry, @JsonProperty("signature") String signature) {
         if (entry == null || signature == null) {
             throw new NotCanonicalizable("entry and signature are both required");
         }
+        this.entry = entry;
+        this.signature = signature;
+    }
+
+    /** The entry's canonical JSON text. */
+    @JsonProperty("entry")
+    public String entry() {
+        return entry;
+    }
+
+    /** The signature over {@link #entry()}'s UTF-8 bytes, base64. */
+    @JsonProperty("signature")
+    public String signature() {
+        return signature;
     }
 
     /** Canonicalizes {@code entryJson} (any formatting) and pairs it with a signature. */
@@ -59,19 +86,35 @@ public record SignedEntry(String entry, String signature) {
         return Digests.hex(leafHash());
     }
 
+    /** {@link #hash()} as bytes (a copy: the caller may change it). */
     public byte[] leafHash() {
-        return Digests.sha256(new byte[] {0}, leaf().getBytes(StandardCharsets.UTF_8));
+        byte[] hash = leafHash;
+        if (hash == null) {
+            hash = Digests.sha256(new byte[] {0}, leaf().getBytes(StandardCharsets.UTF_8));
+            leafHash = hash;
+        }
+        return hash.clone();
     }
 
     public byte[] signatureBytes() {
         return Base64.getDecoder().decode(signature);
     }
 
-    /** Parses the envelope fields; throws {@link MalformedEntry} naming the first bad field. */
+    /**
+     * The envelope fields, parsed once; throws {@link MalformedEntry} naming the first bad field
+     * (every time: a malformed entry is not remembered). Its {@code payload} is shared by every
+     * caller and must only be read; {@link #json()} gives a tree of one's own.
+     */
     public EntryHeader header() {
-        return EntryHeader.parse(CanonicalJson.parse(entry));
+        EntryHeader parsed = header;
+        if (parsed == null) {
+            parsed = EntryHeader.parse(CanonicalJson.parse(entry));
+            header = parsed;
+        }
+        return parsed;
     }
 
+    /** The entry parsed into a new tree, the caller's own. */
     public JsonNode json() {
         return CanonicalJson.parse(entry);
     }
@@ -92,5 +135,20 @@ public record SignedEntry(String entry, String signature) {
             throw new MalformedEntry("signature", "missing");
         }
         return new SignedEntry(CanonicalJson.canonicalize(entry), signature.textValue());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedEntry that && entry.equals(that.entry) && signature.equals(that.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * entry.hashCode() + signature.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SignedEntry[entry=" + entry + ", signature=" + signature + "]";
     }
 }
