@@ -1,6 +1,9 @@
 package org.gongzhang.service.axon;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -22,7 +25,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Registers the book aggregate (one event stream per book): a snapshot every
- * {@value #SNAPSHOT_EVERY} entries and a cache of the most recently used books
+ * {@code ledger.books.snapshot-every} entries (default {@value #SNAPSHOT_EVERY}), taken on a
+ * background thread after the append commits, and a cache of the most recently used books
  * ({@code ledger.books.cached}, {@link BookCache}), so a command finds its book in memory, or
  * loads a snapshot, instead of replaying the whole log. With several nodes, a stale
  * cached book fails its append on the event table's (aggregate, sequence) key, is evicted, and the
@@ -31,7 +35,13 @@ import org.springframework.context.annotation.Bean;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
 
-    static final int SNAPSHOT_EVERY = 100;
+    /**
+     * Axon builds a snapshot by loading the previous one and replaying the entries since, so its
+     * cost per append is about one replayed entry whatever the interval, plus writing the book's
+     * state (which grows with its vouchers) once per interval: every 100 entries that was a tenth
+     * of an append's work on a large book. A book not in the cache replays at most this many.
+     */
+    static final int SNAPSHOT_EVERY = 500;
 
     static final String LEDGER_INDEX = "ledger-index";
 
@@ -70,28 +80,44 @@ class AxonConfiguration {
         return new BookCache(cached);
     }
 
+    /**
+     * The book aggregate. One thread (not a Spring bean, which would replace Boot's task executor)
+     * takes the books' snapshots after their appends commit, so no writer waits for one; Axon runs
+     * at most one snapshot per book at a time, so its queue holds at most one task per book.
+     */
     @Bean
-    ConfigurerModule bookAggregate(Clock clock, BookCache cache) {
-        return configurer -> configurer.configureAggregate(book(Books.aggregateType(), clock, cache));
+    ConfigurerModule bookAggregate(Clock clock, BookCache cache,
+            @Value("${ledger.books.snapshot-every:" + SNAPSHOT_EVERY + "}") int snapshotEvery) {
+        return configurer -> {
+            ExecutorService snapshots = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "book-snapshots");
+                thread.setDaemon(true);
+                return thread;
+            });
+            configurer.onShutdown(snapshots::shutdown);
+            configurer.configureAggregate(book(Books.aggregateType(), clock, cache, snapshots, snapshotEvery));
+        };
     }
 
-    private static <A> AggregateConfigurer<A> book(Class<A> type, Clock clock, BookCache cache) {
+    private static <A> AggregateConfigurer<A> book(Class<A> type, Clock clock, BookCache cache, Executor snapshots,
+            int snapshotEvery) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                        snapshotter(c, type, clock), SNAPSHOT_EVERY));
+                        snapshotter(c, type, clock, snapshots), snapshotEvery));
     }
 
     /**
      * Spring's own snapshotter knows only {@code @Aggregate} beans; the book is registered by hand,
      * and its command handlers' {@link Clock} parameter must resolve here too.
      */
-    private static <A> AggregateSnapshotter snapshotter(Configuration c, Class<A> type, Clock clock) {
+    private static <A> AggregateSnapshotter snapshotter(Configuration c, Class<A> type, Clock clock, Executor executor) {
         ParameterResolverFactory clockParameter = (executable, parameters, index) ->
                 parameters[index].getType() == Clock.class ? new FixedValueParameterResolver<>(clock) : null;
         ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(c.parameterResolverFactory(), clockParameter);
         return AggregateSnapshotter.builder()
                 .eventStore(c.eventStore())
+                .executor(executor)
                 .aggregateFactories(new GenericAggregateFactory<>(
                         AnnotatedAggregateMetaModelFactory.inspectAggregate(type, resolvers, c.handlerDefinition(type))))
                 .repositoryProvider(c::repository)

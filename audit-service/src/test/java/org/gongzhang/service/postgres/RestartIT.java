@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.service.GongzhangApplication;
 import org.gongzhang.service.custody.CustodialKey;
@@ -14,6 +15,7 @@ import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -25,6 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reload from their snapshots, and appending continues at the head.
  */
 class RestartIT {
+
+    /** Below the demo books' sizes, so that they are reloaded from a snapshot (the default interval is larger). */
+    private static final int SNAPSHOT_EVERY = 100;
 
     @TempDir
     Path data;
@@ -41,9 +46,11 @@ class RestartIT {
             lanyuanSize = client.get("/api/books/lanyuan-public/head").json().get("size").asLong();
             TestBook book = TestBook.open(client);
             bookId = book.id;
-            Integer snapshots = first.getBean(JdbcTemplate.class).queryForObject(
-                    "select count(*) from snapshot_event_entry where aggregate_identifier = 'lanyuan-public'", Integer.class);
-            assertThat(snapshots).as("a book of more than 100 entries has a snapshot").isPositive();
+            // snapshots are taken on a background thread after the append that triggers them
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(first.getBean(JdbcTemplate.class)
+                    .queryForObject("select count(*) from snapshot_event_entry where aggregate_identifier = 'lanyuan-public'",
+                            Integer.class))
+                    .as("a book of more than %d entries has a snapshot", SNAPSHOT_EVERY).isPositive());
         }
         try (ConfigurableApplicationContext second = start()) {
             LedgerClient client = client(second);
@@ -75,7 +82,8 @@ class RestartIT {
     private ConfigurableApplicationContext start() {
         return SpringApplication.run(GongzhangApplication.class, "--server.port=0",
                 "--ledger.embedded-postgres.data-directory=" + data, "--ledger.demo.enabled=true",
-                "--ledger.keystore.directory=" + keys, "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES);
+                "--ledger.keystore.directory=" + keys, "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES,
+                "--ledger.books.snapshot-every=" + SNAPSHOT_EVERY);
     }
 
     private static LedgerClient client(ConfigurableApplicationContext context) {
