@@ -123,24 +123,21 @@ public class InputScreening extends OncePerRequestFilter {
     /** The first refusal in a JSON document; malformed JSON is not refused here but by its reader. */
     static Optional<LedgerRefusal> json(byte[] body) {
         try (JsonParser parser = CanonicalJson.mapper().getFactory().createParser(body)) {
+            // the field's path is worked out only for a refusal: for every token it was a tenth of an append
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                String field = field(parser);
-                String named = field == null ? "body" : field;
-                Optional<LedgerRefusal> refusal = switch (token) {
-                    case VALUE_NUMBER_FLOAT -> Optional.of(LedgerRefusal.invalid("request.number.not-integer",
-                            field, named, abbreviated(parser.getText())));
+                String code = switch (token) {
+                    case VALUE_NUMBER_FLOAT -> "request.number.not-integer";
                     case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                            || Math.abs(parser.getLongValue()) > MAX_SAFE_INTEGER
-                            ? Optional.of(LedgerRefusal.invalid("request.number.out-of-range", field, named,
-                                    abbreviated(parser.getText())))
-                            : Optional.empty();
-                    case VALUE_STRING, FIELD_NAME -> isText(parser.getText())
-                            ? Optional.empty()
-                            : Optional.of(LedgerRefusal.invalid("request.text.invalid", field, named));
-                    default -> Optional.empty();
+                            || Math.abs(parser.getLongValue()) > MAX_SAFE_INTEGER ? "request.number.out-of-range" : null;
+                    case VALUE_STRING, FIELD_NAME -> isText(parser.getText()) ? null : "request.text.invalid";
+                    default -> null;
                 };
-                if (refusal.isPresent()) {
-                    return refusal;
+                if (code != null) {
+                    String field = field(parser);
+                    String named = field == null ? "body" : field;
+                    return Optional.of(code.equals("request.text.invalid")
+                            ? LedgerRefusal.invalid(code, field, named)
+                            : LedgerRefusal.invalid(code, field, named, abbreviated(parser.getText())));
                 }
             }
         } catch (IOException | RuntimeException malformed) {

@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * The header's 中文 / English link on every page: the page being read, with the same query (a
  * verify page's periods, for one) and only {@code lang} replaced. On an error page it is the
- * address that failed, so that switching language shows the same error in the other language.
+ * address that failed, so that switching language shows the same error in the other language
+ * ({@link PageErrors} adds it there). Only the page controllers' packages: for the JSON API it was
+ * computed on every call and thrown away.
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = {"org.gongzhang.service.web", "org.gongzhang.service.workspace"})
 class LanguageLinks {
 
     /** The current page in Chinese and in English. */
