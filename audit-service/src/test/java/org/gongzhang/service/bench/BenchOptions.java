@@ -15,6 +15,8 @@ import java.util.TreeSet;
  * --entries N             grow the proof book to N entries (default 1,000,000; 10,000 with --quick);
  *                         proofs are measured at 1,000, 100,000 and 1,000,000 entries below N, and at N
  * --seconds S             seconds per append rate (default 10; 3 with --quick)
+ * --warmup S              seconds of appends by 8 clients before the first append figure, so that the
+ *                         figures are the running service's, not a just-started JVM's (default 60; 20 with --quick)
  * --verify-entries N      entries in the verify benchmark's bundle (default 1,000,000; 10,000 with --quick)
  * --max-growth-minutes M  stop growing the book after M minutes and measure at the size reached (default 240)
  * --only a,b,...          only these groups: appends, one-book, import, verify, growth, rebuild, portal, start
@@ -22,7 +24,7 @@ import java.util.TreeSet;
  * --root DIR              the repository (default: the working directory)
  * </pre>
  */
-record BenchOptions(boolean quick, long entries, int seconds, long verifyEntries, double maxGrowthMinutes,
+record BenchOptions(boolean quick, long entries, int seconds, int warmup, long verifyEntries, double maxGrowthMinutes,
         Set<String> only, Path out, Path root, String command) {
 
     static final List<String> GROUPS = List.of("appends", "one-book", "import", "verify", "growth", "rebuild", "portal",
@@ -32,6 +34,7 @@ record BenchOptions(boolean quick, long entries, int seconds, long verifyEntries
         boolean quick = Arrays.asList(args).contains("--quick");
         long entries = quick ? 10_000 : 1_000_000;
         int seconds = quick ? 3 : 10;
+        int warmup = quick ? 20 : 60;
         long verifyEntries = quick ? 10_000 : 1_000_000;
         double maxGrowthMinutes = 240;
         Set<String> only = new LinkedHashSet<>(GROUPS);
@@ -43,6 +46,7 @@ record BenchOptions(boolean quick, long entries, int seconds, long verifyEntries
                 case "--quick" -> { }
                 case "--entries" -> entries = Long.parseLong(value(args, ++i, arg).replace("_", "").replace(",", ""));
                 case "--seconds" -> seconds = Integer.parseInt(value(args, ++i, arg));
+                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
                 case "--verify-entries" -> verifyEntries = Long.parseLong(value(args, ++i, arg).replace("_", ""));
                 case "--max-growth-minutes" -> maxGrowthMinutes = Double.parseDouble(value(args, ++i, arg));
                 case "--only" -> {
@@ -56,7 +60,7 @@ record BenchOptions(boolean quick, long entries, int seconds, long verifyEntries
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown argument " + arg
-                        + "; usage: [--quick] [--entries N] [--seconds S] [--verify-entries N] [--max-growth-minutes M]"
+                        + "; usage: [--quick] [--entries N] [--seconds S] [--warmup S] [--verify-entries N] [--max-growth-minutes M]"
                         + " [--only " + String.join(",", GROUPS) + "] [--out FILE] [--root DIR]");
             }
         }
@@ -71,7 +75,7 @@ record BenchOptions(boolean quick, long entries, int seconds, long verifyEntries
                 command.append(' ').append(args[i]);
             }
         }
-        return new BenchOptions(quick, entries, seconds, verifyEntries, maxGrowthMinutes, only, out, root, command.toString());
+        return new BenchOptions(quick, entries, seconds, warmup, verifyEntries, maxGrowthMinutes, only, out, root, command.toString());
     }
 
     boolean runs(String group) {

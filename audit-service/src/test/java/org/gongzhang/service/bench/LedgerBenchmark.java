@@ -126,8 +126,12 @@ public final class LedgerBenchmark {
     // 1. signed appends over HTTP against raw durable inserts of an entry's size
     private void appends() throws Exception {
         progress("appends: raw inserts, then signed entries over HTTP, each client on its own book");
-        AppendBenchmark.appendRate(port, 1, Math.min(3, options.seconds()));
+        // the JIT compiles the append path for a minute or more: a just-started JVM appended at half its
+        // later rate, and a service runs for weeks
+        double warm = AppendBenchmark.appendRate(port, 8, options.warmup());
         settle("the warm-up");
+        footer.add(String.format(Locale.ROOT, "before the append figures, %d s of appends by 8 clients warmed the service "
+                + "up (%s/s over the warm-up)", options.warmup(), Report.rate(warm)));
         double[] orders = {1.1, 1.2, 1.3};
         int[] clients = {1, 8, 32};
         for (int i = 0; i < clients.length; i++) {
