@@ -164,6 +164,18 @@ public final class AppendBenchmark {
         return concurrently(books.size(), books, book -> appendFor(book, seconds));
     }
 
+    /**
+     * {@code clients} clients, each on a book of its own, client {@code i} talking to the service node
+     * at {@code ports[i % ports.size()]} (books opened through that node too): the rate summed over nodes.
+     */
+    static double appendRate(List<Integer> ports, int clients, int seconds) throws Exception {
+        List<TestBook> books = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            books.add(TestBook.open(new LedgerClient(ports.get(i % ports.size()))));
+        }
+        return concurrently(books.size(), books, book -> appendFor(book, seconds));
+    }
+
     /** What clients racing on one book achieved: accepted entries per second, and how many 409 stale answers. */
     record OneBook(double rate, long accepted, long refused) {
         double refusedShare() {

@@ -31,12 +31,19 @@ public final class ChildService implements AutoCloseable {
         this.client = new LedgerClient(port);
     }
 
-    /** Starts the service (no demo) and waits until its health is UP. */
+    /** Starts the service (no demo) and waits until its health is UP; a small heap and quick JIT, for tests. */
     public static ChildService start(Path data, Path keys, Path log, String... more) throws Exception {
+        return start(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), data, keys, log, more);
+    }
+
+    /** {@link #start(Path, Path, Path, String...)} with these JVM options instead (a benchmark's: full JIT). */
+    public static ChildService start(List<String> jvmOptions, Path data, Path keys, Path log, String... more)
+            throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Daxoniq.update-checker.disabled=true",
                 "-cp", System.getProperty("java.class.path"), "org.gongzhang.service.GongzhangApplication",
                 "--server.port=" + port, "--ledger.embedded-postgres.data-directory=" + data,
                 "--ledger.keystore.directory=" + keys, "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES,
