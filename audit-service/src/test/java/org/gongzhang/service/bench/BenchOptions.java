@@ -78,6 +78,11 @@ record BenchOptions(boolean quick, long entries, int seconds, int warmup, long v
         return new BenchOptions(quick, entries, seconds, warmup, verifyEntries, maxGrowthMinutes, only, out, root, command.toString());
     }
 
+    /** A stand-alone benchmark's positional argument {@code i} as an int ({@code 2_000_000} allowed), or {@code otherwise}. */
+    static int positional(String[] args, int i, int otherwise) {
+        return args.length > i ? Integer.parseInt(args[i].replace("_", "")) : otherwise;
+    }
+
     boolean runs(String group) {
         return only.contains(group);
     }

@@ -38,12 +38,12 @@ public final class CityBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int books = arg(args, 0, 2_000);
-        long entries = arg(args, 1, 2_000_000);
-        double minutes = arg(args, 2, 30);
-        int writers = arg(args, 3, 4);
-        int burst = arg(args, 4, 30);
-        int steps = arg(args, 5, 6);
+        int books = BenchOptions.positional(args, 0, 2_000);
+        long entries = BenchOptions.positional(args, 1, 2_000_000);
+        double minutes = BenchOptions.positional(args, 2, 30);
+        int writers = BenchOptions.positional(args, 3, 4);
+        int burst = BenchOptions.positional(args, 4, 30);
+        int steps = BenchOptions.positional(args, 5, 6);
         System.setProperty("axoniq.update-checker.disabled", "true");
         try (ConfigurableApplicationContext context = SpringApplication.run(GongzhangApplication.class,
                 "--server.port=0", "--ledger.embedded-postgres.ephemeral=true", "--ledger.demo.enabled=true",
@@ -79,9 +79,6 @@ public final class CityBenchmark {
         }
     }
 
-    private static int arg(String[] args, int i, int otherwise) {
-        return args.length > i ? Integer.parseInt(args[i].replace("_", "")) : otherwise;
-    }
 
     private static List<BookGrowth> open(ConfigurableApplicationContext context, int port, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -27,10 +27,10 @@ public final class NodesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int clients = arg(args, 0, 12);
-        int seconds = arg(args, 1, 15);
-        int warmup = arg(args, 2, 40);
-        int most = arg(args, 3, 3);
+        int clients = BenchOptions.positional(args, 0, 12);
+        int seconds = BenchOptions.positional(args, 1, 15);
+        int warmup = BenchOptions.positional(args, 2, 40);
+        int most = BenchOptions.positional(args, 3, 3);
         if (!PostgresServer.installed()) {
             throw new IllegalStateException("Debian's PostgreSQL server is not installed (apt-get install postgresql)");
         }
@@ -79,9 +79,5 @@ public final class NodesBenchmark {
         config.setPassword(PostgresServer.OWNER_PASSWORD);
         config.setMaximumPoolSize(2);
         return new HikariDataSource(config);
-    }
-
-    private static int arg(String[] args, int i, int otherwise) {
-        return args.length > i ? Integer.parseInt(args[i]) : otherwise;
     }
 }
