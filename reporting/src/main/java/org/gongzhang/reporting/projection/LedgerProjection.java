@@ -1,7 +1,7 @@
 package org.gongzhang.reporting.projection;
 
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,12 +30,15 @@ import org.gongzhang.core.book.api.payload.VoucherReviewed;
 import org.gongzhang.core.book.api.payload.VoucherVoided;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes the reporting tables from the ledger's events alone, in the {@value #PROCESSING_GROUP}
- * tracking processor. Each entry is applied once: its index must be past the book's position,
- * which moves in the same transaction. Resetting the processor empties the tables, and the replay
- * of the log rebuilds them.
+ * tracking processor. Each entry is applied once: its index must come right after the book's
+ * position, which moves in the same transaction. A processor batch's writes are gathered in a
+ * {@link ProjectionBatch} and written together when its transaction commits. Resetting the
+ * processor empties the tables, and the replay of the log rebuilds them.
  */
 @ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
 public class LedgerProjection {
@@ -47,13 +50,11 @@ public class LedgerProjection {
             "report_closed_period", "report_opening_balance", "report_account", "report_book", "report_position");
 
     private final JdbcTemplate jdbc;
-    private final Positions positions;
     private final ChartWriter chart;
     private final VoucherWriter vouchers;
 
     public LedgerProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.positions = new Positions(jdbc);
         this.chart = new ChartWriter(jdbc);
         this.vouchers = new VoucherWriter(jdbc);
     }
@@ -65,69 +66,102 @@ public class LedgerProjection {
 
     @EventHandler
     void on(BookOpenedEvent event) {
-        once(event, header -> chart.open(header.book(), BookOpened.from(event.entry())));
+        once(event, (batch, header) -> chart.open(header.book(), BookOpened.from(event.entry())));
     }
 
     @EventHandler
     void on(AccountAddedEvent event) {
-        once(event, header -> chart.add(header.book(), AccountAdded.from(event.entry())));
+        once(event, (batch, header) -> chart.add(header.book(), AccountAdded.from(event.entry())));
     }
 
     @EventHandler
     void on(AccountDisabledEvent event) {
-        once(event, header -> chart.disable(header.book(), AccountDisabled.from(event.entry()).code().value()));
+        once(event, (batch, header) -> chart.disable(header.book(), AccountDisabled.from(event.entry()).code().value()));
     }
 
     @EventHandler
     void on(OpeningBalancesSetEvent event) {
-        once(event, header -> chart.openingBalances(header.book(), OpeningBalancesSet.from(event.entry()).balances()));
+        once(event, (batch, header) -> chart.openingBalances(header.book(), OpeningBalancesSet.from(event.entry()).balances()));
     }
 
     @EventHandler
     void on(VoucherRecordedEvent event) {
-        once(event, header -> vouchers.record(header, VoucherRecorded.from(event.entry())));
+        once(event, (batch, header) -> vouchers.record(batch, header, VoucherRecorded.from(event.entry())));
     }
 
     @EventHandler
     void on(VoucherReversedEvent event) {
-        once(event, header -> vouchers.reverse(header, VoucherReversed.from(event.entry())));
+        once(event, (batch, header) -> vouchers.reverse(batch, header, VoucherReversed.from(event.entry())));
     }
 
     @EventHandler
     void on(VoucherReviewedEvent event) {
-        once(event, header -> vouchers.review(header, VoucherReviewed.from(event.entry()).voucherId()));
+        once(event, (batch, header) -> vouchers.review(batch, header, VoucherReviewed.from(event.entry()).voucherId()));
     }
 
     @EventHandler
     void on(VoucherPostedEvent event) {
-        once(event, header -> vouchers.post(header, VoucherPosted.from(event.entry()).voucherId(), event.number()));
+        once(event, (batch, header) -> vouchers.post(batch, header, VoucherPosted.from(event.entry()).voucherId(), event.number()));
     }
 
     @EventHandler
     void on(VoucherVoidedEvent event) {
-        once(event, header -> vouchers.voidVoucher(header, VoucherVoided.from(event.entry()).voucherId()));
+        once(event, (batch, header) -> vouchers.voidVoucher(batch, header, VoucherVoided.from(event.entry()).voucherId()));
     }
 
     @EventHandler
     void on(PeriodClosedEvent event) {
-        once(event, header -> chart.close(header.book(), PeriodClosed.from(event.entry()).period(), header.index()));
+        once(event, (batch, header) -> chart.close(header.book(), PeriodClosed.from(event.entry()).period(), header.index()));
     }
 
     @EventHandler
     void on(PeriodReopenedEvent event) {
-        once(event, header -> chart.reopen(header.book(), PeriodReopened.from(event.entry()).period()));
+        once(event, (batch, header) -> chart.reopen(header.book(), PeriodReopened.from(event.entry()).period()));
     }
 
     /** Entries that change no report (keys registered or revoked) still move the book's position. */
     @EventHandler
     void on(LedgerEvent event) {
-        positions.advance(event.header());
+        once(event, (batch, header) -> {
+        });
     }
 
-    private void once(LedgerEvent event, Consumer<EntryHeader> change) {
+    /**
+     * Applies the entry if it comes next in its book, within the processor's transaction's
+     * {@link ProjectionBatch} (written just before that transaction commits), or, called outside a
+     * transaction, written at once.
+     */
+    private void once(LedgerEvent event, BiConsumer<ProjectionBatch, EntryHeader> change) {
         EntryHeader header = event.header();
-        if (positions.advance(header)) {
-            change.accept(header);
+        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+        ProjectionBatch batch = inTransaction ? batch() : new ProjectionBatch(jdbc);
+        if (batch.advance(header.book(), header.index())) {
+            change.accept(batch, header);
         }
+        if (!inTransaction) {
+            batch.flush();
+        }
+    }
+
+    /** The current transaction's batch, written before it commits and dropped when it ends. */
+    private ProjectionBatch batch() {
+        ProjectionBatch batch = (ProjectionBatch) TransactionSynchronizationManager.getResource(this);
+        if (batch != null) {
+            return batch;
+        }
+        ProjectionBatch started = new ProjectionBatch(jdbc);
+        TransactionSynchronizationManager.bindResource(this, started);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                started.flush();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(LedgerProjection.this);
+            }
+        });
+        return started;
     }
 }

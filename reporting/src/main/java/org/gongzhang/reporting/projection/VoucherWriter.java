@@ -1,16 +1,14 @@
 package org.gongzhang.reporting.projection;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.IntStream;
-import org.gongzhang.core.account.Side;
 import org.gongzhang.core.book.api.payload.VoucherRecorded;
 import org.gongzhang.core.book.api.payload.VoucherReversed;
 import org.gongzhang.core.period.Period;
 import org.gongzhang.core.voucher.RedVoucher;
 import org.gongzhang.core.voucher.VoucherLine;
 import org.gongzhang.core.voucher.VoucherWord;
+import org.gongzhang.reporting.projection.ProjectionBatch.PendingVoucher;
 import org.gongzhang.reporting.voucher.VoucherLines;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.slf4j.Logger;
@@ -31,50 +29,65 @@ final class VoucherWriter {
         this.jdbc = jdbc;
     }
 
-    void record(EntryHeader header, VoucherRecorded voucher) {
-        insert(header, new Draft(voucher.voucherId(), voucher.word(), voucher.date(), voucher.attachments().count(),
-                voucher.lines(), null, voucher.corrects()));
+    void record(ProjectionBatch batch, EntryHeader header, VoucherRecorded voucher) {
+        insert(batch, header, new Draft(voucher.voucherId(), voucher.word(), voucher.date(),
+                voucher.attachments().count(), voucher.lines(), null, voucher.corrects()));
     }
 
     /** 红字冲销: the red voucher takes the original's 凭证字 and its lines negated, as the ledger derives them. */
-    void reverse(EntryHeader header, VoucherReversed reversal) {
+    void reverse(ProjectionBatch batch, EntryHeader header, VoucherReversed reversal) {
+        batch.flushVouchers(); // the original may be among the batch's vouchers
         Original original = jdbc.queryForObject("""
                 select word, voucher_date, number from report_voucher where book_id = ? and voucher_id = ?""",
                 (rs, n) -> new Original(VoucherWord.byCharacter(rs.getString(1)).orElseThrow(),
                         rs.getDate(2).toLocalDate(), rs.getInt(3)),
                 header.book(), reversal.reverses());
         String summary = RedVoucher.summary(original.date(), original.word(), original.number());
-        insert(header, new Draft(reversal.voucherId(), original.word(), reversal.date(), 0,
+        insert(batch, header, new Draft(reversal.voucherId(), original.word(), reversal.date(), 0,
                 RedVoucher.lines(VoucherLines.of(jdbc, header.book(), reversal.reverses()), summary), reversal.reverses(), null));
         jdbc.update("update report_voucher set reversed_by = ? where book_id = ? and voucher_id = ?",
                 reversal.voucherId(), header.book(), reversal.reverses());
     }
 
-    void review(EntryHeader header, String voucherId) {
+    void review(ProjectionBatch batch, EntryHeader header, String voucherId) {
+        PendingVoucher pending = batch.pending(header.book(), voucherId);
+        if (pending != null) {
+            pending.status = "REVIEWED";
+            pending.reviewer = header.actor();
+            return;
+        }
         jdbc.update("update report_voucher set status = 'REVIEWED', reviewer = ? where book_id = ? and voucher_id = ?",
                 header.actor(), header.book(), voucherId);
     }
 
-    void voidVoucher(EntryHeader header, String voucherId) {
+    void voidVoucher(ProjectionBatch batch, EntryHeader header, String voucherId) {
+        PendingVoucher pending = batch.pending(header.book(), voucherId);
+        if (pending != null) {
+            pending.status = "VOIDED";
+            return;
+        }
         jdbc.update("update report_voucher set status = 'VOIDED' where book_id = ? and voucher_id = ?",
                 header.book(), voucherId);
     }
 
     /**
      * 记账: the next 凭证号 of the voucher's 凭证字 in its period, derived here as the ledger does; the
-     * number the event carries is only compared.
+     * number the event carries is only compared. Its lines add to their accounts' 发生额.
      */
-    void post(EntryHeader header, String voucherId, int numberInEvent) {
-        int number = jdbc.queryForObject("""
-                select coalesce((select n.number from report_voucher n
-                                 where n.book_id = v.book_id and n.word = v.word and n.period = v.period
-                                   and n.number is not null
-                                 order by n.number desc limit 1), 0) + 1
-                from report_voucher v where v.book_id = ? and v.voucher_id = ?""", Integer.class, header.book(), voucherId);
-        if (number != numberInEvent) {
-            log.warn("Book {} entry {}: the read model numbers voucher {} {}, the ledger {}", header.book(),
-                    header.index(), voucherId, number, numberInEvent);
+    void post(ProjectionBatch batch, EntryHeader header, String voucherId, int numberInEvent) {
+        PendingVoucher pending = batch.pending(header.book(), voucherId);
+        if (pending != null) {
+            pending.number = numbered(batch, header, voucherId, pending.word, pending.period, numberInEvent);
+            pending.status = "POSTED";
+            pending.poster = header.actor();
+            pending.postedIndex = header.index();
+            batch.addMovements(pending);
+            return;
         }
+        Stored stored = jdbc.queryForObject("select word, period from report_voucher where book_id = ? and voucher_id = ?",
+                (rs, n) -> new Stored(VoucherWord.byCharacter(rs.getString(1)).orElseThrow(), rs.getString(2)),
+                header.book(), voucherId);
+        int number = numbered(batch, header, voucherId, stored.word(), stored.period(), numberInEvent);
         jdbc.update("""
                 update report_voucher set status = 'POSTED', number = ?, poster = ?, posted_index = ?
                 where book_id = ? and voucher_id = ?""", number, header.actor(), header.index(), header.book(), voucherId);
@@ -90,33 +103,29 @@ final class VoucherWriter {
                     credit_fen = report_movement.credit_fen + excluded.credit_fen""", header.book(), voucherId);
     }
 
-    private void insert(EntryHeader header, Draft voucher) {
-        jdbc.update("""
-                insert into report_voucher (book_id, voucher_id, word, voucher_date, period, status, summary,
-                                            debit_total, attachments, preparer, red, reverses, corrects, recorded_index)
-                values (?, ?, ?, ?, ?, 'RECORDED', ?, ?, ?, ?, ?, ?, ?, ?)""",
-                header.book(), voucher.id(), voucher.word().character(), Date.valueOf(voucher.date()),
-                Period.of(voucher.date()).toString(), voucher.lines().get(0).summary(), voucher.debitTotal(),
-                voucher.attachments(), header.actor(), voucher.reverses() != null, voucher.reverses(),
-                voucher.corrects(), header.index());
-        jdbc.batchUpdate("""
-                insert into report_voucher_line (book_id, voucher_id, line_no, summary, account, debit_fen, credit_fen)
-                values (?, ?, ?, ?, ?, ?, ?)""",
-                IntStream.range(0, voucher.lines().size()).mapToObj(i -> {
-                    VoucherLine line = voucher.lines().get(i);
-                    return new Object[] {header.book(), voucher.id(), i + 1, line.summary(), line.account().value(),
-                            line.side() == Side.DEBIT ? line.amount().fen() : 0L,
-                            line.side() == Side.CREDIT ? line.amount().fen() : 0L};
-                }).toList());
+    private static int numbered(ProjectionBatch batch, EntryHeader header, String voucherId, VoucherWord word,
+            String period, int numberInEvent) {
+        int number = batch.nextNumber(header.book(), word, period);
+        if (number != numberInEvent) {
+            log.warn("Book {} entry {}: the read model numbers voucher {} {}, the ledger {}", header.book(),
+                    header.index(), voucherId, number, numberInEvent);
+        }
+        return number;
+    }
+
+    private static void insert(ProjectionBatch batch, EntryHeader header, Draft voucher) {
+        batch.record(new PendingVoucher(header.book(), voucher.id(), voucher.word(), voucher.date(),
+                Period.of(voucher.date()).toString(), voucher.attachments(), voucher.lines(), header.actor(),
+                voucher.reverses(), voucher.corrects(), header.index()));
     }
 
     /** A voucher about to be written: a recorded one, or a red one derived from the voucher it cancels. */
     private record Draft(String id, VoucherWord word, LocalDate date, int attachments, List<VoucherLine> lines,
             String reverses, String corrects) {
+    }
 
-        long debitTotal() {
-            return lines.stream().filter(l -> l.side() == Side.DEBIT).mapToLong(l -> l.amount().fen()).sum();
-        }
+    /** What 记账 needs of a voucher written in an earlier batch. */
+    private record Stored(VoucherWord word, String period) {
     }
 
     /** What a red voucher needs of the posted voucher it cancels. */
