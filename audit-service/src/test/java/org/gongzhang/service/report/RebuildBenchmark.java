@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RebuildBenchmark extends ServiceIT {
 
-    private static final int COPIES = 12;
+    private static final int COPIES = 60;
     private static final int RUNS = 3;
 
     @Autowired
