@@ -28,20 +28,21 @@ class IndexFailureIT extends ServiceIT {
         long events = events(book.id);
         SignedEntry entry = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("120.00"));
 
-        jdbc.execute("""
+        JdbcTemplate owner = schemaOwner();
+        owner.execute("""
                 create or replace function index_fault_for_test() returns trigger language plpgsql as $$
                 begin
                   if new.book_id = '%s' then raise exception 'index row refused (injected by IndexFailureIT)'; end if;
                   return new;
                 end $$""".formatted(book.id));
-        jdbc.execute("create trigger index_fault_for_test before insert on ledger_entry for each row "
+        owner.execute("create trigger index_fault_for_test before insert on ledger_entry for each row "
                 + "execute function index_fault_for_test()");
         Answer failed;
         try {
             failed = client.submit(entry, "en");
         } finally {
-            jdbc.execute("drop trigger index_fault_for_test on ledger_entry");
-            jdbc.execute("drop function index_fault_for_test()");
+            owner.execute("drop trigger index_fault_for_test on ledger_entry");
+            owner.execute("drop function index_fault_for_test()");
         }
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(500);

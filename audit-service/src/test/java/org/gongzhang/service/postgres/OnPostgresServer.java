@@ -16,6 +16,7 @@ abstract class OnPostgresServer {
 
     @BeforeAll
     static void startServer() throws Exception {
+        PostgresServer.assumeInstalled();
         server = PostgresServer.start(home);
     }
 

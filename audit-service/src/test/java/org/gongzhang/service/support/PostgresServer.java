@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A PostgreSQL server of the operating system's own (Debian's {@code postgresql} package, as an IT
@@ -61,6 +62,18 @@ public final class PostgresServer implements AutoCloseable {
     /** Whether this machine has a PostgreSQL server installed ({@code .ci/run} installs Debian's when missing). */
     public static boolean installed() {
         return binaries().isPresent();
+    }
+
+    /**
+     * Stops the calling test as not run when no PostgreSQL server is installed, as the browser tests
+     * do without Chromium; under {@code CI=true}, where {@code .ci/run} installs it, fails instead.
+     */
+    public static void assumeInstalled() {
+        if (!installed() && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("PostgreSQL's server is missing: apt-get install postgresql (.ci/run does)");
+        }
+        Assumptions.assumeTrue(installed(),
+                "these tests need the operating system's PostgreSQL server (apt-get install postgresql)");
     }
 
     /** Initialises a cluster in a new directory under {@code parent} and starts it. */
