@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * Two service nodes, each its own JVM, on one PostgreSQL server and one key store, as a 街道 would
  * run them behind a load balancer. Writers append to one book through both nodes at once and to a
  * book of their own: no index is taken twice, every acknowledged entry is in the log, each book
- * verifies on either node, and the reporting read model applies every entry exactly once. A node
- * killed with SIGKILL leaves the other serving, and its tracking processors' claims move over.
+ * verifies on either node, and the reporting read model applies every entry exactly once, its two
+ * segments run one on each node. A node killed with SIGKILL leaves the other serving, and its
+ * tracking processors' claims move over: the survivor runs both segments.
  */
 class MultiNodeIT extends OnPostgresServer {
 
@@ -76,6 +81,9 @@ class MultiNodeIT extends OnPostgresServer {
                 ExternalPostgresIT.assertVerifies(b.client, book.id, size);
             }
             awaitReadModel(database, List.of(shared, ownOfA, ownOfB), a.client, Duration.ofMinutes(2));
+            Set<String> owners = awaitOwners(database, "reporting", 2, Duration.ofSeconds(60));
+            assertThat(owners).as("each node runs one of the read model's two segments (Axon names a node pid@host)")
+                    .anyMatch(owner -> owner.startsWith(a.pid() + "@")).anyMatch(owner -> owner.startsWith(b.pid() + "@"));
 
             a.kill();
             List<TestBook> after = List.of(shared, ownOfA);
@@ -85,6 +93,8 @@ class MultiNodeIT extends OnPostgresServer {
                 }
             }
             awaitReadModel(database, List.of(shared, ownOfA, ownOfB), b.client, Duration.ofMinutes(2));
+            Set<String> survivor = awaitOwners(database, "reporting", 1, Duration.ofSeconds(60));
+            assertThat(survivor).as("the survivor runs both segments now").allMatch(owner -> owner.startsWith(b.pid() + "@"));
             assertThat(conflicts.get()).as("clients racing on the shared book were refused now and then, never more")
                     .isLessThan(10 * PER_WRITER);
         }
@@ -136,6 +146,38 @@ class MultiNodeIT extends OnPostgresServer {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the reporting read model did not catch up within " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /**
+     * Waits until {@code processor}'s segments are all claimed, by {@code count} distinct nodes;
+     * answers the owners (Axon's node names).
+     */
+    private static Set<String> awaitOwners(PostgresServer.Database database, String processor, int count,
+            Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Set<String> owners = new HashSet<>();
+            boolean allClaimed = true;
+            try (Connection c = server.connect(database.name(), PostgresServer.APP, PostgresServer.APP_PASSWORD);
+                    PreparedStatement s = c.prepareStatement("select owner from token_entry where processor_name = ?")) {
+                s.setString(1, processor);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String owner = rs.getString(1);
+                        allClaimed &= owner != null;
+                        owners.add(owner);
+                    }
+                }
+            }
+            if (allClaimed && owners.size() == count) {
+                return owners;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the " + processor + " segments were not claimed by " + count
+                        + " node(s) within " + timeout + ": " + owners);
             }
             Thread.sleep(500);
         }

@@ -60,14 +60,16 @@ final class ReadModel {
         processor.resetTokens();
     }
 
-    /** Stops the processor and moves its token back to the start of the log without a reset, so every event comes again. */
+    /** Stops the processor and moves every segment's token back to the start of the log without a reset, so every event comes again. */
     void rewindWithoutResetAndHold() {
         TrackingEventProcessor processor = processor();
         processor.shutDown();
         transactions.executeWithoutResult(status -> {
-            tokens.fetchToken(LedgerProjection.PROCESSING_GROUP, 0);
-            tokens.storeToken(events.createTailToken(), LedgerProjection.PROCESSING_GROUP, 0);
-            tokens.releaseClaim(LedgerProjection.PROCESSING_GROUP, 0);
+            for (int segment : tokens.fetchSegments(LedgerProjection.PROCESSING_GROUP)) {
+                tokens.fetchToken(LedgerProjection.PROCESSING_GROUP, segment);
+                tokens.storeToken(events.createTailToken(), LedgerProjection.PROCESSING_GROUP, segment);
+                tokens.releaseClaim(LedgerProjection.PROCESSING_GROUP, segment);
+            }
         });
     }
 

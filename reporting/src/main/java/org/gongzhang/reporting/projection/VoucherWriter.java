@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes 记账凭证 through 录入 → 审核 → 记账 (or 作废): the voucher, its 分录, and on posting its
- * 凭证号 and the 发生额 it adds to each account's period.
+ * 凭证号 and the 发生额 it adds to each account's period. A voucher recorded in the current processor
+ * batch changes in memory and is written once with the batch ({@link ProjectionBatch}); one recorded
+ * in an earlier batch changes in its row.
  */
 final class VoucherWriter {
 
