@@ -32,8 +32,8 @@ final class VoucherWriter {
     }
 
     void record(ProjectionBatch batch, EntryHeader header, VoucherRecorded voucher) {
-        insert(batch, header, new Draft(voucher.voucherId(), voucher.word(), voucher.date(),
-                voucher.attachments().count(), voucher.lines(), null, voucher.corrects()));
+        batch.record(pending(header, voucher.voucherId(), voucher.word(), voucher.date(), voucher.attachments().count(),
+                voucher.lines(), null, voucher.corrects()));
     }
 
     /** 红字冲销: the red voucher takes the original's 凭证字 and its lines negated, as the ledger derives them. */
@@ -45,7 +45,7 @@ final class VoucherWriter {
                         rs.getDate(2).toLocalDate(), rs.getInt(3)),
                 header.book(), reversal.reverses());
         String summary = RedVoucher.summary(original.date(), original.word(), original.number());
-        insert(batch, header, new Draft(reversal.voucherId(), original.word(), reversal.date(), 0,
+        batch.record(pending(header, reversal.voucherId(), original.word(), reversal.date(), 0,
                 RedVoucher.lines(VoucherLines.of(jdbc, header.book(), reversal.reverses()), summary), reversal.reverses(), null));
         jdbc.update("update report_voucher set reversed_by = ? where book_id = ? and voucher_id = ?",
                 reversal.voucherId(), header.book(), reversal.reverses());
@@ -115,15 +115,11 @@ final class VoucherWriter {
         return number;
     }
 
-    private static void insert(ProjectionBatch batch, EntryHeader header, Draft voucher) {
-        batch.record(new PendingVoucher(header.book(), voucher.id(), voucher.word(), voucher.date(),
-                Period.of(voucher.date()).toString(), voucher.attachments(), voucher.lines(), header.actor(),
-                voucher.reverses(), voucher.corrects(), header.index()));
-    }
-
-    /** A voucher about to be written: a recorded one, or a red one derived from the voucher it cancels. */
-    private record Draft(String id, VoucherWord word, LocalDate date, int attachments, List<VoucherLine> lines,
-            String reverses, String corrects) {
+    /** A voucher as recorded by {@code header}'s entry, not yet written. */
+    private static PendingVoucher pending(EntryHeader header, String id, VoucherWord word, LocalDate date,
+            int attachments, List<VoucherLine> lines, String reverses, String corrects) {
+        return new PendingVoucher(header.book(), id, word, date, Period.of(date).toString(), attachments, lines,
+                header.actor(), reverses, corrects, header.index());
     }
 
     /** What 记账 needs of a voucher written in an earlier batch. */
