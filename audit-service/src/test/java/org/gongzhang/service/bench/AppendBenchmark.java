@@ -156,12 +156,7 @@ public final class AppendBenchmark {
 
     /** {@code clients} clients, each on a book of its own opened for the purpose, appending for {@code seconds}. */
     static double appendRate(int port, int clients, int seconds) throws Exception {
-        LedgerClient http = new LedgerClient(port);
-        List<TestBook> books = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            books.add(TestBook.open(http));
-        }
-        return concurrently(books.size(), books, book -> appendFor(book, seconds));
+        return appendRate(List.of(port), clients, seconds);
     }
 
     /**
@@ -169,9 +164,10 @@ public final class AppendBenchmark {
      * at {@code ports[i % ports.size()]} (books opened through that node too): the rate summed over nodes.
      */
     static double appendRate(List<Integer> ports, int clients, int seconds) throws Exception {
+        List<LedgerClient> nodes = ports.stream().map(LedgerClient::new).toList();
         List<TestBook> books = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            books.add(TestBook.open(new LedgerClient(ports.get(i % ports.size()))));
+            books.add(TestBook.open(nodes.get(i % nodes.size())));
         }
         return concurrently(books.size(), books, book -> appendFor(book, seconds));
     }

@@ -183,9 +183,6 @@ public final class CityBenchmark {
         if (ok == 0) {
             return "failed";
         }
-        long[] sorted = java.util.Arrays.copyOf(nanos, ok);
-        java.util.Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%s / %s ms%s", Report.ms(sorted[(ok - 1) / 2] / 1e6),
-                Report.ms(sorted[(int) Math.ceil(ok * 0.95) - 1] / 1e6), failures == 0 ? "" : " (" + failures + " failed)");
+        return Latencies.of(nanos, ok, failures).p50p95() + " ms" + (failures == 0 ? "" : " (" + failures + " failed)");
     }
 }

@@ -2,17 +2,17 @@ package org.gongzhang.service.bench;
 
 import java.util.Arrays;
 
-/** Round-trip times of one kind of request: how many, p50, p99 and the largest, in milliseconds. */
-record Latencies(int count, int failures, double p50, double p99, double max) {
+/** Round-trip times of one kind of request: how many, p50, p95, p99 and the largest, in milliseconds. */
+record Latencies(int count, int failures, double p50, double p95, double p99, double max) {
 
     static Latencies of(long[] nanos, int count, int failures) {
         if (count == 0) {
-            return new Latencies(0, failures, Double.NaN, Double.NaN, Double.NaN);
+            return new Latencies(0, failures, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
-        return new Latencies(count, failures, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted[count - 1] / 1e6);
+        return new Latencies(count, failures, percentile(sorted, 0.50), percentile(sorted, 0.95),
+                percentile(sorted, 0.99), sorted[count - 1] / 1e6);
     }
 
     /** Nearest-rank percentile in milliseconds. */
@@ -23,6 +23,10 @@ record Latencies(int count, int failures, double p50, double p99, double max) {
 
     String p50p99() {
         return Report.ms(p50) + " / " + Report.ms(p99);
+    }
+
+    String p50p95() {
+        return Report.ms(p50) + " / " + Report.ms(p95);
     }
 
     @Override
