@@ -1,7 +1,6 @@
 package org.gongzhang.service.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,10 +57,8 @@ public final class Browser implements AutoCloseable {
         Path chromium = Path.of(env("CHROMIUM", "/usr/bin/chromium"));
         Path chromedriver = Path.of(env("CHROMEDRIVER", "/usr/bin/chromedriver"));
         boolean present = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("Chromium is missing: apt-get install chromium chromium-driver (.ci/run does)");
-        }
-        assumeTrue(present, "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        Prerequisites.require(present, "Chromium is missing: apt-get install chromium chromium-driver (.ci/run does)",
+                "browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A PostgreSQL server of the operating system's own (Debian's {@code postgresql} package, as an IT
@@ -69,10 +68,7 @@ public final class PostgresServer implements AutoCloseable {
      * do without Chromium; under {@code CI=true}, where {@code .ci/run} installs it, fails instead.
      */
     public static void assumeInstalled() {
-        if (!installed() && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("PostgreSQL's server is missing: apt-get install postgresql (.ci/run does)");
-        }
-        Assumptions.assumeTrue(installed(),
+        Prerequisites.require(installed(), "PostgreSQL's server is missing: apt-get install postgresql (.ci/run does)",
                 "these tests need the operating system's PostgreSQL server (apt-get install postgresql)");
     }
 
