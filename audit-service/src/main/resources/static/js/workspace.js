@@ -32,16 +32,29 @@ export async function act(url, body, method = 'POST') {
       if (!response.ok) throw new Refusal(answer);
       return {answer, signedBy: 'service'};
     }
+    // the service built the entry under the book's lease: no one else appends until it is posted,
+    // released, or expired (docs/signing.md)
+    const release = () => answer.lease && fetch(answer.submitTo.replace(/\/entries$/, '/lease/') + answer.lease,
+      {method: 'DELETE', credentials: 'same-origin', headers: {'X-CSRF-TOKEN': csrf}}).catch(() => {});
     if (canonicalize(answer.entry) !== answer.canonical) {
+      release();
       throw new Refusal({detail: words.canonical});
     }
-    const signed = await signEntry(key, answer.entry);
+    let signed;
+    try {
+      signed = await signEntry(key, answer.entry);
+    } catch (e) {
+      release();
+      throw e;
+    }
+    const postHeaders = {'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-TOKEN': csrf};
+    if (answer.lease) postHeaders['Ledger-Lease'] = answer.lease;
     const posted = await fetch(answer.submitTo, {method: 'POST', credentials: 'same-origin',
-      headers: {'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-TOKEN': csrf},
-      body: JSON.stringify(signed)});
+      headers: postHeaders, body: JSON.stringify(signed)});
     const receipt = await json(posted);
     if (posted.ok) return {answer: receipt, signedBy: 'own'};
-    if (posted.status === 409 && /^entry\.(index|prev)/.test(receipt.code || '') && attempt < 3) continue;
+    if (!posted.ok) release();
+    if (posted.status === 409 && /^(entry\.(index|prev)|book\.lease)/.test(receipt.code || '') && attempt < 3) continue;
     throw new Refusal(receipt);
   }
 }

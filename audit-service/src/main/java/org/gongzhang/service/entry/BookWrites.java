@@ -3,11 +3,14 @@ package org.gongzhang.service.entry;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its transaction ends (the caller's, when there is one). So an entry the service signs is built on
  * the head it is appended to and is never refused for a race, and a client-signed entry is judged
  * against the real head: a 409 for a stale {@code prev} only when it really is stale. Writers to
- * other books do not wait.
+ * other books do not wait. A writer holding the book's lease ({@link BookLeases}) goes before
+ * everyone else; the service's own entries wait for it, other signed entries are refused.
  */
 @Component
 public class BookWrites {
@@ -38,27 +42,77 @@ public class BookWrites {
     private final TransactionTemplate transaction;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Semaphore writers;
+    private final BookLeases leases;
 
-    BookWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    BookWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions, BookLeases leases,
             @Value("${ledger.writes.concurrency:16}") int concurrency) {
         this.writers = new Semaphore(concurrency, true);
         this.jdbc = jdbc;
+        this.leases = leases;
         this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * Runs {@code write} in a transaction (or the caller's) that holds {@code book}'s append lock.
-     * Writers of this node queue on a lock of their own first, without a database connection, so
-     * that many writers to one book do not take every pooled connection while they wait. Inside a
-     * caller's transaction the node's lock is kept, like the advisory lock, until that transaction
-     * ends: a second append to the same book in it must not find another writer between the two.
+     * Runs {@code write}, an append of entries the service builds, in a transaction (or the
+     * caller's) that holds {@code book}'s append lock. Writers of this node queue on a lock of
+     * their own first, without a database connection, so that many writers to one book do not take
+     * every pooled connection while they wait. Inside a caller's transaction the node's lock is
+     * kept, like the advisory lock, until that transaction ends: a second append to the same book
+     * in it must not find another writer between the two. While another writer holds the book's
+     * lease ({@link BookLeases}) it waits for that writer's entry first.
      */
     public <T> T serialized(String book, Supplier<T> write) {
+        return serialized(book, null, null, false, write);
+    }
+
+    /**
+     * Runs {@code write}, the append of an entry its writer signed with key {@code signer}, like
+     * {@link #serialized} but refused with 409 {@code book.lease.held} while another writer holds
+     * the book's lease; the lease's holder (who presents it as {@code lease}, or signs with the key
+     * it was granted to) uses it up.
+     */
+    public <T> T serializedSigned(String book, String lease, String signer, Supplier<T> write) {
+        return serialized(book, lease, signer, true, write);
+    }
+
+    private <T> T serialized(String book, String lease, String signer, boolean signed, Supplier<T> write) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            if (!lock(book).isHeldByCurrentThread() && !signed) {
+                // before this transaction takes the book: a lease taken before it goes first
+                AutoCloseable waiting = leases.serviceWaits(book);
+                try {
+                    leases.awaitFree(book, System.nanoTime() + QUEUE_WAIT.toNanos());
+                } finally {
+                    close(waiting);
+                }
+            }
             holdUntilCompletion(book);
             jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> null, LOCK_SPACE, book);
-            return write.get();
+            // a lease granted between the wait and the lock is overridden here: this transaction
+            // already holds the book, and its holder's entry will be judged at the new head (409)
+            return gated(book, lease, signer, signed, false, write).orElseThrow().value();
         }
+        long until = System.nanoTime() + QUEUE_WAIT.toNanos();
+        AutoCloseable waiting = null;
+        try {
+            while (true) {
+                Optional<Done<T>> done = attempt(book, lease, signer, signed, write);
+                if (done.isPresent()) {
+                    return done.get().value();
+                }
+                if (waiting == null) {
+                    waiting = leases.serviceWaits(book);
+                }
+                leases.awaitFree(book, until);
+            }
+        } finally {
+            close(waiting);
+        }
+    }
+
+    /** One try under the locks: empty when another writer's lease holds the book (nothing written). */
+    private <T> Optional<Done<T>> attempt(String book, String lease, String signer, boolean signed,
+            Supplier<T> write) {
         admit();
         try {
             ReentrantLock local = lock(book);
@@ -66,13 +120,52 @@ public class BookWrites {
             try {
                 return transaction.execute(status -> {
                     jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> null, LOCK_SPACE, book);
-                    return write.get();
+                    leases.handOffAtCommit(book);
+                    return gated(book, lease, signer, signed, true, write);
                 });
             } finally {
                 local.unlock();
             }
         } finally {
             writers.release();
+        }
+    }
+
+    /**
+     * The write, as the book's lease allows, under its append lock. While another writer holds the
+     * lease, a signed entry is refused, and the service's own write is not done (empty) when it
+     * {@code mayWait} (its caller then waits for the lease to end); inside a caller's transaction,
+     * which cannot let go of the book, it goes ahead.
+     */
+    private <T> Optional<Done<T>> gated(String book, String lease, String signer, boolean signed, boolean mayWait,
+            Supplier<T> write) {
+        BookLeases.Check check = leases.check(book, lease, signer);
+        if (check.gate() == BookLeases.Gate.HELD) {
+            if (signed) {
+                throw new LedgerRefusal(Kind.CONFLICT, "book.lease.held", "lease", check.lease().expiresAt().toString());
+            }
+            if (mayWait) {
+                return Optional.empty();
+            }
+        }
+        T value = write.get();
+        if (check.gate() == BookLeases.Gate.MINE) {
+            leases.consume(book, check.lease().id());
+        }
+        return Optional.of(new Done<>(value));
+    }
+
+    /** A write's result, which may be null. */
+    private record Done<T>(T value) {
+    }
+
+    private static void close(AutoCloseable waiting) {
+        if (waiting != null) {
+            try {
+                waiting.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -87,6 +180,7 @@ public class BookWrites {
             return; // taken earlier in this transaction, or by the serialized call that opened it
         }
         acquire(local);
+        leases.handOffAtCommit(book);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,10 +36,18 @@ class EntryController {
         this.stored = stored;
     }
 
-    /** 201 with the receipt for a new entry; 200 with the first receipt for a replayed submission id. */
+    /** The request header naming the book's lease the entry was signed under ({@link BookLeases}). */
+    public static final String LEASE_HEADER = "Ledger-Lease";
+
+    /**
+     * 201 with the receipt for a new entry; 200 with the first receipt for a replayed submission id.
+     * With the book's lease in {@value #LEASE_HEADER}, the lease is used up; without it, while
+     * another writer holds the lease, 409 {@code book.lease.held}.
+     */
     @PostMapping(path = "/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EntryReceipt> submit(@PathVariable String book, @RequestBody String body) {
-        EntrySubmissions.Outcome outcome = submissions.submit(book, body);
+    ResponseEntity<EntryReceipt> submit(@PathVariable String book, @RequestBody String body,
+            @RequestHeader(name = LEASE_HEADER, required = false) String lease) {
+        EntrySubmissions.Outcome outcome = submissions.submitSigned(book, body, lease == null ? null : lease.strip());
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(outcome.receipt());
     }
 

@@ -3,6 +3,7 @@ package org.gongzhang.service.entry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -53,18 +54,33 @@ public class EntrySubmissions {
     public record Outcome(EntryReceipt receipt, boolean replayed) {
     }
 
+    /** An entry the service built (and signed, or had signed within the same request): waits out another writer's lease. */
     public Outcome submit(String bookId, String body) {
+        return submit(bookId, body, null, false);
+    }
+
+    /**
+     * An entry its writer signed and posted ({@code POST …/entries}), with the book's lease if they
+     * took one ({@code lease}, else null): refused with 409 {@code book.lease.held} while another
+     * writer holds the lease. A lease is also used by an entry signed with the key it was granted to.
+     */
+    public Outcome submitSigned(String bookId, String body, String lease) {
+        return submit(bookId, body, lease, true);
+    }
+
+    private Outcome submit(String bookId, String body, String lease, boolean signed) {
         SignedEntry entry = parse(body);
         EntryHeader header = header(entry);
         if (!header.book().equals(bookId) || !BookId.isValid(bookId)) {
             throw LedgerRefusal.invalid("entry.book.mismatch", "entry.book", bookId);
         }
         // under the book's append lock nothing lands between the replay check and the append
-        return writes.serialized(bookId, () -> replayOf(entry, header).orElseGet(() -> {
+        Supplier<Outcome> write = () -> replayOf(entry, header).orElseGet(() -> {
             requireAtHead(header);
             requireAttachmentsStored(header);
             return append(entry, header);
-        }));
+        });
+        return signed ? writes.serializedSigned(bookId, lease, header.keyId(), write) : writes.serialized(bookId, write);
     }
 
     /**

@@ -123,6 +123,13 @@ public class LedgerIndex {
                 String.class, bookId);
     }
 
+    /** The index of the book's last entry of one of {@code kinds}, -1 if none (from the index on kind). */
+    public long lastOfKinds(String bookId, List<String> kinds) {
+        Long last = jdbc.queryForObject("select max(entry_index) from ledger_entry where book_id = ? and kind = any (?)",
+                Long.class, bookId, kinds.toArray(String[]::new));
+        return last == null ? -1 : last;
+    }
+
     /** The book's size, last entry hash and time, from its one log row. */
     public Optional<BookHead> head(String bookId) {
         return jdbc.query("select tree_size, head_hash, head_recorded_at from book_log where book_id = ?",

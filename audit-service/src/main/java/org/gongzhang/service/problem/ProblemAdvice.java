@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.reporting.exchange.FileProblem;
+import org.gongzhang.service.entry.BookLeases;
 import org.gongzhang.service.exchange.ImportRefused;
 import org.gongzhang.service.log.BookIntegrityFailed;
 import org.gongzhang.service.log.Checkpoints;
@@ -69,7 +70,20 @@ class ProblemAdvice {
         body.set("entry", required.entry());
         body.put("canonical", required.canonical());
         body.put("submitTo", required.submitTo());
+        required.lease().ifPresent(lease -> {
+            body.put("lease", lease.id());
+            body.put("leaseExpiresAt", lease.expiresAt().toString());
+        });
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(body.toString());
+    }
+
+    /** The book's lease stayed with other writers for as long as the request would wait: 503, try again in a second. */
+    @ExceptionHandler(BookLeases.LeaseBusy.class)
+    ResponseEntity<ProblemDetail> leaseBusy(BookLeases.LeaseBusy busy) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "book.lease.busy", null);
+        busy.heldUntil().ifPresent(until -> answer.getBody().setProperty("heldUntil", until.toString()));
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Retry-After", "1")
+                .body(answer.getBody());
     }
 
     /** A book that failed its integrity check: which book, and the checkpoint size the service vouched for. */

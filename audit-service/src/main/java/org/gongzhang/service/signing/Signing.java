@@ -13,6 +13,7 @@ import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.custody.SigningProperties;
 import org.gongzhang.service.entry.BookHead;
+import org.gongzhang.service.entry.BookLeases;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.log.BookKeys;
 import org.gongzhang.service.security.AccessDenied;
@@ -43,9 +44,14 @@ public class Signing {
     private final LedgerIndex index;
     private final Clock clock;
     private final boolean custodialAllowed;
+    private final BookLeases leases;
+
+    /** How long building an entry for its actor's own signature waits for the book's lease. */
+    static final java.time.Duration LEASE_WAIT = java.time.Duration.ofSeconds(10);
 
     Signing(CustodialKeys custodialKeys, CustodialSigner custodial, BookKeys bookKeys, LedgerIndex index, Clock clock,
-            SigningProperties properties) {
+            SigningProperties properties, BookLeases leases) {
+        this.leases = leases;
         this.custodialKeys = custodialKeys;
         this.custodial = custodial;
         this.bookKeys = bookKeys;
@@ -84,11 +90,16 @@ public class Signing {
                     .filter(k -> k.keyId().equals(ownKey.get()) && k.actor().equals(acting.actor()) && k.role() == role)
                     .findFirst()
                     .orElseThrow(() -> AccessDenied.forbidden("signing.key.not-enrolled", book, role.name()));
-            BookHead head = after != null ? after : index.head(book)
-                    .orElse(new BookHead(book, 0, SignedEntry.GENESIS_PREV, null));
+            // the entry is built under the book's lease, so that no other writer takes its index
+            // while the browser (or key file) signs it; one that must follow a given head signs there
+            BookLeases.Lease lease = after != null || index.head(book).isEmpty() ? null
+                    : leases.take(book, key.keyId(), LEASE_WAIT);
+            BookHead head = after != null ? after : lease != null
+                    ? new BookHead(book, lease.index(), lease.prev(), null)
+                    : new BookHead(book, 0, SignedEntry.GENESIS_PREV, null);
             EntryDraft draft = new EntryDraft(book, head.size(), head.head(), kind, acting.actor(), role, key.keyId(),
                     key.suite(), false, submission, clock.instant(), businessDate, payload);
-            throw new SignatureRequired(book, draft.toJson());
+            throw new SignatureRequired(book, draft.toJson(), lease);
         }
         Optional<String> custodialId = custodialKeys.find(acting.actor(), role).map(CustodialKey::keyId);
         boolean holdsOwnKey = valid.stream().anyMatch(k -> k.actor().equals(acting.actor()) && k.role() == role

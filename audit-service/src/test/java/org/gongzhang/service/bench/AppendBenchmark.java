@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Append benchmark: the machine's limits (single-thread Ed25519 sign and verify, durable single-row
  * inserts of an entry's size on the same PostgreSQL), then signed {@code voucher.recorded} entries
  * appended through the HTTP API by {@code clients} clients, each on its own book, each signing
- * locally and tracking its book's head from the receipts; and clients racing on one book. Used by
+ * locally and tracking its book's head from the receipts; and clients sharing one book through its
+ * lease. Used by
  * {@link LedgerBenchmark} ({@code ./ledger bench}); its own main takes the client counts:
  *
  * <pre>java -cp "audit-service/target/test-classes:audit-service/target/classes:…" \
@@ -62,8 +63,8 @@ public final class AppendBenchmark {
                 System.out.printf("product: signed entries via HTTP, %2d clients/books %,10.0f /s%n", clients,
                         appendRate(port, clients, SECONDS));
                 OneBook oneBook = oneBookRate(port, clients, SECONDS);
-                System.out.printf("product: signed entries via HTTP, %2d clients, 1 book %,10.0f /s (%,d x 409 stale, "
-                        + "signed again at the new head; no other answer)%n", clients, oneBook.rate(), oneBook.refused());
+                System.out.printf("product: signed entries via HTTP, %2d clients, 1 book, leases %,10.0f /s (%,d x 409, "
+                        + "%,d x 503)%n", clients, oneBook.rate(), oneBook.refused(), oneBook.busy());
             }
         }
     }
@@ -172,43 +173,51 @@ public final class AppendBenchmark {
         return concurrently(books.size(), books, book -> appendFor(book, seconds));
     }
 
-    /** What clients racing on one book achieved: accepted entries per second, and how many 409 stale answers. */
-    record OneBook(double rate, long accepted, long refused) {
+    /** What clients sharing one book achieved: accepted entries per second, and how many answers were refusals (409) or busy (503). */
+    record OneBook(double rate, long accepted, long refused, long busy) {
         double refusedShare() {
             return refused / (double) Math.max(1, accepted + refused);
         }
     }
 
     /**
-     * {@code clients} clients appending to one book, each building on the head it last saw; a 409
-     * {@code entry.index.stale} (another client got there first) makes it read the head and sign again.
-     * Anything else than 201 or that 409 stops the benchmark.
+     * {@code clients} clients appending to one book, each taking the book's lease
+     * ({@code POST …/lease}, signed by the book's preparer key, waiting up to 30 s), signing at the
+     * index and prev it gives and posting with the lease. A 409 or 503 is counted (and the client
+     * asks again); anything else than 200, 201, 409 or 503 stops the benchmark.
      */
     static OneBook oneBookRate(int port, int clients, int seconds) throws Exception {
         TestBook book = TestBook.open(new LedgerClient(port));
         AtomicLong refused = new AtomicLong();
+        AtomicLong busy = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         double rate = concurrently(clients, () -> {
             long n = 0;
             long end = System.nanoTime() + seconds * 1_000_000_000L;
-            JsonNode head = book.client.get("/api/books/" + book.id + "/head").json();
             while (System.nanoTime() < end) {
-                SignedEntry entry = sign(book, head.get("size").asLong(), head.get("head").asText());
-                LedgerClient.Answer answer = book.client.submit(entry);
+                LedgerClient.Answer lease = book.client.lease(book.preparer, book.id, 30);
+                if (lease.status() == 503) {
+                    busy.incrementAndGet();
+                    continue;
+                }
+                if (lease.status() != 200) {
+                    throw new IllegalStateException("lease: " + lease.status() + " " + lease.body());
+                }
+                JsonNode granted = lease.json();
+                SignedEntry entry = sign(book, granted.get("index").asLong(), granted.get("prev").asText());
+                LedgerClient.Answer answer = book.client.submit(entry, granted.get("lease").asText(), "en");
                 if (answer.status() == 201) {
                     n++;
                     accepted.incrementAndGet();
-                    head = book.client.get("/api/books/" + book.id + "/head").json();
-                } else if (answer.status() == 409 && answer.body().contains("entry.index.stale")) {
+                } else if (answer.status() == 409) {
                     refused.incrementAndGet();
-                    head = book.client.get("/api/books/" + book.id + "/head").json();
                 } else {
                     throw new IllegalStateException(answer.status() + " " + answer.body());
                 }
             }
             return n;
         });
-        return new OneBook(rate, accepted.get(), refused.get());
+        return new OneBook(rate, accepted.get(), refused.get(), busy.get());
     }
 
     private static double concurrently(int clients, Callable<Long> work) throws Exception {

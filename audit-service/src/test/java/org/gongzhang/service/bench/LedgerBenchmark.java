@@ -159,9 +159,9 @@ public final class LedgerBenchmark {
         }
     }
 
-    // 2. clients racing on one book
+    // 2. clients sharing one book through its lease
     private void oneBook() throws Exception {
-        progress("one book: 8 and 32 clients racing, each signing at the head it last saw");
+        progress("one book: 8 and 32 clients, each taking the book's lease, signing at its index and posting");
         double alone = oneClientRate;
         if (Double.isNaN(alone)) {
             alone = AppendBenchmark.appendRate(port, 1, options.seconds());
@@ -173,14 +173,15 @@ public final class LedgerBenchmark {
             AppendBenchmark.OneBook result = AppendBenchmark.oneBookRate(port, clients[i], options.seconds());
             double lag = settle(clients[i] + " clients on one book");
             double ratio = result.rate() / alone;
-            report.add(new Report.Row(orders[i], String.format("%d clients on ONE book", clients[i]),
+            report.add(new Report.Row(orders[i], String.format("%d clients on ONE book (leases)", clients[i]),
                     String.format(Locale.ROOT, "%s/s, %.0f %% refused (409)", Report.rate(result.rate()),
                             100 * result.refusedShare()),
                     "1 client on its own book: " + Report.rate(alone) + "/s", Report.fixed(ratio, 3),
                     "no collapse (≥ 0.9 × 1 client)", Report.yes(ratio >= 0.9),
-                    String.format(Locale.ROOT, "%d s; %,d accepted, %,d × 409 entry.index.stale (each client then "
-                            + "reads the head and signs again); processors caught up %s after", options.seconds(),
-                            result.accepted(), result.refused(), lagText(lag))));
+                    String.format(Locale.ROOT, "%d s; each client takes the book's lease (POST …/lease, waiting "
+                            + "its turn), signs at the index and prev it gives and posts with Ledger-Lease: %,d "
+                            + "accepted, %,d × 409, %,d × 503 book.lease.busy; processors caught up %s after",
+                            options.seconds(), result.accepted(), result.refused(), result.busy(), lagText(lag))));
         }
     }
 

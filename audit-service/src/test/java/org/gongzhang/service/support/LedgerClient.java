@@ -11,8 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.SignedEntry;
 
@@ -149,6 +153,34 @@ public final class LedgerClient {
     public Answer submit(SignedEntry entry, String language) {
         String book = entry.header().book();
         return post("/api/books/" + book + "/entries", entry.leaf(), language);
+    }
+
+    /** {@code entry} posted with the book's lease {@code lease} in the {@code Ledger-Lease} header. */
+    public Answer submit(SignedEntry entry, String lease, String language) {
+        String book = entry.header().book();
+        return postBytes("/api/books/" + book + "/entries", entry.leaf().getBytes(StandardCharsets.UTF_8),
+                "application/json", language, "Ledger-Lease", lease);
+    }
+
+    /**
+     * Asks for {@code book}'s lease as the holder of {@code keys}, waiting up to {@code waitSeconds}:
+     * the request signed as docs/signing.md says, {@code requested} now.
+     */
+    public Answer lease(ClientKeys keys, String book, int waitSeconds) {
+        return post("/api/books/" + book + "/lease?wait=" + waitSeconds, leaseRequest(keys, book, Instant.now()), "en");
+    }
+
+    /** The body of a lease request by {@code keys} for {@code book}, made at {@code requested}. */
+    public static String leaseRequest(ClientKeys keys, String book, Instant requested) {
+        Map<String, String> statement = new TreeMap<>();
+        statement.put("book", book);
+        statement.put("key", keys.keyId());
+        statement.put("purpose", "lease");
+        statement.put("requested", requested.toString());
+        byte[] signature = keys.suite().sign(keys.pair().getPrivate(),
+                CanonicalJson.canonicalize(statement).getBytes(StandardCharsets.UTF_8));
+        return CanonicalJson.mapper().createObjectNode().put("key", keys.keyId()).put("requested", requested.toString())
+                .put("signature", Base64.getEncoder().encodeToString(signature)).toString();
     }
 
     /** The envelope for the book's next entry, signed by {@code keys}; {@code tweak} may alter it before signing. */

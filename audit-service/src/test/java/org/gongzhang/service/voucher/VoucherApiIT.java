@@ -126,6 +126,43 @@ class VoucherApiIT extends ServiceIT {
     }
 
     @Test
+    void anEntryBuiltForItsActorsOwnKeyHoldsTheBookUntilSignedAndTheServiceWaitsForIt() throws Exception {
+        String username = NewStaff.create(client, "AGENT_PREPARER", "FIRM", "hengxin", "租约制单员");
+        LedgerClient own = client.as(username);
+        ClientKeys keys = ClientKeys.generate("agent:" + username, Role.AGENT_PREPARER);
+        String publicKey = Base64.getEncoder().encodeToString(keys.pair().getPublic().getEncoded());
+        assertThat(own.post("/api/me/keys", "{\"publicKey\":\"" + publicKey + "\",\"label\":\"key file\"}", "en")
+                .status()).isEqualTo(201);
+        assertThat(client.as("zhao-min").post(BOOK + "/members", "{\"username\":\"" + username
+                + "\",\"role\":\"AGENT_PREPARER\",\"keyId\":\"" + keys.keyId() + "\"}", "en").status()).isEqualTo(201);
+
+        LedgerClient.Answer toSign = own.postBytes(BOOK + "/vouchers",
+                voucher("\"9.00\"", "\"9.00\"").getBytes(StandardCharsets.UTF_8), "application/json", "en",
+                "Ledger-Key", keys.keyId());
+        assertThat(toSign.status()).isEqualTo(202);
+        String lease = toSign.json().get("lease").asText();
+        assertThat(java.time.Instant.parse(toSign.json().get("leaseExpiresAt").asText()))
+                .isAfter(java.time.Instant.now());
+        long index = toSign.json().at("/entry/index").asLong();
+
+        // a voucher the service signs for li-na meanwhile waits for the entry built above
+        java.util.concurrent.CompletableFuture<LedgerClient.Answer> custodial = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> client.as("li-na").post(BOOK + "/vouchers", voucher("\"10.00\"", "\"10.00\""), "en"));
+        Thread.sleep(500);
+        assertThat(custodial).isNotDone();
+        assertThat(size()).isEqualTo(index);
+
+        byte[] signature = keys.suite().sign(keys.pair().getPrivate(),
+                toSign.json().get("canonical").asText().getBytes(StandardCharsets.UTF_8));
+        LedgerClient.Answer stored = client.submit(SignedEntry.of(toSign.json().get("entry"), signature), lease, "en");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(stored.json().get("index").asLong()).isEqualTo(index);
+        LedgerClient.Answer after = custodial.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(after.status()).as(after.body()).isEqualTo(201);
+        assertThat(after.json().at("/receipt/index").asLong()).isEqualTo(index + 1);
+    }
+
+    @Test
     void theTotalInWordsIsTheVouchersOwn() {
         assertThat(client.get("/api/amount-words?fen=120050").json().get("words").asText())
                 .isEqualTo(ChineseAmount.of(120050)).isEqualTo("壹仟贰佰元零伍角");

@@ -1,0 +1,304 @@
+package org.gongzhang.service.entry;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A book's head, held for one writer for a few seconds (租约). A client that signs its own entries
+ * cannot know the index and {@code prev} of its entry before it signs, and two clients that read
+ * the same head both sign at it: one is appended, the other refused as stale, and on a busy book
+ * most are refused. A lease ends the race: the service hands out the next index and {@code prev}
+ * to one writer at a time, in the order they asked, and appends nothing else to the book until
+ * that writer's entry arrives, the writer releases the lease, or it expires
+ * ({@code ledger.writes.lease-ttl}, 5 s by default).
+ *
+ * <p>The lease is a row of {@code book_lease}, so every service node sharing the database honours
+ * it; it is granted and checked under the book's append lock ({@link BookWrites}). Waiting writers
+ * queue on the node they asked; the append that uses a lease hands the next lease to the first
+ * writer queued on that node in the same transaction, so a queue of writers on one book goes at
+ * the speed of one writer. Writers queued on other nodes find the book free within
+ * {@link #POLL}. Entries the service builds itself wait for a lease to end and go first (they
+ * hold no request open for a person); a client-signed entry posted without the lease while another
+ * writer holds it is refused ({@code book.lease.held}).
+ */
+@Component
+public class BookLeases {
+
+    /** How often a queued writer looks again at a book whose lease it did not see end on this node. */
+    static final Duration POLL = Duration.ofMillis(20);
+
+    /** The longest a writer may ask to wait for a lease. */
+    public static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    /** A granted lease: sign the entry at {@code index} citing {@code prev}, before {@code expiresAt}. */
+    public record Lease(String id, String book, String holder, long index, String prev, Instant expiresAt) {
+    }
+
+    /** What an append finds: no lease, the lease it presented, or another writer's. */
+    enum Gate { FREE, MINE, HELD }
+
+    record Check(Gate gate, Lease lease) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate own;
+    private final LedgerIndex index;
+    private final Clock clock;
+    private final Duration ttl;
+    /** Per book, the writers queued on this node for its lease, first come first served. */
+    private final Map<String, Deque<Waiter>> queues = new ConcurrentHashMap<>();
+    /** Per book, how many entries the service builds are waiting on this node for a lease to end. */
+    private final Map<String, AtomicInteger> serviceWaiting = new ConcurrentHashMap<>();
+
+    BookLeases(JdbcTemplate jdbc, PlatformTransactionManager transactions, LedgerIndex index, Clock clock,
+            @Value("${ledger.writes.lease-ttl:PT5S}") Duration ttl) {
+        this.jdbc = jdbc;
+        this.index = index;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    private static final class Waiter {
+        final String holder;
+        final CompletableFuture<Lease> granted = new CompletableFuture<>();
+
+        Waiter(String holder) {
+            this.holder = holder;
+        }
+    }
+
+    /**
+     * The book's lease for {@code holder}, once every writer queued before it on this node had its
+     * turn: waits up to {@code wait}, then refuses with {@link LeaseBusy}. Each request is a turn of
+     * its own, also when the same key asks twice (a person's scripts on two machines).
+     */
+    public Lease take(String book, String holder, Duration wait) {
+        long deadline = System.nanoTime() + Math.min(wait.toNanos(), MAX_WAIT.toNanos());
+        Waiter me = new Waiter(holder);
+        Deque<Waiter> queue = queue(book);
+        queue.addLast(me);
+        boolean taken = false;
+        try {
+            while (true) {
+                if (queue.peekFirst() == me && waitingService(book) == 0) {
+                    Optional<Lease> lease = tryGrant(book, holder);
+                    if (lease.isPresent()) {
+                        taken = true;
+                        return lease.get();
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new LeaseBusy(book, row(book).map(Lease::expiresAt).orElse(null));
+                }
+                try {
+                    Lease lease = me.granted.get(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
+                    taken = true;
+                    return lease;
+                } catch (TimeoutException e) {
+                    // look again
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LeaseBusy(book, null);
+                }
+            }
+        } finally {
+            queue.remove(me);
+            if (!taken && me.granted.isDone() && !me.granted.isCompletedExceptionally()) {
+                // handed over just as this writer gave up: let the next one have it
+                release(book, me.granted.join().id());
+            }
+        }
+    }
+
+    /** Ends a lease before it expires (its holder will not sign after all). False if it was not the book's lease. */
+    public boolean release(String book, String leaseId) {
+        Boolean released = own.execute(status -> {
+            lock(book);
+            int deleted = jdbc.update("delete from book_lease where book_id = ? and lease_id = ?", book, leaseId);
+            if (deleted == 1) {
+                handOffAtCommit(book);
+            }
+            return deleted == 1;
+        });
+        return Boolean.TRUE.equals(released);
+    }
+
+    /**
+     * The book's lease as a writer finds it under the book's append lock: the writer presented
+     * {@code presented} (a lease id, or null) and signs with key {@code signer} (null for the
+     * service's own writes). A lease is its holder's whether or not they present it.
+     */
+    Check check(String book, String presented, String signer) {
+        Optional<Lease> lease = row(book);
+        if (lease.isEmpty()) {
+            return new Check(Gate.FREE, null);
+        }
+        if (lease.get().id().equals(presented) || lease.get().holder().equals(signer)) {
+            return new Check(Gate.MINE, lease.get());
+        }
+        return live(lease.get()) ? new Check(Gate.HELD, lease.get()) : new Check(Gate.FREE, null);
+    }
+
+    /** The lease {@code leaseId} was used: the entry it was for is appended in the current transaction. */
+    void consume(String book, String leaseId) {
+        jdbc.update("delete from book_lease where book_id = ? and lease_id = ?", book, leaseId);
+    }
+
+    /**
+     * When the current transaction commits, the book's next lease goes to the first writer queued
+     * here, at the head this transaction leaves (decided just before the commit, under the book's
+     * append lock, and given to the writer once committed).
+     */
+    void handOffAtCommit(String book) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            private Waiter next;
+            private Lease lease;
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                Deque<Waiter> queue = queues.get(book);
+                next = queue == null ? null : queue.peekFirst();
+                if (next == null || next.granted.isDone() || waitingService(book) > 0
+                        || row(book).filter(BookLeases.this::live).isPresent()) {
+                    next = null;
+                    return;
+                }
+                lease = index.head(book).map(head -> grant(book, next.holder, head)).orElse(null);
+            }
+
+            @Override
+            public void afterCommit() {
+                if (next != null && lease != null) {
+                    next.granted.complete(lease);
+                }
+            }
+        });
+    }
+
+    /**
+     * Waits, as an entry the service builds, until the book has no live lease (up to {@code until},
+     * a {@link System#nanoTime()}); while it waits, this node grants the book's lease to nobody.
+     */
+    void awaitFree(String book, long until) {
+        while (row(book).filter(this::live).isPresent()) {
+            if (System.nanoTime() >= until) {
+                throw new LeaseBusy(book, row(book).map(Lease::expiresAt).orElse(null));
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LeaseBusy(book, null);
+            }
+        }
+    }
+
+    /** Counts an entry the service builds as waiting on {@code book} (leases wait for it); close to stop. */
+    AutoCloseable serviceWaits(String book) {
+        AtomicInteger waiting = serviceWaiting.computeIfAbsent(book, b -> new AtomicInteger());
+        waiting.incrementAndGet();
+        return waiting::decrementAndGet;
+    }
+
+    private int waitingService(String book) {
+        AtomicInteger waiting = serviceWaiting.get(book);
+        return waiting == null ? 0 : waiting.get();
+    }
+
+    private Deque<Waiter> queue(String book) {
+        return queues.computeIfAbsent(book, b -> new ConcurrentLinkedDeque<>());
+    }
+
+    /**
+     * Grants the lease if the book has none live, in a transaction of its own under the book's
+     * append lock. Nothing is lost if its commit is not yet on disk when the service stops: a lease
+     * the database forgot only lets its holder's entry be judged like any other, so the commit
+     * does not wait for the disk.
+     */
+    private Optional<Lease> tryGrant(String book, String holder) {
+        return own.execute(status -> {
+            jdbc.execute("set local synchronous_commit = off");
+            lock(book);
+            if (row(book).filter(this::live).isPresent()) {
+                return Optional.<Lease>empty();
+            }
+            BookHead head = index.head(book)
+                    .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
+            return Optional.of(grant(book, holder, head));
+        });
+    }
+
+    private Lease grant(String book, String holder, BookHead head) {
+        Lease lease = new Lease(UUID.randomUUID().toString(), book, holder, head.size(), head.head(),
+                clock.instant().plus(ttl).truncatedTo(ChronoUnit.MILLIS));
+        jdbc.update("""
+                insert into book_lease (book_id, lease_id, holder, entry_index, prev, expires_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (book_id) do update set lease_id = excluded.lease_id, holder = excluded.holder,
+                    entry_index = excluded.entry_index, prev = excluded.prev, expires_at = excluded.expires_at""",
+                book, lease.id(), holder, lease.index(), lease.prev(), Timestamp.from(lease.expiresAt()));
+        return lease;
+    }
+
+    private void lock(String book) {
+        jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> null, BookWrites.LOCK_SPACE, book);
+    }
+
+    private Optional<Lease> row(String book) {
+        return jdbc.query("select lease_id, holder, entry_index, prev, expires_at from book_lease where book_id = ?",
+                (rs, n) -> new Lease(rs.getString(1), book, rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()), book).stream().findFirst();
+    }
+
+    private boolean live(Lease lease) {
+        return lease.expiresAt().isAfter(clock.instant());
+    }
+
+    /** No lease came free in time (503, try again); {@code heldUntil} is when the current one expires, if known. */
+    public static final class LeaseBusy extends RuntimeException {
+
+        private final transient Instant heldUntil;
+
+        LeaseBusy(String book, Instant heldUntil) {
+            super("book " + book + " stayed leased to other writers");
+            this.heldUntil = heldUntil;
+        }
+
+        public Optional<Instant> heldUntil() {
+            return Optional.ofNullable(heldUntil);
+        }
+    }
+}

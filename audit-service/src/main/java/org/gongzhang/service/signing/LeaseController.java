@@ -1,0 +1,152 @@
+package org.gongzhang.service.signing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.service.entry.BookLeases;
+import org.gongzhang.service.entry.LedgerIndex;
+import org.gongzhang.service.log.BookKeys;
+import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.canonical.NotCanonicalizable;
+import org.gongzhang.verifier.entry.RegisteredKey;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A book's lease over HTTP ({@link BookLeases}, docs/signing.md): a writer who signs with their own
+ * key asks for the book's next index and {@code prev}, signs the entry there and posts it with the
+ * lease. Like {@code POST …/entries}, the request is authenticated by a signature: by a key the
+ * book's log registered and has not revoked, over
+ * {@code {"book":…,"key":…,"purpose":"lease","requested":…}} in canonical JSON, made within
+ * {@link #SKEW} of the service's clock.
+ */
+@RestController
+@RequestMapping("/api/books/{book}/lease")
+class LeaseController {
+
+    /** How far a lease request's {@code requested} time may be from the service's clock. */
+    static final Duration SKEW = Duration.ofMinutes(2);
+
+    /** How long a request waits for the lease unless it says otherwise ({@code ?wait=} seconds). */
+    static final int DEFAULT_WAIT_SECONDS = 10;
+
+    private final BookLeases leases;
+    private final BookKeys keys;
+    private final LedgerIndex index;
+    private final Clock clock;
+
+    LeaseController(BookLeases leases, BookKeys keys, LedgerIndex index, Clock clock) {
+        this.leases = leases;
+        this.keys = keys;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** 200 with the lease once it is this writer's turn; 503 {@code book.lease.busy} if it was not within {@code wait}. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> take(@PathVariable String book, @RequestBody String body,
+            @RequestParam(defaultValue = "" + DEFAULT_WAIT_SECONDS) int wait) {
+        if (wait < 0 || wait > BookLeases.MAX_WAIT.toSeconds()) {
+            throw LedgerRefusal.invalid("request.parameter.invalid", "wait", "wait");
+        }
+        JsonNode request = parse(body);
+        String keyId = text(request, "key");
+        String requested = text(request, "requested");
+        String signature = text(request, "signature");
+        if (index.head(book).isEmpty()) {
+            throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book);
+        }
+        requireRecent(requested);
+        RegisteredKey key = keys.valid(book).stream().filter(k -> k.keyId().equals(keyId)).findFirst()
+                .orElseThrow(() -> new LedgerRefusal(Kind.FORBIDDEN, "lease.key.not-registered", "key", keyId, book));
+        if (!key.suite().verify(key.suite().publicKey(key.publicKeyDer()), statement(book, keyId, requested),
+                decode(signature))) {
+            throw new LedgerRefusal(Kind.FORBIDDEN, "lease.signature.invalid", "signature");
+        }
+        return view(leases.take(book, keyId, Duration.ofSeconds(wait)));
+    }
+
+    /** 204: the lease ends now, and the next writer's turn begins. 404 if it is not the book's lease (used, expired and replaced, or never). */
+    @DeleteMapping("/{lease}")
+    ResponseEntity<Void> release(@PathVariable String book, @PathVariable String lease) {
+        if (!leases.release(book, lease)) {
+            throw new LedgerRefusal(Kind.NOT_FOUND, "lease.not-found", "lease", lease);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The bytes a lease request signs (UTF-8 of the canonical JSON). */
+    static byte[] statement(String book, String keyId, String requested) {
+        Map<String, String> statement = new LinkedHashMap<>();
+        statement.put("book", book);
+        statement.put("key", keyId);
+        statement.put("purpose", "lease");
+        statement.put("requested", requested);
+        return CanonicalJson.canonicalize(statement).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Map<String, Object> view(BookLeases.Lease lease) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("lease", lease.id());
+        view.put("book", lease.book());
+        view.put("index", lease.index());
+        view.put("prev", lease.prev());
+        view.put("expiresAt", lease.expiresAt().toString());
+        return view;
+    }
+
+    private void requireRecent(String requested) {
+        Instant at;
+        try {
+            at = Instant.parse(requested);
+        } catch (DateTimeParseException e) {
+            throw LedgerRefusal.invalid("lease.request.invalid", "requested", "requested");
+        }
+        if (Duration.between(at, clock.instant()).abs().compareTo(SKEW) > 0) {
+            throw LedgerRefusal.invalid("lease.requested.skewed", "requested", requested, SKEW.toSeconds());
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode request = CanonicalJson.parse(body);
+            if (!request.isObject()) {
+                throw LedgerRefusal.invalid("lease.request.invalid", null, "body");
+            }
+            return request;
+        } catch (NotCanonicalizable e) {
+            throw LedgerRefusal.invalid("lease.request.invalid", null, "body");
+        }
+    }
+
+    private static String text(JsonNode request, String field) {
+        JsonNode value = request.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw LedgerRefusal.invalid("lease.request.invalid", field, field);
+        }
+        return value.asText();
+    }
+
+    private static byte[] decode(String signature) {
+        try {
+            return Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            throw new LedgerRefusal(Kind.FORBIDDEN, "lease.signature.invalid", "signature");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.gongzhang.service.entry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongzhang.service.support.Problems.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.gongzhang.service.support.ClientKeys;
+import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.ServiceIT;
+import org.gongzhang.service.support.TestBook;
+import org.gongzhang.verifier.entry.EntryDraft;
+import org.gongzhang.verifier.entry.Role;
+import org.gongzhang.verifier.entry.SignedEntry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A book's lease: writers who sign their own entries on one book take turns instead of racing, and
+ * nobody else appends while a lease is held; the refusals of a lease request store nothing.
+ */
+class LeaseIT extends ServiceIT {
+
+    @Test
+    void writersOnOneBookTakeTurnsAndNoneIsRefused() throws Exception {
+        TestBook book = TestBook.open(client);
+        long before = book.size();
+        int writers = 8;
+        int each = 5;
+        CyclicBarrier start = new CyclicBarrier(writers);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<List<String>>> runs = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                ClientKeys keys = book.preparer; // one key, as a preparer's scripts on several machines would share
+                runs.add(pool.submit(() -> {
+                    List<String> answers = new ArrayList<>();
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        Answer lease = client.lease(keys, book.id, 30);
+                        answers.add("lease " + lease.status());
+                        if (lease.status() != 200) {
+                            continue;
+                        }
+                        SignedEntry entry = voucherAt(book, keys, lease.json());
+                        answers.add("entry " + client.submit(entry, lease.json().get("lease").asText(), "en").status());
+                    }
+                    return answers;
+                }));
+            }
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> run : runs) {
+                all.addAll(run.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(all).filteredOn(a -> a.startsWith("lease")).containsOnly("lease 200");
+            assertThat(all).filteredOn(a -> a.startsWith("entry")).hasSize(writers * each).containsOnly("entry 201");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(book.size()).isEqualTo(before + writers * each);
+        JsonNode verified = client.get("/api/books/" + book.id + "/verify").json();
+        assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    @Test
+    void oneWriterAtATimeWithEveryLeaseHandedOnAtTheNewHead() throws Exception {
+        TestBook book = TestBook.open(client);
+        JsonNode first = client.lease(book.preparer, book.id, 5).json();
+        assertThat(first.get("index").asLong()).isEqualTo(book.size());
+        assertThat(first.get("prev").asText()).isEqualTo(head(book).get("head").asText());
+
+        CompletableFuture<Answer> second = CompletableFuture.supplyAsync(() -> client.lease(book.reviewer, book.id, 20));
+        Thread.sleep(400);
+        assertThat(second).as("the second writer waits while the first holds the lease").isNotDone();
+
+        SignedEntry entry = voucherAt(book, book.preparer, first);
+        Answer stored = client.submit(entry, first.get("lease").asText(), "en");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        JsonNode next = second.get(10, TimeUnit.SECONDS).json();
+        assertThat(next.get("index").asLong()).isEqualTo(first.get("index").asLong() + 1);
+        assertThat(next.get("prev").asText()).isEqualTo(stored.json().get("hash").asText());
+        assertThat(next.get("lease").asText()).isNotEqualTo(first.get("lease").asText());
+
+        // the first lease is used up: releasing it finds nothing; the second is released by its holder
+        assertProblem(client.delete("/api/books/" + book.id + "/lease/" + first.get("lease").asText()), 404,
+                "lease.not-found", "lease");
+        assertThat(client.delete("/api/books/" + book.id + "/lease/" + next.get("lease").asText()).status())
+                .isEqualTo(204);
+        assertThat(client.lease(book.auditor, book.id, 0).status()).as("free again at once").isEqualTo(200);
+    }
+
+    @Test
+    void anEntryWithoutTheLeaseIsRefusedWhileAnotherWriterHoldsItAndNothingIsStored() throws Exception {
+        TestBook book = TestBook.open(client);
+        JsonNode lease = client.lease(book.preparer, book.id, 5).json();
+        long size = book.size();
+
+        SignedEntry intruder = voucherAt(book, book.reviewer, lease);
+        Answer refused = client.submit(intruder, "zh-CN");
+        JsonNode problem = assertProblem(refused, 409, "book.lease.held", "lease");
+        assertThat(problem.get("detail").asText()).containsPattern("[\\u4e00-\\u9fff]");
+        assertProblem(client.submit(intruder, UUID.randomUUID().toString(), "en"), 409, "book.lease.held", "lease");
+        assertThat(book.size()).isEqualTo(size);
+
+        // the holder needs no header: an entry signed with the key the lease was granted to uses it
+        Answer holder = client.submit(voucherAt(book, book.preparer, lease));
+        assertThat(holder.status()).as(holder.body()).isEqualTo(201);
+        assertThat(book.size()).isEqualTo(size + 1);
+        assertThat(client.lease(book.reviewer, book.id, 0).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLeaseNobodyUsesExpiresAndTheNextWriterGetsTheSameHead() throws Exception {
+        TestBook book = TestBook.open(client);
+        JsonNode abandoned = client.lease(book.reviewer, book.id, 5).json();
+        Answer busy = client.lease(book.preparer, book.id, 1);
+        assertProblem(busy, 503, "book.lease.busy", "");
+        assertThat(busy.json().get("heldUntil").asText()).isEqualTo(abandoned.get("expiresAt").asText());
+
+        long asked = System.nanoTime();
+        JsonNode next = client.lease(book.preparer, book.id, 15).json();
+        assertThat((System.nanoTime() - asked) / 1e9).as("granted once the first lease expired").isLessThan(10);
+        assertThat(Instant.parse(abandoned.get("expiresAt").asText())).isBefore(Instant.now().plusMillis(50));
+        assertThat(next.get("index").asLong()).isEqualTo(abandoned.get("index").asLong());
+        assertThat(next.get("prev").asText()).isEqualTo(abandoned.get("prev").asText());
+
+        // the first writer comes back late: the lease is someone else's now
+        assertProblem(client.submit(voucherAt(book, book.reviewer, abandoned), abandoned.get("lease").asText(), "en"),
+                409, "book.lease.held", "lease");
+        Answer stored = client.submit(voucherAt(book, book.preparer, next), next.get("lease").asText(), "en");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+    }
+
+    @Test
+    void leaseRequestsThatDoNotProveTheirKeyAreRefusedAndHoldNothing() {
+        TestBook book = TestBook.open(client);
+        String path = "/api/books/" + book.id + "/lease";
+        ClientKeys stranger = ClientKeys.generate("agent:stranger", Role.AGENT_PREPARER);
+        assertProblem(client.post(path, LedgerClient.leaseRequest(stranger, book.id, Instant.now()), "en"), 403,
+                "lease.key.not-registered", "key");
+        String forged = LedgerClient.leaseRequest(book.preparer, book.id, Instant.now())
+                .replaceFirst("\"signature\":\"[^\"]+\"", "\"signature\":\""
+                        + java.util.Base64.getEncoder().encodeToString(new byte[64]) + "\"");
+        assertProblem(client.post(path, forged, "en"), 403, "lease.signature.invalid", "signature");
+        String otherBook = LedgerClient.leaseRequest(book.preparer, "some-other-book", Instant.now());
+        assertProblem(client.post(path, otherBook, "en"), 403, "lease.signature.invalid", "signature");
+        JsonNode skewed = assertProblem(client.post(path,
+                LedgerClient.leaseRequest(book.preparer, book.id, Instant.now().minusSeconds(600)), "zh-CN"), 422,
+                "lease.requested.skewed", "requested");
+        assertThat(skewed.get("detail").asText()).containsPattern("[\\u4e00-\\u9fff]");
+        assertProblem(client.post(path, "{\"key\":\"" + book.preparer.keyId() + "\"}", "en"), 422,
+                "lease.request.invalid", "requested");
+        assertProblem(client.post(path, "[1]", "en"), 422, "lease.request.invalid", "");
+        assertProblem(client.post(path, "{\"key\":", "en"), 422, "lease.request.invalid", "");
+        assertProblem(client.post(path + "?wait=31", LedgerClient.leaseRequest(book.preparer, book.id, Instant.now()),
+                "en"), 422, "request.parameter.invalid", "wait");
+        assertProblem(client.post("/api/books/no-such-book/lease",
+                LedgerClient.leaseRequest(book.preparer, "no-such-book", Instant.now()), "en"), 404, "book.not-found", "book");
+        assertProblem(client.delete(path + "/" + UUID.randomUUID()), 404, "lease.not-found", "lease");
+
+        // none of them holds the book: a writer gets the lease at once, and a leaseless entry still goes in after it is used
+        assertThat(client.lease(book.reviewer, book.id, 0).status()).isEqualTo(200);
+    }
+
+    private static JsonNode head(TestBook book) {
+        return book.client.get("/api/books/" + book.id + "/head").json();
+    }
+
+    /** A parking-fee voucher signed by {@code keys} at the index and prev the lease gives. */
+    static SignedEntry voucherAt(TestBook book, ClientKeys keys, JsonNode lease) {
+        return new EntryDraft(book.id, lease.get("index").asLong(), lease.get("prev").asText(), "voucher.recorded",
+                keys.actor(), keys.role(), keys.keyId(), keys.suite(), false, UUID.randomUUID().toString(),
+                Instant.now(), book.today, book.parkingVoucher("88.00")).sign(keys.pair().getPrivate());
+    }
+}
