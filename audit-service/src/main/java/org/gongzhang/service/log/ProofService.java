@@ -112,6 +112,11 @@ class ProofService {
                 checked(book, to, proven.root()));
     }
 
+    /** The index of the book's last entry that opened it or registered or revoked a key, -1 if none. */
+    long lastKeyEntry(String book) {
+        return index.lastOfKinds(book, KEY_KINDS);
+    }
+
     /** The book's keys as its log registered and revoked them; see {@link #registry}. */
     List<KeyView> keys(String book) {
         return registry(book).all().stream().map(KeyView::of).toList();
