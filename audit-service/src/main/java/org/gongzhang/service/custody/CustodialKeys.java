@@ -36,6 +36,15 @@ public class CustodialKeys {
 
     /** The person's key for the role, created on first use with this deployment's suite. */
     public CustodialKey forActor(String actor, Role role) {
+        return find(actor, role).orElseGet(() -> createOnce(actor, role));
+    }
+
+    /**
+     * Creates the key unless another thread of this node just did: two writers asking at once for a
+     * new person's key (the demo writes its compounds' books at once) must both get the same key,
+     * or one book would register a key the other never sees.
+     */
+    private synchronized CustodialKey createOnce(String actor, Role role) {
         return find(actor, role).orElseGet(() -> create(actor, role));
     }
 
