@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.gongzhang.service.custody.CustodialKey;
@@ -23,7 +24,8 @@ final class DemoPostings {
 
     private final CustodialSigner signer;
     private final YearMonth firstOpen;
-    private final List<Pending> pending = new ArrayList<>();
+    /** In the order written; the compounds' books are written at once, each book's in its own order. */
+    private final List<Pending> pending = Collections.synchronizedList(new ArrayList<>());
 
     DemoPostings(CustodialSigner signer, LocalDate today) {
         this.signer = signer;
@@ -39,10 +41,17 @@ final class DemoPostings {
         }
     }
 
-    /** Posts what waits, oldest date first (vouchers of one day in the order they were written). */
-    void postOpenPeriods() {
-        pending.stream().sorted(Comparator.comparing(Pending::date)).forEach(this::submit);
-        pending.clear();
+    /**
+     * Posts what waits in {@code book}, oldest date first (vouchers of one day in the order they
+     * were written), once everything else of that book is written.
+     */
+    void postOpenPeriods(String book) {
+        List<Pending> waiting;
+        synchronized (pending) {
+            waiting = pending.stream().filter(p -> p.book().equals(book)).toList();
+            pending.removeAll(waiting);
+        }
+        waiting.stream().sorted(Comparator.comparing(Pending::date)).forEach(this::submit);
     }
 
     private void submit(Pending posting) {
