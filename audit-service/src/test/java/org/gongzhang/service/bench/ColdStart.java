@@ -23,15 +23,17 @@ import java.util.stream.Stream;
 
 /**
  * Cold start and warm restart of the service as its own process, as {@code ./ledger serve} runs it
- * (see {@link #launcher}; without a fresh jar, the same classes on the class path), demo on, the key
- * store at its default PBKDF2 cost: from launching the JVM on an
- * empty data directory until {@code /actuator/health} answers 200 (UP), and until the demo's last
- * step is logged; then stopped (SIGTERM) and launched again on the same data directory.
+ * (see {@link #launcher}; without a fresh jar, the same classes on the class path): demo on and no
+ * key store passphrase given, so the service generates one (its key files then cost 10,000 PBKDF2
+ * iterations each), from launching the JVM on an empty data directory until
+ * {@code /actuator/health} answers 200 (UP), and until the demo's last step is logged; then stopped
+ * (SIGTERM) and launched again on the same data directory. Then a deployment's first start: a
+ * passphrase given (600,000 iterations per key file, the default), demo off, an empty data directory.
  */
 final class ColdStart {
 
     record Result(double coldHealthUp, double coldDemoLoaded, long coldRssKb, double warmHealthUp, long warmRssKb,
-            String launcher, long keyFiles) {
+            String launcher, long keyFiles, double deploymentHealthUp, long deploymentKeyFiles) {
     }
 
     private static final String DEMO_DONE = "Demo logins created";
@@ -48,35 +50,54 @@ final class ColdStart {
         Launcher launcher = launcher(root);
         String how = launcher.description();
         try {
-            Started cold = start(launcher.command(), data, keys, dir.resolve("cold.log"), true);
+            Started cold = start(launcher.command(), data, keys, dir.resolve("cold.log"), true, null);
             long coldRss = Machine.statusKb(cold.process.pid(), "VmRSS");
             stop(cold.process, data);
-            Started warm = start(launcher.command(), data, keys, dir.resolve("warm.log"), false);
+            Started warm = start(launcher.command(), data, keys, dir.resolve("warm.log"), false, null);
             Processors.sleep(2_000);
             long warmRss = Machine.statusKb(warm.process.pid(), "VmRSS");
             stop(warm.process, data);
-            long keyFiles;
-            try (Stream<Path> files = Files.list(keys)) {
-                keyFiles = files.filter(f -> f.getFileName().toString().endsWith(".pem")).count();
-            }
-            return new Result(cold.healthUp, cold.demoLoaded, coldRss, warm.healthUp, warmRss, how, keyFiles);
+            Path deploymentData = dir.resolve("deployment-pgdata");
+            Path deploymentKeys = dir.resolve("deployment-keys");
+            Started deployment = start(launcher.command(), deploymentData, deploymentKeys,
+                    dir.resolve("deployment.log"), false, "bench-cold-start-passphrase");
+            stop(deployment.process, deploymentData);
+            return new Result(cold.healthUp, cold.demoLoaded, coldRss, warm.healthUp, warmRss, how, pemFiles(keys),
+                    deployment.healthUp, pemFiles(deploymentKeys));
         } finally {
             delete(dir);
+        }
+    }
+
+    private static long pemFiles(Path keys) throws IOException {
+        try (Stream<Path> files = Files.list(keys)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".pem")).count();
         }
     }
 
     private record Started(Process process, double healthUp, double demoLoaded) {
     }
 
-    private static Started start(List<String> launcher, Path data, Path keys, Path log, boolean awaitDemo)
-            throws Exception {
+    /**
+     * Starts the service on {@code data}; with a {@code passphrase} as a deployment starts it (the
+     * demo off, custodial signing off), else as {@code ./ledger serve} does (the demo on, the
+     * passphrase generated).
+     */
+    private static Started start(List<String> launcher, Path data, Path keys, Path log, boolean awaitDemo,
+            String passphrase) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of("--server.port=" + port, "--ledger.embedded-postgres.data-directory=" + data,
-                "--ledger.keystore.directory=" + keys, "--ledger.demo.enabled=true"));
+                "--ledger.keystore.directory=" + keys, "--ledger.demo.enabled=" + (passphrase == null)));
+        if (passphrase != null) {
+            command.add("--ledger.signing.custodial=false");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("LEDGER_KEYSTORE_PASSPHRASE", "bench-cold-start-passphrase");
+        builder.environment().remove("LEDGER_KEYSTORE_PASSPHRASE");
+        if (passphrase != null) {
+            builder.environment().put("LEDGER_KEYSTORE_PASSPHRASE", passphrase);
+        }
         long start = System.nanoTime();
         Process process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
