@@ -38,6 +38,12 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(properties.ephemeral())
+                // a data directory that stays is stopped by this bean's close(), after every bean that
+                // uses the database (the event processors included); zonky's own JVM hook stopped it at
+                // the same time as Spring's, and a Ctrl-C logged the processors' failed reads as ERRORs.
+                // A JVM that ends without closing the context leaves the server to StalePostmaster at
+                // the next start; an ephemeral one (tests) keeps zonky's hook, as nothing starts after it
+                .setRegisterShutdownHook(properties.ephemeral())
                 .setPort(properties.port())
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
