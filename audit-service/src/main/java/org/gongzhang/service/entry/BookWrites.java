@@ -169,6 +169,15 @@ public class BookWrites {
         }
     }
 
+    /**
+     * Whether the current thread holds {@code book} already (a transaction that appended to it and
+     * has not ended): it must not wait for the book's lease, which could only be granted after it ends.
+     */
+    public boolean holds(String book) {
+        ReentrantLock local = locks.get(book);
+        return local != null && local.isHeldByCurrentThread();
+    }
+
     private ReentrantLock lock(String book) {
         return locks.computeIfAbsent(book, b -> new ReentrantLock(true));
     }

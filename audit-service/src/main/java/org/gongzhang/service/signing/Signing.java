@@ -14,6 +14,7 @@ import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.custody.SigningProperties;
 import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.BookLeases;
+import org.gongzhang.service.entry.BookWrites;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.log.BookKeys;
 import org.gongzhang.service.security.AccessDenied;
@@ -45,13 +46,15 @@ public class Signing {
     private final Clock clock;
     private final boolean custodialAllowed;
     private final BookLeases leases;
+    private final BookWrites writes;
 
     /** How long building an entry for its actor's own signature waits for the book's lease. */
     static final java.time.Duration LEASE_WAIT = java.time.Duration.ofSeconds(10);
 
     Signing(CustodialKeys custodialKeys, CustodialSigner custodial, BookKeys bookKeys, LedgerIndex index, Clock clock,
-            SigningProperties properties, BookLeases leases) {
+            SigningProperties properties, BookLeases leases, BookWrites writes) {
         this.leases = leases;
+        this.writes = writes;
         this.custodialKeys = custodialKeys;
         this.custodial = custodial;
         this.bookKeys = bookKeys;
@@ -92,7 +95,8 @@ public class Signing {
                     .orElseThrow(() -> AccessDenied.forbidden("signing.key.not-enrolled", book, role.name()));
             // the entry is built under the book's lease, so that no other writer takes its index
             // while the browser (or key file) signs it; one that must follow a given head signs there
-            BookLeases.Lease lease = after != null || index.head(book).isEmpty() ? null
+            // (not within a transaction that holds the book already: the lease would wait for it to end)
+            BookLeases.Lease lease = after != null || index.head(book).isEmpty() || writes.holds(book) ? null
                     : leases.take(book, key.keyId(), LEASE_WAIT);
             BookHead head = after != null ? after : lease != null
                     ? new BookHead(book, lease.index(), lease.prev(), null)
