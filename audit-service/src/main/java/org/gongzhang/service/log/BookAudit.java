@@ -36,6 +36,7 @@ public class BookAudit {
     private final LogKey logKey;
     private final Clock clock;
     private final TransactionTemplate consistentRead;
+    private final java.util.Map<String, Object> signers = new java.util.concurrent.ConcurrentHashMap<>();
 
     BookAudit(BookDirectory books, StoredEntries stored, LedgerIndex index, Checkpoints checkpoints, LogKey logKey,
             Clock clock, PlatformTransactionManager transactions) {
@@ -82,7 +83,9 @@ public class BookAudit {
      * the latest checkpoint signed, so the verifier shows the break.
      */
     public Bundle bundle(String book) {
-        return bundle(book, snapshot(book));
+        synchronized (signing(book)) {
+            return bundle(book, snapshot(book));
+        }
     }
 
     /**
@@ -92,6 +95,12 @@ public class BookAudit {
      * accepted entry.
      */
     public Bundle bundle(String book, Long requestedSize) {
+        synchronized (signing(book)) {
+            return sizedBundle(book, requestedSize);
+        }
+    }
+
+    private Bundle sizedBundle(String book, Long requestedSize) {
         Snapshot snapshot = snapshot(book);
         List<byte[]> leaves = acceptedLeafHashes(book, snapshot);
         long size = requestedSize != null ? requestedSize : leaves.size();
@@ -117,7 +126,9 @@ public class BookAudit {
 
     /** Signs a checkpoint over the stored log now (on demand, at period close, at publication). */
     public Checkpoints.Stored checkpoint(String book) {
-        return checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot(book)));
+        synchronized (signing(book)) {
+            return checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot(book)));
+        }
     }
 
     /**
@@ -125,7 +136,19 @@ public class BookAudit {
      * close, provided the whole stored log is the one the service accepted.
      */
     public Checkpoints.Stored checkpoint(String book, long size) {
-        return checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot(book)), size);
+        synchronized (signing(book)) {
+            return checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot(book)), size);
+        }
+    }
+
+    /**
+     * One signer at a time per book on this node, from reading the log to signing: two at once (the
+     * checkpoint processor at a period close, a statement published) read the log one after the
+     * other and signed in the other order, and the older read no longer extended the newer
+     * signature.
+     */
+    private Object signing(String book) {
+        return signers.computeIfAbsent(book, b -> new Object());
     }
 
     /**

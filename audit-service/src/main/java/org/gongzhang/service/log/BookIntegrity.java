@@ -65,6 +65,14 @@ public class BookIntegrity implements SmartInitializingSingleton {
     public void requireExtends(String book, List<byte[]> leafHashes) {
         require(book);
         problem(book, leafHashes).ifPresent(p -> {
+            // leaves read before another signer's checkpoint (on this node or another) are merely
+            // old: judged again as the database is now, read after the note, before anything fails
+            Optional<SignedNote> note = lastSigned.last(book);
+            if (note.isPresent() && leafHashes.size() < Checkpoint.parse(note.get().text()).size()
+                    && problem(note, storedLeafHashes(book)).isEmpty()) {
+                throw new Checkpoints.InconsistentLog(book, Checkpoint.parse(note.get().text()).size(),
+                        leafHashes.size());
+            }
             fail(book, p);
             require(book);
         });
@@ -89,7 +97,10 @@ public class BookIntegrity implements SmartInitializingSingleton {
     }
 
     private Optional<String> problem(String book, List<byte[]> leafHashes) {
-        Optional<SignedNote> note = lastSigned.last(book);
+        return problem(lastSigned.last(book), leafHashes);
+    }
+
+    private Optional<String> problem(Optional<SignedNote> note, List<byte[]> leafHashes) {
         if (note.isEmpty()) {
             return Optional.empty();
         }
