@@ -75,6 +75,27 @@ class AxonConfiguration {
                 c -> new ReadModelCommits(c.getComponent(TransactionManager.class), jdbc));
     }
 
+    /**
+     * No correlation data: Axon's default copies a message's correlation and trace ids into the
+     * metadata of every message handled on its behalf, which nothing here reads, and which made the
+     * reporting projection deserialize every stored event's metadata while it replays (12 % of a
+     * rebuild). Ordered last, so that it replaces what the auto-configuration registers.
+     */
+    @Bean
+    ConfigurerModule noCorrelationData() {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(org.axonframework.config.Configurer configurer) {
+                configurer.configureCorrelationDataProviders(c -> java.util.List.of());
+            }
+
+            @Override
+            public int order() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+
     @Bean
     BookCache bookCache(@Value("${ledger.books.cached:1000}") int cached) {
         return new BookCache(cached);
