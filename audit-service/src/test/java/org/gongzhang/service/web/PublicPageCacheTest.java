@@ -46,6 +46,41 @@ class PublicPageCacheTest {
     }
 
     @Test
+    void readersWhoComeWhileAPageIsRenderedAgainGetThePageBeforeItAtOnce() throws Exception {
+        get("/");
+        cache.invalidate();
+        java.util.concurrent.CountDownLatch rendering = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FilterChain slow = (request, response) -> {
+            rendering.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            render.doFilter(request, response);
+        };
+        MockHttpServletResponse renderer = new MockHttpServletResponse();
+        Thread first = new Thread(() -> {
+            try {
+                cache.doFilter(request("/"), renderer, slow);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        assertThat(rendering.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // the new page is being rendered: a reader now gets the one before it, without waiting
+        assertThat(get("/").getContentAsString()).isEqualTo("<p>rendering 1</p>");
+        release.countDown();
+        first.join(5_000);
+        assertThat(renderer.getContentAsString()).as("the reader who found it stale renders it").isEqualTo("<p>rendering 2</p>");
+        assertThat(get("/").getContentAsString()).isEqualTo("<p>rendering 2</p>");
+        assertThat(renderings.get()).isEqualTo(2);
+    }
+
+    @Test
     void aKeptPageGoesStaleAfterItsTime() throws Exception {
         get("/");
         clock.addAndGet(Duration.ofMillis(999).toNanos());
