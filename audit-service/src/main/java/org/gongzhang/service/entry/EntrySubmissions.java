@@ -75,11 +75,14 @@ public class EntrySubmissions {
             throw LedgerRefusal.invalid("entry.book.mismatch", "entry.book", bookId);
         }
         // under the book's append lock nothing lands between the replay check and the append
-        Supplier<Outcome> write = () -> replayOf(entry, header).orElseGet(() -> {
-            requireAtHead(header);
-            requireAttachmentsStored(header);
-            return append(entry, header);
-        });
+        Supplier<Outcome> write = () -> {
+            LedgerIndex.Seen seen = index.seen(header.book(), header.submission());
+            return replayOf(entry, header, seen).orElseGet(() -> {
+                requireAtHead(header, seen);
+                requireAttachmentsStored(header);
+                return append(entry, header);
+            });
+        };
         return signed ? writes.serializedSigned(bookId, lease, header.keyId(), write) : writes.serialized(bookId, write);
     }
 
@@ -89,11 +92,11 @@ public class EntrySubmissions {
      * a command that fails evicts the cached book, and writers racing on one book made every
      * refusal cost the next writer a reload.
      */
-    private void requireAtHead(EntryHeader header) {
+    private void requireAtHead(EntryHeader header, LedgerIndex.Seen seen) {
         if (EntryKind.BOOK_OPENED.wireName().equals(header.kind())) {
             return;
         }
-        index.head(header.book()).ifPresent(head -> {
+        seen.head().ifPresent(head -> {
             if (header.index() != head.size()) {
                 throw RefusalCode.ENTRY_INDEX_STALE.at("entry.index", head.size());
             }
@@ -143,8 +146,8 @@ public class EntrySubmissions {
         }
     }
 
-    private java.util.Optional<Outcome> replayOf(SignedEntry entry, EntryHeader header) {
-        return index.findBySubmission(header.book(), header.submission()).map(first -> {
+    private java.util.Optional<Outcome> replayOf(SignedEntry entry, EntryHeader header, LedgerIndex.Seen seen) {
+        return seen.submitted().map(first -> {
             if (!first.hash().equals(entry.hash())) {
                 throw new LedgerRefusal(Kind.CONFLICT, "entry.submission.reused", "entry.submission",
                         header.submission(), first.index());

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.gongzhang.core.book.api.EntryReceipt;
@@ -20,8 +21,11 @@ import org.gongzhang.verifier.merkle.InclusionProof;
 import org.gongzhang.verifier.merkle.MerkleHash;
 import org.gongzhang.verifier.merkle.SubtreeProofs;
 import org.gongzhang.verifier.merkle.SubtreeProofs.Node;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The service's own record of every accepted entry (index, hash, submission id), written by a
@@ -36,7 +40,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("ledger-index")
 public class LedgerIndex {
 
+    /** How many books' compact ranges this node remembers (about 0.7 KB each at most); past that it forgets them all. */
+    static final int REMEMBERED_BOOKS = 10_000;
+
     private final JdbcTemplate jdbc;
+    private final Map<String, Range> ranges = new ConcurrentHashMap<>();
 
     LedgerIndex(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -45,76 +53,179 @@ public class LedgerIndex {
     @EventHandler
     void on(LedgerEvent event) {
         EntryHeader header = event.header();
-        jdbc.update("""
-                insert into ledger_entry (book_id, entry_index, entry_hash, kind, submission_id, actor, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?)""",
-                header.book(), header.index(), event.entry().hash(), header.kind(), header.submission(),
-                header.actor(), Timestamp.from(header.recordedAt()));
-        appendLeaf(header.book(), header.index(), event.entry().hash(), Timestamp.from(header.recordedAt()));
+        appendLeaf(header, event.entry().hash(), Timestamp.from(header.recordedAt()));
     }
 
     /**
-     * Stores the nodes leaf {@code index} completes and moves the book's row on. The row must be at
-     * exactly {@code index} entries: anything else means two writers raced past the book's lock or
-     * the index was altered, and fails the append.
+     * Stores the entry's index row, the Merkle nodes leaf {@code index} completes and the book's
+     * moved-on log row, in one statement (one round trip to the database instead of four: under
+     * load each costs milliseconds of scheduling). The book's compact range comes from this node's
+     * memory when it last appended to the book at exactly this size and that transaction committed,
+     * else from the log row. The row must be at exactly {@code index} entries: anything else means
+     * two writers raced past the book's lock or the index was altered, and fails the append.
      */
-    private void appendLeaf(String book, long index, String leafHex, Timestamp recordedAt) {
-        List<byte[]> range = new ArrayList<>();
-        if (index > 0) {
-            LogRow row = jdbc.query("select tree_size, compact_range from book_log where book_id = ?",
-                    (rs, n) -> new LogRow(rs.getLong(1), rs.getBytes(2)), book).stream().findFirst()
-                    .orElseThrow(() -> new IllegalStateException("book " + book + " has no log row before entry " + index));
-            if (row.size() != index || row.range().length != Long.bitCount(index) * MerkleHash.SIZE) {
-                throw new IllegalStateException("book " + book + ": log row at " + row.size() + " entries, entry " + index
-                        + " arrived");
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(row.range());
-            while (buffer.hasRemaining()) {
-                byte[] hash = new byte[MerkleHash.SIZE];
-                buffer.get(hash);
-                range.add(hash);
-            }
-        }
+    private void appendLeaf(EntryHeader header, String leafHex, Timestamp recordedAt) {
+        String book = header.book();
+        long index = header.index();
+        List<byte[]> range = index == 0 ? new ArrayList<>() : compactRange(book, index);
         MessageDigest sha256 = Digests.newSha256();
         List<Node> completed = SubtreeProofs.completedBy(index);
-        List<Object[]> rows = new ArrayList<>(completed.size());
+        Integer[] levels = new Integer[completed.size()];
+        Long[] indexes = new Long[completed.size()];
+        byte[][] hashes = new byte[completed.size()][];
         byte[] carry = Digests.unhex(leafHex);
-        rows.add(new Object[] {book, 0, index, carry});
+        levels[0] = 0;
+        indexes[0] = index;
+        hashes[0] = carry;
         for (int i = 1; i < completed.size(); i++) {
             sha256.reset();
             sha256.update((byte) 1);
             sha256.update(range.remove(range.size() - 1));
             sha256.update(carry);
             carry = sha256.digest();
-            rows.add(new Object[] {book, completed.get(i).level(), completed.get(i).index(), carry});
+            levels[i] = completed.get(i).level();
+            indexes[i] = completed.get(i).index();
+            hashes[i] = carry;
         }
         range.add(carry);
-        jdbc.batchUpdate("insert into merkle_node (book_id, level, node_index, hash) values (?, ?, ?, ?)", rows);
         ByteBuffer packed = ByteBuffer.allocate(range.size() * MerkleHash.SIZE);
         range.forEach(packed::put);
-        int moved = index == 0
-                ? jdbc.update("""
-                        insert into book_log (book_id, tree_size, head_hash, head_recorded_at, compact_range)
-                        values (?, 1, ?, ?, ?)""", book, leafHex, recordedAt, packed.array())
-                : jdbc.update("""
-                        update book_log set tree_size = ?, head_hash = ?, head_recorded_at = ?, compact_range = ?
-                        where book_id = ? and tree_size = ?""", index + 1, leafHex, recordedAt, packed.array(), book, index);
-        if (moved != 1) {
+        byte[] newRange = packed.array();
+        String entryAndNodes = """
+                with entry as (
+                    insert into ledger_entry (book_id, entry_index, entry_hash, kind, submission_id, actor, recorded_at)
+                    values (?, ?, ?, ?, ?, ?, ?)),
+                nodes as (
+                    insert into merkle_node (book_id, level, node_index, hash)
+                    select ?, n.level, n.node_index, n.hash from unnest(?::int[], ?::bigint[], ?::bytea[]) as n(level, node_index, hash))
+                """;
+        String logRow = index == 0
+                ? "insert into book_log (book_id, tree_size, head_hash, head_recorded_at, compact_range) values (?, ?, ?, ?, ?)"
+                : "update book_log set tree_size = ?, head_hash = ?, head_recorded_at = ?, compact_range = ? "
+                        + "where book_id = ? and tree_size = ?";
+        Integer moved = jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (var statement = connection.prepareStatement(entryAndNodes + logRow)) {
+                int p = 1;
+                statement.setString(p++, book);
+                statement.setLong(p++, index);
+                statement.setString(p++, leafHex);
+                statement.setString(p++, header.kind());
+                statement.setString(p++, header.submission());
+                statement.setString(p++, header.actor());
+                statement.setTimestamp(p++, recordedAt);
+                statement.setString(p++, book);
+                statement.setArray(p++, connection.createArrayOf("integer", levels));
+                statement.setArray(p++, connection.createArrayOf("bigint", indexes));
+                statement.setArray(p++, connection.createArrayOf("bytea", hashes));
+                if (index == 0) {
+                    statement.setString(p++, book);
+                    statement.setLong(p++, 1);
+                    statement.setString(p++, leafHex);
+                    statement.setTimestamp(p++, recordedAt);
+                    statement.setBytes(p++, newRange);
+                } else {
+                    statement.setLong(p++, index + 1);
+                    statement.setString(p++, leafHex);
+                    statement.setTimestamp(p++, recordedAt);
+                    statement.setBytes(p++, newRange);
+                    statement.setString(p++, book);
+                    statement.setLong(p++, index);
+                }
+                return statement.executeUpdate();
+            }
+        });
+        if (moved == null || moved != 1) {
+            ranges.remove(book);
             throw new IllegalStateException("book " + book + ": log row moved under entry " + index);
         }
+        rememberAtCommit(book, index + 1, newRange);
+    }
+
+    /** The book's compact range at {@code size} entries: remembered from this node's last committed append, or read. */
+    private List<byte[]> compactRange(String book, long size) {
+        Range remembered = ranges.get(book);
+        byte[] packed;
+        if (remembered != null && remembered.size() == size) {
+            packed = remembered.packed();
+        } else {
+            LogRow row = jdbc.query("select tree_size, compact_range from book_log where book_id = ?",
+                    (rs, n) -> new LogRow(rs.getLong(1), rs.getBytes(2)), book).stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("book " + book + " has no log row before entry " + size));
+            if (row.size() != size) {
+                throw new IllegalStateException("book " + book + ": log row at " + row.size() + " entries, entry " + size
+                        + " arrived");
+            }
+            packed = row.range();
+        }
+        if (packed.length != Long.bitCount(size) * MerkleHash.SIZE) {
+            ranges.remove(book);
+            throw new IllegalStateException("book " + book + ": compact range of " + packed.length + " bytes at "
+                    + size + " entries");
+        }
+        List<byte[]> range = new ArrayList<>();
+        ByteBuffer buffer = ByteBuffer.wrap(packed);
+        while (buffer.hasRemaining()) {
+            byte[] hash = new byte[MerkleHash.SIZE];
+            buffer.get(hash);
+            range.add(hash);
+        }
+        return range;
+    }
+
+    /**
+     * Remembers the book's new compact range once the append's transaction has committed (a range
+     * from a transaction rolled back would name an entry that never was). Outside a transaction
+     * nothing is remembered.
+     */
+    private void rememberAtCommit(String book, long size, byte[] packed) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            ranges.remove(book);
+            return;
+        }
+        ranges.remove(book);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (ranges.size() >= REMEMBERED_BOOKS) {
+                    ranges.clear();
+                }
+                ranges.put(book, new Range(size, packed));
+            }
+        });
+    }
+
+    /** A book's compact range (the roots of its complete subtrees, largest first) at {@code size} entries. */
+    private record Range(long size, byte[] packed) {
     }
 
     private record LogRow(long size, byte[] range) {
     }
 
-    /** The receipt of the entry submitted under {@code submissionId}, rebuilt from the index (a replay's answer). */
-    public Optional<EntryReceipt> findBySubmission(String bookId, String submissionId) {
-        return jdbc.query("select entry_index, entry_hash from ledger_entry where book_id = ? and submission_id = ?",
-                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}, bookId, submissionId).stream().findFirst()
-                .map(found -> {
-                    long index = (Long) found[0];
-                    return new EntryReceipt(bookId, index, (String) found[1], Digests.hex(root(bookId, index + 1)));
-                });
+    /**
+     * What an append checks first, in one query: the book's head (empty before its first entry)
+     * and the receipt of the entry submitted under {@code submissionId}, if there is one.
+     */
+    public Seen seen(String bookId, String submissionId) {
+        return jdbc.query("""
+                select l.tree_size, l.head_hash, l.head_recorded_at, e.entry_index, e.entry_hash
+                from (select 1) as one
+                left join book_log l on l.book_id = ?
+                left join ledger_entry e on e.book_id = ? and e.submission_id = ?""", rs -> {
+            rs.next();
+            Optional<BookHead> head = rs.getString(2) == null ? Optional.empty()
+                    : Optional.of(new BookHead(bookId, rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+            long entryIndex = rs.getLong(4);
+            String entryHash = rs.getString(5);
+            return new Seen(head, entryHash == null ? Optional.empty() : Optional.of(receipt(bookId, entryIndex, entryHash)));
+        }, bookId, bookId, submissionId);
+    }
+
+    /** A book's head, and the receipt of an earlier entry under the same submission id. */
+    public record Seen(Optional<BookHead> head, Optional<EntryReceipt> submitted) {
+    }
+
+    private EntryReceipt receipt(String bookId, long index, String hash) {
+        return new EntryReceipt(bookId, index, hash, Digests.hex(root(bookId, index + 1)));
     }
 
     /** Entry hashes by index, as the service recorded them when it accepted each entry. */

@@ -2,10 +2,13 @@ package org.gongzhang.service.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.gongzhang.service.support.LedgerClient.Answer;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
+import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.SignedEntry;
+import org.gongzhang.verifier.merkle.MerkleTree;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,6 +59,52 @@ class IndexFailureIT extends ServiceIT {
         assertThat(book.size()).isEqualTo(size + 1);
         assertThat(events(book.id)).isEqualTo(events + 1);
         assertThat(client.get("/api/books/" + book.id + "/verify").json().path("ok").asBoolean()).isTrue();
+    }
+
+    /**
+     * The index remembers a book's compact range only once an append has committed: an append that
+     * fails at commit (here a deferred trigger refuses the book's moved log row) leaves no trace,
+     * and the entries after it, at the same index, still verify and prove.
+     */
+    @Test
+    void anAppendFailingAtCommitLeavesTheNextEntriesProvable() {
+        TestBook book = TestBook.open(client);
+        book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("10.00")));
+        long size = book.size();
+        SignedEntry refused = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("20.00"));
+
+        JdbcTemplate owner = schemaOwner();
+        owner.execute("""
+                create or replace function commit_fault_for_test() returns trigger language plpgsql as $$
+                begin
+                  if new.book_id = '%s' then raise exception 'log row refused at commit (injected by IndexFailureIT)'; end if;
+                  return new;
+                end $$""".formatted(book.id));
+        owner.execute("create constraint trigger commit_fault_for_test after update on book_log "
+                + "deferrable initially deferred for each row execute function commit_fault_for_test()");
+        Answer failed;
+        try {
+            failed = client.submit(refused, "en");
+        } finally {
+            owner.execute("drop trigger commit_fault_for_test on book_log");
+            owner.execute("drop function commit_fault_for_test()");
+        }
+        assertThat(failed.status()).as(failed.body()).isEqualTo(500);
+        assertThat(book.size()).isEqualTo(size);
+
+        SignedEntry instead = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("30.00"));
+        assertThat(instead.hash()).isNotEqualTo(refused.hash());
+        book.accept(instead);
+        book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("40.00")));
+        assertThat(book.size()).isEqualTo(size + 2);
+        assertThat(client.get("/api/books/" + book.id + "/verify").json().path("ok").asBoolean()).isTrue();
+        List<byte[]> leaves = jdbc.queryForList("select entry_hash from ledger_entry where book_id = ? order by entry_index",
+                String.class, book.id).stream().map(Digests::unhex).toList();
+        assertThat(leaves).hasSize((int) size + 2);
+        Answer proof = client.get("/api/books/" + book.id + "/proofs/inclusion?index=" + size + "&size=" + (size + 2));
+        assertThat(proof.status()).as(proof.body()).isEqualTo(200);
+        assertThat(proof.json().path("root").asText()).as("the root from the stored subtrees")
+                .isEqualTo(Digests.hex(MerkleTree.root(leaves)));
     }
 
     private long events(String book) {
