@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzhang.service.support.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +16,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.gongzhang.service.support.Cli;
 import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.LedgerClient.Answer;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
+import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.crypto.PublicKeys;
 import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A book's lease: writers who sign their own entries on one book take turns instead of racing, and
@@ -176,6 +182,36 @@ class LeaseIT extends ServiceIT {
     }
 
     /** A parking-fee voucher signed by {@code keys} at the index and prev the lease gives. */
+    /**
+     * {@code ledger submit} with a key file takes the book's lease too: while another writer holds
+     * it, the CLI waits its turn instead of being refused, and its entry lands right after.
+     */
+    @Test
+    void ledgerSubmitWaitsForTheLeaseAndLandsNext(@TempDir Path dir) throws Exception {
+        TestBook book = TestBook.open(client);
+        long before = book.size();
+        Path key = dir.resolve("preparer.key");
+        Files.writeString(key, PublicKeys.privateToPem(book.preparer.pair().getPrivate().getEncoded()));
+        Path payload = dir.resolve("payload.json");
+        Files.writeString(payload, book.parkingVoucher("66.00").toString());
+        JsonNode held = client.lease(book.preparer, book.id, 5).json();
+
+        CompletableFuture<Cli> submitted = CompletableFuture.supplyAsync(() -> Cli.run("submit",
+                "--server", "http://localhost:" + port, "--key", key.toString(), "--suite", "ed25519",
+                "--book", book.id, "--actor", book.preparer.actor(), "--role", book.preparer.role().name(),
+                "--kind", "voucher.recorded", "--date", book.today.toString(), payload.toString()));
+        Thread.sleep(1_500); // the CLI is queued behind the lease by now; without a lease of its own, the CLI (same key) would have used this one
+        assertThat(submitted).isNotDone();
+        assertThat(client.submit(voucherAt(book, book.preparer, held), held.get("lease").asText(), "en").status())
+                .isEqualTo(201);
+
+        Cli cli = submitted.get(30, TimeUnit.SECONDS);
+        assertThat(cli.exit()).as(cli.toString()).isZero();
+        assertThat(CanonicalJson.parse(cli.out()).get("index").asLong()).isEqualTo(before + 1);
+        assertThat(book.size()).isEqualTo(before + 2);
+        assertThat(client.get("/api/books/" + book.id + "/verify").json().path("ok").asBoolean()).isTrue();
+    }
+
     static SignedEntry voucherAt(TestBook book, ClientKeys keys, JsonNode lease) {
         return new EntryDraft(book.id, lease.get("index").asLong(), lease.get("prev").asText(), "voucher.recorded",
                 keys.actor(), keys.role(), keys.keyId(), keys.suite(), false, UUID.randomUUID().toString(),

@@ -29,7 +29,8 @@ final class HelpText {
                   Canonicalize the entry (RFC 8785) and print {"entry":…,"signature":…}.
               ledger submit --server URL --key PREFIX.key --suite SUITE --book BOOK --actor ACTOR
                      --role ROLE --kind KIND --date yyyy-MM-dd PAYLOAD.json
-                  Build the next entry of BOOK around PAYLOAD, sign it and post it to the server.
+                  Build the next entry of BOOK around PAYLOAD, sign it and post it to the server,
+                  under the book's lease (other writers wait; up to 3 tries if the book moved on).
               ledger cosign --book BOOK --key WITNESS.key --name ACTOR --log-key KEY --state FILE
                      [--server URL]
                   As a witness (community auditor, town officer): fetch the book's latest checkpoint,

@@ -51,6 +51,22 @@ final class LedgerServer {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    /** POST of JSON with the book's lease ({@code lease}, or null for none) in the {@code Ledger-Lease} header. */
+    Answer postJson(String path, String json, String lease) throws Unreachable {
+        if (lease == null) {
+            return postJson(path, json);
+        }
+        return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Ledger-Lease", lease)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    Answer delete(String path) throws Unreachable {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).header("Accept", "application/json")
+                .DELETE().build());
+    }
+
     Answer postText(String path, String text) throws Unreachable {
         return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
                 .header("Content-Type", "text/plain; charset=utf-8").header("Accept", "text/plain, application/problem+json")

@@ -11,8 +11,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.entry.KeyRegistry;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.gongzhang.verifier.fixtures.BookFixture;
@@ -95,6 +99,110 @@ class SubmitCommandTest {
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(server.requests()).isEmpty();
         }
+    }
+
+    @Test
+    void signsAtTheIndexTheBooksLeaseHandsOutAndPostsWithTheLease() throws IOException {
+        String lease = "{\"lease\":\"L-1\",\"book\":\"lanyuan-public\",\"index\":8,\"prev\":\"" + book.head()
+                + "\",\"expiresAt\":\"2026-03-20T08:00:05Z\"}";
+        try (var server = new StubServer().answer("/api/books/lanyuan-public/lease", 200, lease)
+                .answer("/api/books/lanyuan-public/entries", 201, "{\"index\":8}")) {
+
+            assertThat(submit(server, "voucher.posted")).isZero();
+
+            var asked = server.requests().get(0);
+            assertThat(asked.method()).isEqualTo("POST");
+            assertThat(asked.query()).isEqualTo("wait=" + SubmitCommand.LEASE_WAIT_SECONDS);
+            JsonNode request = CanonicalJson.parse(asked.body());
+            String keyId = book.preparer.key().keyId();
+            assertThat(request.get("key").asText()).isEqualTo(keyId);
+            assertThat(request.get("requested").asText()).isEqualTo(NOW.toString());
+            byte[] statement = ("{\"book\":\"lanyuan-public\",\"key\":\"" + keyId
+                    + "\",\"purpose\":\"lease\",\"requested\":\"" + NOW + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] signature = Base64.getDecoder().decode(request.get("signature").asText());
+            assertThat(SignatureSuite.ED25519.verify(book.preparer.key().publicKey(), statement, signature)).isTrue();
+            assertThat(server.requests()).hasSize(2);
+            var posted = server.requests().get(1);
+            assertThat(posted.lease()).isEqualTo("L-1");
+            SignedEntry entry = SignedEntry.fromLeaf(posted.body());
+            assertThat(entry.header().index()).isEqualTo(8);
+            assertThat(entry.header().prev()).isEqualTo(book.head());
+            assertThat(registryOf(book.entries()).check(entry, entry.header())).isEmpty();
+        }
+    }
+
+    @Test
+    void signsAgainAtTheNewHeadWhenAnotherWriterAppendedFirst() throws IOException {
+        String moved = "0".repeat(63) + "9";
+        try (var server = new StubServer()
+                .answerInTurn("/api/books/lanyuan-public/head",
+                        new StubServer.Reply(200, "{\"size\":8,\"head\":\"" + book.head() + "\"}"),
+                        new StubServer.Reply(200, "{\"size\":9,\"head\":\"" + moved + "\"}"))
+                .answerInTurn("/api/books/lanyuan-public/entries",
+                        new StubServer.Reply(409, "{\"code\":\"entry.index.stale\",\"status\":409}"),
+                        new StubServer.Reply(201, "{\"index\":9}"))) {
+
+            assertThat(submit(server, "voucher.posted")).isZero();
+
+            List<SignedEntry> posted = posted(server);
+            assertThat(posted).hasSize(2);
+            assertThat(posted.get(1).header().index()).isEqualTo(9);
+            assertThat(posted.get(1).header().prev()).isEqualTo(moved);
+            assertThat(posted.get(1).header().submission()).as("one submission id for every attempt")
+                    .isEqualTo(posted.get(0).header().submission());
+        }
+    }
+
+    @Test
+    void givesUpAfterThreeAttemptsAtAHeadThatKeepsMoving() throws IOException {
+        String stale = "{\"code\":\"entry.prev.mismatch\",\"status\":409}";
+        try (var server = new StubServer()
+                .answer("/api/books/lanyuan-public/head", 200, "{\"size\":8,\"head\":\"" + book.head() + "\"}")
+                .answer("/api/books/lanyuan-public/entries", 409, stale)) {
+            var err = new ByteArrayOutputStream();
+
+            int code = new SubmitCommand(Clock.fixed(NOW, ZoneOffset.UTC)).run(arguments(server, "voucher.posted"),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(code).isEqualTo(1);
+            assertThat(posted(server)).hasSize(SubmitCommand.ATTEMPTS);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("entry.prev.mismatch");
+        }
+    }
+
+    @Test
+    void releasesTheLeaseWhenTheServerRefusesTheEntry() throws IOException {
+        String lease = "{\"lease\":\"L-2\",\"index\":8,\"prev\":\"" + book.head() + "\"}";
+        try (var server = new StubServer().answer("/api/books/lanyuan-public/lease", 200, lease)
+                .answer("/api/books/lanyuan-public/entries", 422, "{\"code\":\"voucher.unbalanced\",\"status\":422}")) {
+
+            assertThat(submit(server, "voucher.posted")).isEqualTo(1);
+
+            assertThat(server.requests()).extracting(r -> r.method() + " " + r.path()).containsExactly(
+                    "POST /api/books/lanyuan-public/lease", "POST /api/books/lanyuan-public/entries",
+                    "DELETE /api/books/lanyuan-public/lease/L-2");
+        }
+    }
+
+    @Test
+    void postsNothingWhenTheBooksWritersKeepItBusy() throws IOException {
+        try (var server = new StubServer().answer("/api/books/lanyuan-public/lease", 503,
+                "{\"code\":\"book.lease.busy\",\"status\":503}")
+                .answer("/api/books/lanyuan-public/entries", 201, "{\"index\":8}")) {
+            var err = new ByteArrayOutputStream();
+
+            int code = new SubmitCommand(Clock.fixed(NOW, ZoneOffset.UTC)).run(arguments(server, "voucher.posted"),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertThat(code).isEqualTo(1);
+            assertThat(posted(server)).isEmpty();
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("book.lease.busy");
+        }
+    }
+
+    private static List<SignedEntry> posted(StubServer server) {
+        return server.requests().stream().filter(r -> r.path().endsWith("/entries"))
+                .map(r -> SignedEntry.fromLeaf(r.body())).toList();
     }
 
     private int submit(StubServer server, String kind) throws IOException {
