@@ -31,22 +31,7 @@ class IndexFailureIT extends ServiceIT {
         long events = events(book.id);
         SignedEntry entry = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("120.00"));
 
-        JdbcTemplate owner = schemaOwner();
-        owner.execute("""
-                create or replace function index_fault_for_test() returns trigger language plpgsql as $$
-                begin
-                  if new.book_id = '%s' then raise exception 'index row refused (injected by IndexFailureIT)'; end if;
-                  return new;
-                end $$""".formatted(book.id));
-        owner.execute("create trigger index_fault_for_test before insert on ledger_entry for each row "
-                + "execute function index_fault_for_test()");
-        Answer failed;
-        try {
-            failed = client.submit(entry, "en");
-        } finally {
-            owner.execute("drop trigger index_fault_for_test on ledger_entry");
-            owner.execute("drop function index_fault_for_test()");
-        }
+        Answer failed = submitRefusedBy(book, entry, "before insert on ledger_entry for each row");
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(500);
         assertThat(failed.contentType()).startsWith("application/problem+json");
@@ -73,22 +58,8 @@ class IndexFailureIT extends ServiceIT {
         long size = book.size();
         SignedEntry refused = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("20.00"));
 
-        JdbcTemplate owner = schemaOwner();
-        owner.execute("""
-                create or replace function commit_fault_for_test() returns trigger language plpgsql as $$
-                begin
-                  if new.book_id = '%s' then raise exception 'log row refused at commit (injected by IndexFailureIT)'; end if;
-                  return new;
-                end $$""".formatted(book.id));
-        owner.execute("create constraint trigger commit_fault_for_test after update on book_log "
-                + "deferrable initially deferred for each row execute function commit_fault_for_test()");
-        Answer failed;
-        try {
-            failed = client.submit(refused, "en");
-        } finally {
-            owner.execute("drop trigger commit_fault_for_test on book_log");
-            owner.execute("drop function commit_fault_for_test()");
-        }
+        Answer failed = submitRefusedBy(book, refused,
+                "after update on book_log deferrable initially deferred for each row");
         assertThat(failed.status()).as(failed.body()).isEqualTo(500);
         assertThat(book.size()).isEqualTo(size);
 
@@ -105,6 +76,26 @@ class IndexFailureIT extends ServiceIT {
         assertThat(proof.status()).as(proof.body()).isEqualTo(200);
         assertThat(proof.json().path("root").asText()).as("the root from the stored subtrees")
                 .isEqualTo(Digests.hex(MerkleTree.root(leaves)));
+    }
+
+    /** Submits {@code entry} while a trigger ({@code when}: its timing, table and kind) refuses every row of the book. */
+    private Answer submitRefusedBy(TestBook book, SignedEntry entry, String when) {
+        JdbcTemplate owner = schemaOwner();
+        owner.execute("""
+                create or replace function fault_for_test() returns trigger language plpgsql as $$
+                begin
+                  if new.book_id = '%s' then raise exception 'row refused (injected by IndexFailureIT)'; end if;
+                  return new;
+                end $$""".formatted(book.id));
+        String constraint = when.contains("deferrable") ? "constraint " : "";
+        String table = when.replaceFirst(".* on (\\w+).*", "$1");
+        owner.execute("create " + constraint + "trigger fault_for_test " + when + " execute function fault_for_test()");
+        try {
+            return client.submit(entry, "en");
+        } finally {
+            owner.execute("drop trigger fault_for_test on " + table);
+            owner.execute("drop function fault_for_test()");
+        }
     }
 
     private long events(String book) {
