@@ -137,7 +137,9 @@ public final class LedgerBenchmark {
         for (int i = 0; i < clients.length; i++) {
             int c = clients[i];
             double before = AppendBenchmark.insertRate(context.getBean(DataSource.class), c, options.seconds(), rowBytes);
+            progress("appends: " + c + (c == 1 ? " client" : " clients") + " for " + options.seconds() + " s");
             double product = AppendBenchmark.appendRate(port, c, options.seconds());
+            progress("appends: " + c + (c == 1 ? " client" : " clients") + " done, " + Report.rate(product) + "/s");
             if (c == 1) {
                 oneClientRate = product;
             }
