@@ -224,6 +224,10 @@ document.addEventListener('click', async event => {
   const create = event.target.closest('button[data-create-key]');
   if (create) {
     event.preventDefault();
+    // one key per click: a second click while the first key is being made and declared would make
+    // another, replace the first in this browser, and leave the first declared but unusable
+    if (create.disabled) return;
+    create.disabled = true;
     const form = create.form;
     clearErrors(form);
     const label = form.querySelector('[name=label]').value.trim();
@@ -235,6 +239,7 @@ document.addEventListener('click', async event => {
     } catch (refusal) {
       await forgetKey(username);
       showRefusal(form, refusal);
+      create.disabled = false;
     }
   }
   const forget = event.target.closest('button[data-forget-key]');

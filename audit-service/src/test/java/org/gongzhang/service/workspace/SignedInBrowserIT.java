@@ -2,16 +2,20 @@ package org.gongzhang.service.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.gongzhang.service.support.Browser;
 import org.gongzhang.service.support.ServiceIT;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.interactions.Actions;
 
 /** Logging in and out in a real Chromium: who is signed in shows on every page; the session cookie is guarded. */
 class SignedInBrowserIT extends ServiceIT {
@@ -41,6 +45,32 @@ class SignedInBrowserIT extends ServiceIT {
             assertThat(browser.text(By.tagName("main"))).contains("已退出");
             browser.go("/staff");
             assertThat(browser.path()).startsWith("/login");
+        }
+    }
+
+    /**
+     * A double click on 在本浏览器创建密钥 makes one key, not two: a second key would replace the
+     * first in this browser and leave the first declared on the server but unusable.
+     */
+    @Test
+    void aDoubleClickMakesOneKeyAndTheBrowserHoldsTheOneDeclared() {
+        String label = "double-click " + System.nanoTime();
+        try (Browser browser = Browser.open(port, "zh-CN", Browser.DESKTOP)) {
+            browser.go("/staff/keys").logIn("chen-jie");
+            browser.go("/staff/keys");
+            browser.type(By.id("key-label"), label);
+            new Actions(browser.driver()).doubleClick(browser.find(By.cssSelector("button[data-create-key]"))).perform();
+            browser.waitUntil(d -> browser.find(By.cssSelector("[data-key-present]")).isDisplayed());
+            String keyId = browser.text(By.cssSelector("[data-key-id]"));
+
+            JsonNode mine = client.as("chen-jie").get("/api/me/keys").json();
+            List<String> declared = new ArrayList<>();
+            mine.forEach(key -> {
+                if (label.equals(key.path("label").asText())) {
+                    declared.add(key.path("keyId").asText());
+                }
+            });
+            assertThat(declared).containsExactly(keyId);
         }
     }
 
