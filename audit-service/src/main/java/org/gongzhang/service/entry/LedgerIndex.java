@@ -178,11 +178,10 @@ public class LedgerIndex {
      * nothing is remembered.
      */
     private void rememberAtCommit(String book, long size, byte[] packed) {
+        ranges.remove(book);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            ranges.remove(book);
             return;
         }
-        ranges.remove(book);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -1,7 +1,6 @@
 package org.gongzhang.service.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.log.BookKeys;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
+import org.gongzhang.verifier.entry.LeaseStatement;
 import org.gongzhang.verifier.entry.RegisteredKey;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,7 +74,7 @@ class LeaseController {
         requireRecent(requested);
         RegisteredKey key = keys.valid(book).stream().filter(k -> k.keyId().equals(keyId)).findFirst()
                 .orElseThrow(() -> new LedgerRefusal(Kind.FORBIDDEN, "lease.key.not-registered", "key", keyId, book));
-        if (!key.suite().verify(key.suite().publicKey(key.publicKeyDer()), statement(book, keyId, requested),
+        if (!key.suite().verify(key.suite().publicKey(key.publicKeyDer()), LeaseStatement.bytes(book, keyId, requested),
                 decode(signature))) {
             throw new LedgerRefusal(Kind.FORBIDDEN, "lease.signature.invalid", "signature");
         }
@@ -88,16 +88,6 @@ class LeaseController {
             throw new LedgerRefusal(Kind.NOT_FOUND, "lease.not-found", "lease", lease);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    /** The bytes a lease request signs (UTF-8 of the canonical JSON). */
-    static byte[] statement(String book, String keyId, String requested) {
-        Map<String, String> statement = new LinkedHashMap<>();
-        statement.put("book", book);
-        statement.put("key", keyId);
-        statement.put("purpose", "lease");
-        statement.put("requested", requested);
-        return CanonicalJson.canonicalize(statement).getBytes(StandardCharsets.UTF_8);
     }
 
     static Map<String, Object> view(BookLeases.Lease lease) {

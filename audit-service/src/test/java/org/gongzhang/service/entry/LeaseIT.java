@@ -181,7 +181,6 @@ class LeaseIT extends ServiceIT {
         return book.client.get("/api/books/" + book.id + "/head").json();
     }
 
-    /** A parking-fee voucher signed by {@code keys} at the index and prev the lease gives. */
     /**
      * {@code ledger submit} with a key file takes the book's lease too: while another writer holds
      * it, the CLI waits its turn instead of being refused, and its entry lands right after.
@@ -212,6 +211,7 @@ class LeaseIT extends ServiceIT {
         assertThat(client.get("/api/books/" + book.id + "/verify").json().path("ok").asBoolean()).isTrue();
     }
 
+    /** A parking-fee voucher signed by {@code keys} at the index and prev the lease gives. */
     static SignedEntry voucherAt(TestBook book, ClientKeys keys, JsonNode lease) {
         return new EntryDraft(book.id, lease.get("index").asLong(), lease.get("prev").asText(), "voucher.recorded",
                 keys.actor(), keys.role(), keys.keyId(), keys.suite(), false, UUID.randomUUID().toString(),

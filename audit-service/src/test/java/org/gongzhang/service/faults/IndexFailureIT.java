@@ -31,7 +31,7 @@ class IndexFailureIT extends ServiceIT {
         long events = events(book.id);
         SignedEntry entry = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("120.00"));
 
-        Answer failed = submitRefusedBy(book, entry, "before insert on ledger_entry for each row");
+        Answer failed = submitRefusedBy(book, entry, "ledger_entry", "before insert");
 
         assertThat(failed.status()).as(failed.body()).isEqualTo(500);
         assertThat(failed.contentType()).startsWith("application/problem+json");
@@ -58,8 +58,7 @@ class IndexFailureIT extends ServiceIT {
         long size = book.size();
         SignedEntry refused = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("20.00"));
 
-        Answer failed = submitRefusedBy(book, refused,
-                "after update on book_log deferrable initially deferred for each row");
+        Answer failed = submitRefusedBy(book, refused, "book_log", "after update");
         assertThat(failed.status()).as(failed.body()).isEqualTo(500);
         assertThat(book.size()).isEqualTo(size);
 
@@ -78,8 +77,11 @@ class IndexFailureIT extends ServiceIT {
                 .isEqualTo(Digests.hex(MerkleTree.root(leaves)));
     }
 
-    /** Submits {@code entry} while a trigger ({@code when}: its timing, table and kind) refuses every row of the book. */
-    private Answer submitRefusedBy(TestBook book, SignedEntry entry, String when) {
+    /**
+     * Submits {@code entry} while a trigger on {@code table} refuses every row of the book: at once
+     * when it fires {@code before …}, at commit (a deferred constraint trigger) when {@code after …}.
+     */
+    private Answer submitRefusedBy(TestBook book, SignedEntry entry, String table, String when) {
         JdbcTemplate owner = schemaOwner();
         owner.execute("""
                 create or replace function fault_for_test() returns trigger language plpgsql as $$
@@ -87,9 +89,10 @@ class IndexFailureIT extends ServiceIT {
                   if new.book_id = '%s' then raise exception 'row refused (injected by IndexFailureIT)'; end if;
                   return new;
                 end $$""".formatted(book.id));
-        String constraint = when.contains("deferrable") ? "constraint " : "";
-        String table = when.replaceFirst(".* on (\\w+).*", "$1");
-        owner.execute("create " + constraint + "trigger fault_for_test " + when + " execute function fault_for_test()");
+        String trigger = when.startsWith("after")
+                ? "create constraint trigger fault_for_test " + when + " on " + table + " deferrable initially deferred"
+                : "create trigger fault_for_test " + when + " on " + table;
+        owner.execute(trigger + " for each row execute function fault_for_test()");
         try {
             return client.submit(entry, "en");
         } finally {

@@ -46,20 +46,17 @@ final class LedgerServer {
     }
 
     Answer postJson(String path, String json) throws Unreachable {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return postJson(path, json, null);
     }
 
     /** POST of JSON with the book's lease ({@code lease}, or null for none) in the {@code Ledger-Lease} header. */
     Answer postJson(String path, String json, String lease) throws Unreachable {
-        if (lease == null) {
-            return postJson(path, json);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (lease != null) {
+            request.header("Ledger-Lease", lease);
         }
-        return send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Ledger-Lease", lease)
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
     Answer delete(String path) throws Unreachable {

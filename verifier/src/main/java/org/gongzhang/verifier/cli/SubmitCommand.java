@@ -3,7 +3,6 @@ package org.gongzhang.verifier.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.gongzhang.verifier.crypto.SigningKey;
 import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.EntryKind;
+import org.gongzhang.verifier.entry.LeaseStatement;
 import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
 
@@ -89,12 +89,7 @@ final class SubmitCommand implements Command {
     private Place place(LedgerServer server, String book, SigningKey key)
             throws LedgerServer.Unreachable, HeadUnavailable {
         String requested = clock.instant().toString();
-        Map<String, String> statement = new LinkedHashMap<>();
-        statement.put("book", book);
-        statement.put("key", key.keyId());
-        statement.put("purpose", "lease");
-        statement.put("requested", requested);
-        byte[] signature = key.sign(CanonicalJson.canonicalize(statement).getBytes(StandardCharsets.UTF_8));
+        byte[] signature = key.sign(LeaseStatement.bytes(book, key.keyId(), requested));
         Map<String, String> request = new LinkedHashMap<>();
         request.put("key", key.keyId());
         request.put("requested", requested);
