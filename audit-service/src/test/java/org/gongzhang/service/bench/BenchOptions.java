@@ -19,16 +19,17 @@ import java.util.TreeSet;
  *                         figures are the running service's, not a just-started JVM's (default 60; 20 with --quick)
  * --verify-entries N      entries in the verify benchmark's bundle (default 1,000,000; 10,000 with --quick)
  * --max-growth-minutes M  stop growing the book after M minutes and measure at the size reached (default 240)
- * --only a,b,...          only these groups: appends, one-book, import, verify, growth, rebuild, portal, start
+ * --soak-minutes M        minutes of mixed load on the service in its own JVM, its memory sampled (default 30; 2 with --quick)
+ * --only a,b,...          only these groups: appends, one-book, import, verify, growth, rebuild, portal, start, soak
  * --out FILE              the Markdown table (default target/benchmarks.md)
  * --root DIR              the repository (default: the working directory)
  * </pre>
  */
 record BenchOptions(boolean quick, long entries, int seconds, int warmup, long verifyEntries, double maxGrowthMinutes,
-        Set<String> only, Path out, Path root, String command) {
+        double soakMinutes, Set<String> only, Path out, Path root, String command) {
 
     static final List<String> GROUPS = List.of("appends", "one-book", "import", "verify", "growth", "rebuild", "portal",
-            "start");
+            "start", "soak");
 
     static BenchOptions parse(String[] args) {
         boolean quick = Arrays.asList(args).contains("--quick");
@@ -37,6 +38,7 @@ record BenchOptions(boolean quick, long entries, int seconds, int warmup, long v
         int warmup = quick ? 20 : 60;
         long verifyEntries = quick ? 10_000 : 1_000_000;
         double maxGrowthMinutes = 240;
+        double soakMinutes = quick ? 2 : 30;
         Set<String> only = new LinkedHashSet<>(GROUPS);
         Path out = Path.of("target", "benchmarks.md");
         Path root = Path.of("").toAbsolutePath();
@@ -49,6 +51,7 @@ record BenchOptions(boolean quick, long entries, int seconds, int warmup, long v
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, arg));
                 case "--verify-entries" -> verifyEntries = Long.parseLong(value(args, ++i, arg).replace("_", ""));
                 case "--max-growth-minutes" -> maxGrowthMinutes = Double.parseDouble(value(args, ++i, arg));
+                case "--soak-minutes" -> soakMinutes = Double.parseDouble(value(args, ++i, arg));
                 case "--only" -> {
                     only = new LinkedHashSet<>(Arrays.asList(value(args, ++i, arg).split(",")));
                     Set<String> unknown = new TreeSet<>(only);
@@ -60,9 +63,12 @@ record BenchOptions(boolean quick, long entries, int seconds, int warmup, long v
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--root" -> root = Path.of(value(args, ++i, arg)).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown argument " + arg
-                        + "; usage: [--quick] [--entries N] [--seconds S] [--warmup S] [--verify-entries N] [--max-growth-minutes M]"
+                        + "; usage: [--quick] [--entries N] [--seconds S] [--warmup S] [--verify-entries N] [--max-growth-minutes M] [--soak-minutes M]"
                         + " [--only " + String.join(",", GROUPS) + "] [--out FILE] [--root DIR]");
             }
+        }
+        if (!(soakMinutes > 0)) {
+            throw new IllegalArgumentException("--soak-minutes must be more than 0");
         }
         if (entries < 1_000) {
             throw new IllegalArgumentException("--entries must be at least 1000");
@@ -75,7 +81,7 @@ record BenchOptions(boolean quick, long entries, int seconds, int warmup, long v
                 command.append(' ').append(args[i]);
             }
         }
-        return new BenchOptions(quick, entries, seconds, warmup, verifyEntries, maxGrowthMinutes, only, out, root, command.toString());
+        return new BenchOptions(quick, entries, seconds, warmup, verifyEntries, maxGrowthMinutes, soakMinutes, only, out, root, command.toString());
     }
 
     /** A stand-alone benchmark's positional argument {@code i} as an int ({@code 2_000_000} allowed), or {@code otherwise}. */

@@ -75,7 +75,7 @@ final class ColdStart {
         }
     }
 
-    private record Started(Process process, double healthUp, double demoLoaded) {
+    record Started(Process process, int port, double healthUp, double demoLoaded) {
     }
 
     /**
@@ -83,7 +83,7 @@ final class ColdStart {
      * demo off, custodial signing off), else as {@code ./ledger serve} does (the demo on, the
      * passphrase generated).
      */
-    private static Started start(List<String> launcher, Path data, Path keys, Path log, boolean awaitDemo,
+    static Started start(List<String> launcher, Path data, Path keys, Path log, boolean awaitDemo,
             String passphrase) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(launcher);
@@ -129,10 +129,10 @@ final class ColdStart {
             process.destroyForcibly();
             throw new IllegalStateException("the service did not come up within 5 minutes; log:\n" + tail(log));
         }
-        return new Started(process, up, demo);
+        return new Started(process, port, up, demo);
     }
 
-    private static void stop(Process process, Path data) throws InterruptedException {
+    static void stop(Process process, Path data) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -159,7 +159,7 @@ final class ColdStart {
      * where {@code audit-service/target/cds} holds one made from this jar (unless GONGZHANG_CDS=0),
      * else the jar. Without a fresh jar: the compiled classes on the class path.
      */
-    private static Launcher launcher(Path root) throws IOException {
+    static Launcher launcher(Path root) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String heap = "-Xmx" + System.getenv().getOrDefault("GONGZHANG_HEAP", "2g");
         Path jar = root.resolve("audit-service/target/gongzhang-service.jar");
@@ -183,7 +183,7 @@ final class ColdStart {
                 "java " + heap + " -cp <module classes and dependencies> (the jar is missing or older than the classes)");
     }
 
-    private record Launcher(List<String> command, String description) {
+    record Launcher(List<String> command, String description) {
     }
 
     private static FileTime newestClass(Path root) throws IOException {
@@ -227,7 +227,7 @@ final class ColdStart {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

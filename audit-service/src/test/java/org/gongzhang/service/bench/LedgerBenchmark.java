@@ -118,6 +118,9 @@ public final class LedgerBenchmark {
         if (options.runs("start")) {
             coldStart();
         }
+        if (options.runs("soak")) {
+            soak();
+        }
         footer.add("load average (1/5/15 min) at end: " + Machine.loadAverage() + "; the whole run took "
                 + Report.seconds((System.nanoTime() - started) / 1e9));
         report.finish(footer, options.out());
@@ -416,6 +419,55 @@ public final class LedgerBenchmark {
                 Machine.megabytes(r.coldRssKb() * 1024) + " RSS", "—", "—", "bounded", "—",
                 "VmRSS of the child service JVM when the demo was loaded (after the warm restart, 2 s idle: "
                         + Machine.megabytes(r.warmRssKb() * 1024) + "); the heap as the cold start's launcher sets it"));
+    }
+
+    // 9. the service's memory through minutes of load, in a child JVM as ./ledger serve runs it
+    private void soak() throws Exception {
+        progress(String.format(Locale.ROOT, "soak: the service in a child JVM, demo on, %s min of %d writers and %d readers",
+                Report.fixed(options.soakMinutes(), 1), Soak.WRITERS, Soak.READERS));
+        Soak.Result r = Soak.run(options.root(), options.soakMinutes());
+        Soak.Sample first = r.at(60);
+        Soak.Sample middle = r.at(r.last().seconds() / 2);
+        Soak.Sample last = r.last();
+        double m = last.seconds() / 60;
+        String minutes = Report.fixed(m, m < 10 ? 1 : 0) + " min";
+        long bound = r.heapMaxKb() < 0 ? -1 : r.heapMaxKb() + 512 * 1024;
+        report.add(new Report.Row(9.2, "service JVM resident memory through " + minutes + " of load",
+                String.format(Locale.ROOT, "%s before the load, %s after %s, %s after %s, %s at the end (peak %s); "
+                        + "heap in use after a full GC %s", Machine.megabytes(r.samples().get(0).rssKb() * 1024),
+                        Machine.megabytes(first.rssKb() * 1024), Report.seconds(first.seconds()),
+                        Machine.megabytes(middle.rssKb() * 1024), Report.seconds(middle.seconds()),
+                        Machine.megabytes(last.rssKb() * 1024), Machine.megabytes(r.peakKb() * 1024),
+                        Machine.megabytes(r.heapUsedAfterGcKb() * 1024)),
+                "—", "—", "bounded: peak ≤ max heap + 512 MB", bound < 0 ? "—" : Report.yes(r.peakKb() <= bound),
+                String.format(Locale.ROOT, "VmRSS of the service's own JVM (%s) sampled every %d s, VmHWM at the end; "
+                        + "max heap %s; heap after GC from jcmd GC.run and GC.heap_info; the embedded PostgreSQL's "
+                        + "processes not counted. RSS over the run: %s", r.launcher(), Soak.SAMPLE_SECONDS,
+                        Machine.megabytes(r.heapMaxKb() * 1024), rssCurve(r))));
+        Soak.Sample fiveIn = r.at(Math.min(300, last.seconds() / 4));
+        Soak.Sample fiveBefore = r.at(Math.max(last.seconds() - 300, last.seconds() * 3 / 4));
+        report.add(new Report.Row(9.3, "work done through the " + minutes + " of load",
+                String.format(Locale.ROOT, "%,d entries appended (%s/s at the start, %s/s at the end), %,d reads, %,d failed",
+                        last.appended(), Report.rate(Soak.Result.appendRate(r.samples().get(0), fiveIn)),
+                        Report.rate(Soak.Result.appendRate(fiveBefore, last)), last.read(), r.failures()),
+                "—", "—", "no failures", Report.yes(r.failures() == 0),
+                String.format(Locale.ROOT, "%d writers, each appending signed vouchers to a book of its own over HTTP; "
+                        + "%d readers cycling over the home page, a statement page, a book's summary and public page, "
+                        + "and inclusion proofs in the writers' books; rates over the first and the last quarter or "
+                        + "5 minutes%s", Soak.WRITERS, Soak.READERS,
+                        r.failures() == 0 ? "" : "; first failure: " + r.firstFailure())));
+    }
+
+    /** The soak's RSS at about every tenth of the run, as "m:ss size" pairs. */
+    private static String rssCurve(Soak.Result r) {
+        List<String> points = new ArrayList<>();
+        double step = r.last().seconds() / 10;
+        for (int i = 1; i <= 10; i++) {
+            Soak.Sample s = r.at(step * i);
+            points.add(String.format(Locale.ROOT, "%d:%02d %s", (int) s.seconds() / 60, (int) s.seconds() % 60,
+                    Machine.megabytes(s.rssKb() * 1024)));
+        }
+        return String.join(", ", points);
     }
 
     /** Waits for the streaming processors to reach the head; answers the seconds waited (-1: timed out). */
