@@ -165,12 +165,32 @@ public final class AppendBenchmark {
      * at {@code ports[i % ports.size()]} (books opened through that node too): the rate summed over nodes.
      */
     static double appendRate(List<Integer> ports, int clients, int seconds) throws Exception {
+        return append(ports, clients, seconds).rate();
+    }
+
+    /** What clients appended: entries, over how many seconds of wall time. */
+    record Appended(long entries, double seconds) {
+        double rate() {
+            return entries / seconds;
+        }
+    }
+
+    /** {@link #appendRate(List, int, int)} with the count of entries appended. */
+    static Appended append(List<Integer> ports, int clients, int seconds) throws Exception {
         List<LedgerClient> nodes = ports.stream().map(LedgerClient::new).toList();
         List<TestBook> books = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             books.add(TestBook.open(nodes.get(i % nodes.size())));
         }
-        return concurrently(books.size(), books, book -> appendFor(book, seconds));
+        long[] total = new long[1];
+        double rate = concurrently(books.size(), books, book -> {
+            long n = appendFor(book, seconds);
+            synchronized (total) {
+                total[0] += n;
+            }
+            return n;
+        });
+        return new Appended(total[0], total[0] / rate);
     }
 
     /** What clients sharing one book achieved: accepted entries per second, and how many answers were refusals (409) or busy (503). */

@@ -81,6 +81,18 @@ final class Processors {
         return new Rebuild(count, (System.nanoTime() - start) / 1e9);
     }
 
+    /** Shuts down every running streaming processor (each finishes its batch and keeps its tokens); answers them. */
+    List<StreamingEventProcessor> stopStreaming() {
+        List<StreamingEventProcessor> running = streaming();
+        running.forEach(StreamingEventProcessor::shutDown);
+        return running;
+    }
+
+    /** Starts the processors {@link #stopStreaming} stopped: they go on from their tokens. */
+    static void start(List<StreamingEventProcessor> stopped) {
+        stopped.forEach(StreamingEventProcessor::start);
+    }
+
     /** The names of the streaming processors and their segment count claimed. */
     String describe() {
         return String.join(", ", streaming().stream()
