@@ -89,7 +89,7 @@ final class CpuMeter {
         return new Reading(service, Math.max(0, ticks(process) - service), postgres());
     }
 
-    /** The postmaster's and its children's CPU (the children's own, not what they reaped). */
+    /** The postmaster's CPU, its live children's and what its ended children used (its cutime and cstime). */
     private double postgres() {
         if (postmaster < 0) {
             return 0;
@@ -102,7 +102,10 @@ final class CpuMeter {
                     continue;
                 }
                 long pid = Long.parseLong(process.getFileName().toString());
-                if (pid == postmaster || Long.parseLong(stat[1]) == postmaster) {
+                if (pid == postmaster) {
+                    // with the children it reaped: a backend whose connection closed takes its CPU along
+                    seconds += ticks(stat) + (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / TICKS_PER_SECOND;
+                } else if (Long.parseLong(stat[1]) == postmaster) {
                     seconds += ticks(stat);
                 }
             }
@@ -117,7 +120,10 @@ final class CpuMeter {
         return stat == null ? -1 : Long.parseLong(stat[1]);
     }
 
-    /** The fields after the command name (which may hold spaces): [0] state, [1] ppid, … [11] utime, [12] stime. */
+    /**
+     * The fields after the command name (which may hold spaces): [0] state, [1] ppid, … [11] utime,
+     * [12] stime, [13] cutime, [14] cstime.
+     */
     private static String[] stat(Path file) {
         try {
             String line = Files.readString(file);
