@@ -1,27 +1,41 @@
 package org.gongzhang.service.axon;
 
+import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The event store on plain JDBC over the same tables ({@code domain_event_entry},
- * {@code snapshot_event_entry}, migration V1) instead of Axon's default JPA engine. Each append
- * went through Hibernate's persist, flush and entity bookkeeping, and the tracking processors'
- * reader hydrated entities for every event: together a fifth of an append's CPU. The statements
- * run on the connection of the transaction the append is in (Spring's, shared with Hibernate and
- * {@code JdbcTemplate}), so an entry, its index rows and its event still commit or roll back as one.
- * The global index comes from the column's default ({@code nextval}, migration V17), as Hibernate
- * drew it from the same sequence before.
+ * Axon's stores on plain JDBC over the tables of migration V1, which were Axon's JPA tables: the
+ * event store ({@code domain_event_entry}, {@code snapshot_event_entry}), the processors' tokens
+ * ({@code token_entry}) and the sagas ({@code saga_entry}, {@code association_value_entry}). Each
+ * append went through Hibernate's persist, flush and entity bookkeeping, the tracking processors'
+ * reader hydrated entities for every event, every transaction opened an entity manager, and
+ * Hibernate's start took a second of every start: the service has no JPA at all now. The statements
+ * run on the connection of the transaction they are in (Spring's, shared with {@code JdbcTemplate}),
+ * so an entry, its index rows and its event still commit or roll back as one. The global index comes
+ * from the column's default ({@code nextval}, migration V17), as Hibernate drew it from the same
+ * sequence before; likewise an association value's id (V21).
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -36,12 +50,98 @@ class EventStoreConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(connections(dataSource))
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
                 .schema(schema())
                 .build();
+    }
+
+    /**
+     * Axon's units of work in Spring's transactions, stated here: without JPA, Axon's
+     * auto-configuration came before the JDBC transaction manager's and left Axon with none (the
+     * processors' tokens and read models then committed statement by statement).
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
+    }
+
+    /**
+     * Which errors mean "this aggregate's sequence number is taken": PostgreSQL's unique_violation
+     * (SQLSTATE 23505) anywhere in the cause chain. Axon then reports a concurrent append
+     * ({@code ConcurrencyException}) rather than a failed store.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** PostgreSQL's SQLSTATE for a duplicate key. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * The tracking processors' tokens in {@code token_entry}, stated here rather than left to the
+     * auto-configuration, which without JPA did not apply and left the processors an in-memory token
+     * store: each node then rebuilt everything at every start and two nodes both handled every segment.
+     */
+    @Bean
+    TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections(dataSource))
+                .serializer(serializer)
+                .schema(tokenSchema())
+                .contentType(byte[].class)
+                .build();
+    }
+
+    /** The sagas in {@code saga_entry} and {@code association_value_entry} (likewise stated, not left to chance). */
+    @Bean
+    SagaStore<Object> sagaStore(DataSource dataSource, Serializer serializer) {
+        return JdbcSagaStore.builder()
+                .connectionProvider(connections(dataSource))
+                .sqlSchema(sagaSqlSchema())
+                .serializer(serializer)
+                .build();
+    }
+
+    /** The connection of the Spring transaction in progress (or a new one), as every Axon store here uses it. */
+    private static ConnectionProvider connections(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /** The tokens' table and columns as migration V1 names them (the JDBC token store's defaults are camelCase). */
+    static TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** The sagas' tables and columns as migration V1 names them, in PostgreSQL's dialect (bytea). */
+    static SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .associationValueEntryTable("association_value_entry")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .build());
     }
 
     /** Migration V1's snake_case names for Axon's camelCase defaults. */

@@ -1,2 +1,2 @@
-/** PostgreSQL: the embedded server used when no external one is configured, and the Hibernate dialect. */
+/** PostgreSQL: the embedded server used when no external one is configured. */
 package org.gongzhang.service.postgres;

@@ -9,6 +9,7 @@ import org.gongzhang.service.support.ServiceIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Only the reporting read model's batches commit without waiting for the disk; the log's commits stay durable. */
 class ReadModelCommitsIT extends ServiceIT {
@@ -28,6 +29,31 @@ class ReadModelCommitsIT extends ServiceIT {
         assertThat(settingIn(processing.transactionManager("checkpoints"))).isEqualTo("on");
         assertThat(settingIn(transactions)).as("commands and appends").isEqualTo("on");
         assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).as("outside any of them").isEqualTo("on");
+    }
+
+    @Test
+    void axonsUnitsOfWorkRunInSpringsTransactions() {
+        // without JPA, Axon's auto-configuration once left it with no transaction manager at all
+        for (TransactionManager manager : java.util.List.of(transactions,
+                processing.transactionManager(AxonConfiguration.REPORTING), processing.transactionManager("checkpoints"))) {
+            Transaction transaction = manager.startTransaction();
+            try {
+                assertThat(TransactionSynchronizationManager.isActualTransactionActive()).as(manager.toString()).isTrue();
+            } finally {
+                transaction.rollback();
+            }
+        }
+    }
+
+    @Test
+    void theProcessorsKeepTheirTokensInTheDatabase() {
+        // an in-memory token store (Axon's fallback) would rebuild every read model at each start and
+        // let two nodes handle the same segment
+        assertThat(processing.tokenStore(AxonConfiguration.REPORTING))
+                .isInstanceOf(org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore.class);
+        assertThat(jdbc.queryForList("select distinct processor_name from token_entry where owner is not null",
+                String.class)).contains(AxonConfiguration.REPORTING, "checkpoints", "RequestReviewSagaProcessor",
+                        "ObjectionDeadlineSagaProcessor");
     }
 
     private String settingIn(TransactionManager manager) {
