@@ -23,14 +23,15 @@ final class CpuMeter {
 
     private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-    /** CPU seconds consumed so far by the service, the load generator and PostgreSQL. */
-    record Reading(double service, double clients, double postgres) {
+    /**
+     * CPU seconds consumed so far by the service, the load generator, PostgreSQL and the JIT
+     * compiler's threads (apart: minutes after the start they still compiled the append path, a
+     * cost of the warm-up, not of an append, and the runs' largest source of spread).
+     */
+    record Reading(double service, double clients, double postgres, double jit) {
         Reading minus(Reading earlier) {
-            return new Reading(service - earlier.service, clients - earlier.clients, postgres - earlier.postgres);
-        }
-
-        double total() {
-            return service + clients + postgres;
+            return new Reading(service - earlier.service, clients - earlier.clients, postgres - earlier.postgres,
+                    jit - earlier.jit);
         }
 
         /** Milliseconds of CPU per operation, service and PostgreSQL together (the load generator's left out). */
@@ -40,8 +41,9 @@ final class CpuMeter {
 
         String per(long operations) {
             double n = Math.max(1, operations);
-            return String.format(Locale.ROOT, "%.2f ms (service %.2f, PostgreSQL %.2f; load generator %.2f more)",
-                    1000 * (service + postgres) / n, 1000 * service / n, 1000 * postgres / n, 1000 * clients / n);
+            return String.format(Locale.ROOT, "%.2f ms (service %.2f, PostgreSQL %.2f; apart: JIT compiler %.2f, "
+                    + "load generator %.2f)", 1000 * (service + postgres) / n, 1000 * service / n, 1000 * postgres / n,
+                    1000 * jit / n, 1000 * clients / n);
         }
     }
 
@@ -65,28 +67,35 @@ final class CpuMeter {
     }
 
     /**
-     * Now: the service is every live thread of this JVM but the load generator's; the load generator
-     * is the rest of the process's CPU, so that its threads, which end with each figure, still count
-     * (a service thread that ended would count there too; its pools keep theirs).
+     * Now: the service is every live thread of this JVM but the load generator's and the JIT
+     * compiler's; the load generator is the rest of the process's CPU, so that its threads, which
+     * end with each figure, still count (a service thread that ended would count there too; its
+     * pools keep theirs).
      */
     Reading read() {
         String[] process = stat(Path.of("/proc/self/stat"));
         if (process == null) {
-            return new Reading(0, 0, 0);
+            return new Reading(0, 0, 0, 0);
         }
         double service = 0;
+        double jit = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 String[] stat = stat(task.resolve("stat"));
                 String name = name(task.resolve("stat"));
-                if (stat != null && !name.startsWith("pool-") && !name.startsWith("HttpClient")) {
+                if (stat == null || name.startsWith("pool-") || name.startsWith("HttpClient")) {
+                    continue;
+                }
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += ticks(stat);
+                } else {
                     service += ticks(stat);
                 }
             }
         } catch (IOException e) {
-            return new Reading(0, 0, 0);
+            return new Reading(0, 0, 0, 0);
         }
-        return new Reading(service, Math.max(0, ticks(process) - service), postgres());
+        return new Reading(service, Math.max(0, ticks(process) - service - jit), postgres(), jit);
     }
 
     /** The postmaster's CPU, its live children's and what its ended children used (its cutime and cstime). */
