@@ -127,8 +127,11 @@ public final class Browser implements AutoCloseable {
     /** Waits up to 30 s; on a timeout the error carries the page's text, its console and a screenshot's path. */
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         try {
+            // a page re-rendered between finding an element and reading it: stale, or (Chromium) "node
+            // does not belong to the document", which arrives as a bare WebDriverException
             new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                    .ignoring(NoSuchElementException.class).until(condition::apply);
+                    .ignoring(NoSuchElementException.class)
+                    .ignoring(org.openqa.selenium.WebDriverException.class).until(condition::apply);
         } catch (TimeoutException e) {
             throw new AssertionError("waited in vain on " + path() + " (screenshot " + screenshot("timeout-" + System.nanoTime())
                     + ")\n--- page ---\n" + driver.findElement(By.tagName("body")).getText()
