@@ -177,7 +177,8 @@ public final class LedgerBenchmark {
 
     /**
      * CPU per append against what the target rate allows on this machine: its cores' seconds per
-     * second shared among 1,500 appends. Unlike a rate it hardly moves with the machine's other load.
+     * second shared among 1,500 appends. It moves less with the machine's other load than a rate does,
+     * but still by up to ±30 % between runs when that load is high (docs/benchmarks.md).
      */
     private void cpuRow(double order, String figure, CpuMeter.Reading spent, long entries) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -187,8 +188,8 @@ public final class LedgerBenchmark {
                 String.format(Locale.ROOT, "%d cores ÷ 1,500/s: %s ms", cores, Report.fixed(allowed, 2)),
                 Report.fixed(allowed / used, 3), "≥ 1.0 (room for 1,500/s)", Report.yes(used <= allowed),
                 String.format(Locale.ROOT, "from /proc over the %,d appends and the processors' catching up after: %s; "
-                        + "threads of this JVM but the load generator's count as the service, PostgreSQL is its "
-                        + "postmaster and every child", entries, spent.per(entries))));
+                        + "the service is this JVM's threads but the load generator's and the JIT compiler's "
+                        + "(both apart), PostgreSQL is its postmaster and every child", entries, spent.per(entries))));
     }
 
     /**

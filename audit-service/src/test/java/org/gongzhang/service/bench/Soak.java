@@ -47,7 +47,7 @@ final class Soak {
     }
 
     record Result(String launcher, List<Sample> samples, long peakKb, long heapUsedAfterGcKb, long heapMaxKb,
-            long failures, String firstFailure, long appendedBooks) {
+            long failures, String firstFailure) {
 
         Sample last() {
             return samples.get(samples.size() - 1);
@@ -130,7 +130,7 @@ final class Soak {
             peak = Math.max(peak, Machine.statusKb(pid, "VmHWM"));
             long[] heap = heapAfterGc(pid);
             return new Result(launcher.description(), samples, peak, heap[0], heap[1], failures.get(),
-                    firstFailure.toString(), books.size());
+                    firstFailure.toString());
         } finally {
             load.shutdownNow();
             ColdStart.stop(service.process(), data);
