@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Bean;
  * Registers the book aggregate (one event stream per book): a snapshot every
  * {@code ledger.books.snapshot-every} entries (default {@value #SNAPSHOT_EVERY}), taken on a
  * background thread after the append commits, and a cache of the most recently used books
- * ({@code ledger.books.cached}, {@link BookCache}), so a command finds its book in memory, or
+ * ({@code ledger.books.cached}, of which the {@code ledger.books.held} most recent whatever the heap
+ * and the rest while it has room; {@link BookCache}), so a command finds its book in memory, or
  * loads a snapshot, instead of replaying the whole log. With several nodes, a stale
  * cached book fails its append on the event table's (aggregate, sequence) key, is evicted, and the
  * client retries at the new head. Also the clock every handler reads time from.
@@ -42,6 +43,12 @@ class AxonConfiguration {
      * of an append's work on a large book. A book not in the cache replays at most this many.
      */
     static final int SNAPSHOT_EVERY = 500;
+
+    /**
+     * Of the cached books, how many of the most recently used are held whatever the heap (the rest
+     * only while it has room): the books being written to now.
+     */
+    static final int HELD_BOOKS = 100;
 
     static final String LEDGER_INDEX = "ledger-index";
 
@@ -97,8 +104,9 @@ class AxonConfiguration {
     }
 
     @Bean
-    BookCache bookCache(@Value("${ledger.books.cached:1000}") int cached) {
-        return new BookCache(cached);
+    BookCache bookCache(@Value("${ledger.books.cached:1000}") int cached,
+            @Value("${ledger.books.held:" + HELD_BOOKS + "}") int held) {
+        return new BookCache(cached, Math.min(held, cached));
     }
 
     /**
