@@ -499,8 +499,10 @@ public final class LedgerBenchmark {
                 "—", "—", "bounded: peak ≤ max heap + 512 MB", bound < 0 ? "—" : Report.yes(r.peakKb() <= bound),
                 String.format(Locale.ROOT, "VmRSS of the service's own JVM (%s) sampled every %d s, VmHWM at the end; "
                         + "max heap %s; heap after GC from jcmd GC.run and GC.heap_info; the embedded PostgreSQL's "
-                        + "processes not counted. RSS over the run: %s", r.launcher(), Soak.SAMPLE_SECONDS,
-                        Machine.megabytes(r.heapMaxKb() * 1024), rssCurve(r))));
+                        + "processes not counted. RSS over the run: %s%s", r.launcher(), Soak.SAMPLE_SECONDS,
+                        Machine.megabytes(r.heapMaxKb() * 1024), rssCurve(r),
+                        r.largest().isEmpty() ? "" : ". Largest in the live heap at the end (jcmd GC.class_histogram): "
+                                + r.largest())));
         Soak.Sample fiveIn = r.at(Math.min(300, last.seconds() / 4));
         Soak.Sample fiveBefore = r.at(Math.max(last.seconds() - 300, last.seconds() * 3 / 4));
         report.add(new Report.Row(9.3, "work done through the " + minutes + " of load",

@@ -47,7 +47,7 @@ final class Soak {
     }
 
     record Result(String launcher, List<Sample> samples, long peakKb, long heapUsedAfterGcKb, long heapMaxKb,
-            long failures, String firstFailure) {
+            long failures, String firstFailure, String largest) {
 
         Sample last() {
             return samples.get(samples.size() - 1);
@@ -130,7 +130,7 @@ final class Soak {
             peak = Math.max(peak, Machine.statusKb(pid, "VmHWM"));
             long[] heap = heapAfterGc(pid);
             return new Result(launcher.description(), samples, peak, heap[0], heap[1], failures.get(),
-                    firstFailure.toString());
+                    firstFailure.toString(), largestClasses(pid, 10));
         } finally {
             load.shutdownNow();
             ColdStart.stop(service.process(), data);
@@ -235,6 +235,55 @@ final class Soak {
             Thread.currentThread().interrupt();
             return new long[] {-1, -1};
         }
+    }
+
+    /**
+     * What the live heap is made of: the {@code top} classes by bytes of {@code jcmd GC.class_histogram}
+     * (which collects first), as "name size" pairs; empty without jcmd.
+     */
+    static String largestClasses(long pid, int top) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return "";
+        }
+        try {
+            List<String> largest = new ArrayList<>();
+            Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)")
+                    .matcher(run(jcmd.toString(), Long.toString(pid), "GC.class_histogram"));
+            while (largest.size() < top && row.find()) {
+                largest.add(className(row.group(2)) + " " + Machine.megabytes(Long.parseLong(row.group(1))));
+            }
+            return String.join(", ", largest);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** {@code [B} as byte[], {@code [Ljava.lang.Object;} as java.lang.Object[]. */
+    static String className(String jvmName) {
+        int dimensions = 0;
+        while (dimensions < jvmName.length() && jvmName.charAt(dimensions) == '[') {
+            dimensions++;
+        }
+        String element = jvmName.substring(dimensions);
+        if (dimensions > 0) {
+            element = switch (element) {
+                case "B" -> "byte";
+                case "C" -> "char";
+                case "I" -> "int";
+                case "J" -> "long";
+                case "Z" -> "boolean";
+                case "S" -> "short";
+                case "F" -> "float";
+                case "D" -> "double";
+                default -> element.startsWith("L") && element.endsWith(";")
+                        ? element.substring(1, element.length() - 1) : element;
+            };
+        }
+        return element + "[]".repeat(dimensions);
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
