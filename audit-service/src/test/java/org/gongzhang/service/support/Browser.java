@@ -126,16 +126,24 @@ public final class Browser implements AutoCloseable {
 
     /** Waits up to 30 s; on a timeout the error carries the page's text, its console and a screenshot's path. */
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+        waitUntil(condition, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Waits up to {@code timeout}; on a timeout the error carries the page's text, its console, the
+     * requests it sent and a screenshot's path.
+     */
+    public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, Duration timeout) {
         try {
             // a page re-rendered between finding an element and reading it: stale, or (Chromium) "node
             // does not belong to the document", which arrives as a bare WebDriverException
-            new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
                     .ignoring(NoSuchElementException.class)
                     .ignoring(org.openqa.selenium.WebDriverException.class).until(condition::apply);
         } catch (TimeoutException e) {
             throw new AssertionError("waited in vain on " + path() + " (screenshot " + screenshot("timeout-" + System.nanoTime())
                     + ")\n--- page ---\n" + driver.findElement(By.tagName("body")).getText()
-                    + "\n--- console ---\n" + console(), e);
+                    + "\n--- console ---\n" + console() + "\n--- requests sent (last 10) ---\n" + lastRequests(10), e);
         }
     }
 
@@ -159,6 +167,16 @@ public final class Browser implements AutoCloseable {
             }
         });
         return sent;
+    }
+
+    /** Method and URL of the last {@code count} requests the page sent, a line each. */
+    private String lastRequests(int count) {
+        try {
+            List<String> sent = requestsSent().stream().map(r -> r.lines().findFirst().orElse("")).toList();
+            return String.join("\n", sent.subList(Math.max(0, sent.size() - count), sent.size()));
+        } catch (RuntimeException | AssertionError e) {
+            return "(not available: " + e + ")";
+        }
     }
 
     /** What the page wrote to the browser console. */

@@ -2,6 +2,7 @@ package org.gongzhang.service.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.gongzhang.service.support.Browser;
 import org.gongzhang.service.support.LedgerClient;
 import org.openqa.selenium.By;
@@ -22,7 +23,9 @@ final class StaffKeys {
         browser.go("/staff/keys");
         browser.type(By.id("key-label"), label);
         browser.find(By.cssSelector("button[data-create-key]")).click();
-        browser.waitUntil(d -> browser.find(By.cssSelector("[data-key-present]")).isDisplayed());
+        // the key made and kept in the browser (WebCrypto, IndexedDB) and declared to the service, then
+        // the page reloaded: on a saturated machine this alone took over 30 s once
+        browser.waitUntil(d -> browser.find(By.cssSelector("[data-key-present]")).isDisplayed(), Duration.ofSeconds(90));
         String keyId = browser.text(By.cssSelector("[data-key-id]"));
         assertThat(keyId).matches("[0-9a-f]{32}");
         return keyId;
