@@ -167,7 +167,10 @@ public final class BookCache implements Cache {
         if (reference == null) {
             return null;
         }
-        Object value = held.containsKey(key) ? held.get(key) : reference.get();
+        Object value = held.get(key);
+        if (value == null) {
+            value = reference.get();
+        }
         if (value == null) {
             entries.remove(key);
             held.remove(key);

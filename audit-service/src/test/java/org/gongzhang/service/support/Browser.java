@@ -17,8 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import java.util.logging.Level;
@@ -135,11 +133,11 @@ public final class Browser implements AutoCloseable {
      */
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, Duration timeout) {
         try {
-            // a page re-rendered between finding an element and reading it: stale, or (Chromium) "node
-            // does not belong to the document", which arrives as a bare WebDriverException
-            new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class)
-                    .ignoring(NoSuchElementException.class)
-                    .ignoring(org.openqa.selenium.WebDriverException.class).until(condition::apply);
+            // an element not there yet, or a page re-rendered between finding an element and reading it:
+            // stale, or (Chromium) "node does not belong to the document", a bare WebDriverException
+            // (the superclass of the other two)
+            new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(condition::apply);
         } catch (TimeoutException e) {
             throw new AssertionError("waited in vain on " + path() + " (screenshot " + screenshot("timeout-" + System.nanoTime())
                     + ")\n--- page ---\n" + driver.findElement(By.tagName("body")).getText()
