@@ -16,12 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Shares the tracking processors' segments among the service nodes of one database. Axon gives each
- * segment to whichever node claims it first, and a node with a free thread claims every segment it
- * finds free: on its own, the first node to start did all of a processor's work while the others
- * only stood by. Every {@link #BEAT} each node marks itself alive in {@code service_node}, counts the
+ * Shares the streaming processors' segments among the service nodes of one database. Axon gives each
+ * segment to whichever node claims it first, and a pooled processor's coordinator claims every
+ * segment it finds free: on its own, the first node to start did all of a processor's work while the
+ * others only stood by. Every {@link #BEAT} each node marks itself alive in {@code service_node}, counts the
  * nodes seen within {@link #ALIVE}, and releases the segments it holds beyond its share (the
- * segments divided by the nodes, rounded up), highest first; a node with a free thread takes each one
+ * segments divided by the nodes, rounded up), highest first; another node's coordinator takes each one
  * over. A node that dies stops beating and its claims time out, so the others take its segments
  * back. One node alone keeps everything. Only segments move: Axon's claims still give each segment
  * to one node at a time, so no event is applied twice.

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Collection;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.gongzhang.reporting.api.ReportedBook;
@@ -55,14 +55,14 @@ final class ReadModel {
 
     /** Resets the processor (its reset handler empties the tables) and leaves it stopped. */
     void resetAndHold() {
-        TrackingEventProcessor processor = processor();
+        StreamingEventProcessor processor = processor();
         processor.shutDown();
         processor.resetTokens();
     }
 
     /** Stops the processor and moves every segment's token back to the start of the log without a reset, so every event comes again. */
     void rewindWithoutResetAndHold() {
-        TrackingEventProcessor processor = processor();
+        StreamingEventProcessor processor = processor();
         processor.shutDown();
         transactions.executeWithoutResult(status -> {
             for (int segment : tokens.fetchSegments(LedgerProjection.PROCESSING_GROUP)) {
@@ -87,7 +87,7 @@ final class ReadModel {
         processor().start();
     }
 
-    private TrackingEventProcessor processor() {
-        return processing.eventProcessor(LedgerProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(LedgerProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
     }
 }

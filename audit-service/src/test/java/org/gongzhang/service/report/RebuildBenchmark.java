@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.gongzhang.reporting.projection.LedgerProjection;
 import org.gongzhang.service.support.ServiceIT;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,8 @@ class RebuildBenchmark extends ServiceIT {
             }
         }
         long events = awaitCaughtUp();
-        TrackingEventProcessor processor = processing
-                .eventProcessor(LedgerProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor = processing
+                .eventProcessor(LedgerProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         for (int run = 1; run <= RUNS; run++) {
             processor.shutDown();
             processor.resetTokens();
