@@ -396,13 +396,15 @@ public final class LedgerBenchmark {
     private void rebuild() {
         progress("reporting read model: reset and replay from the start");
         settle("before the rebuild");
+        CpuMeter.Reading cpuBefore = cpu.read();
         Processors.Rebuild rebuild = processors.rebuildReporting(Duration.ofHours(3));
+        CpuMeter.Reading spent = cpu.read().minus(cpuBefore);
         report.add(new Report.Row(5, String.format(Locale.ROOT, "reporting read-model rebuild, %,d events",
                 rebuild.events()), Report.rate(rebuild.rate()) + " events/s", "—", "—", "≥ 20,000 events/s",
                 Report.yes(rebuild.rate() >= 20_000), String.format(Locale.ROOT, "the reporting processor reset "
                         + "(its reset handler empties the tables, not timed) and timed from start until its token "
-                        + "reached the event store's head: %,d events in %s", rebuild.events(),
-                        Report.seconds(rebuild.seconds()))));
+                        + "reached the event store's head: %,d events in %s; CPU per event %s", rebuild.events(),
+                        Report.seconds(rebuild.seconds()), spent.microsPer(rebuild.events()))));
     }
 
     // 7. the public portal at 200 connections
