@@ -2,6 +2,7 @@ package org.gongzhang.core.book;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import org.gongzhang.verifier.crypto.Digests;
@@ -20,6 +21,9 @@ final class LogHead {
     private long nextIndex;
     private String hash = SignedEntry.GENESIS_PREV;
     private String lastRecordedAt;
+    /** {@link #lastRecordedAt} parsed, kept beside it (not in the snapshot): every append compares with it. */
+    @JsonIgnore
+    private transient Instant lastRecorded;
     private List<String> range = List.of();
 
     long nextIndex() {
@@ -32,7 +36,10 @@ final class LogHead {
 
     /** When the latest entry was recorded, or null before the first. */
     Instant lastRecordedAt() {
-        return lastRecordedAt == null ? null : Instant.parse(lastRecordedAt);
+        if (lastRecorded == null && lastRecordedAt != null) {
+            lastRecorded = Instant.parse(lastRecordedAt);
+        }
+        return lastRecorded;
     }
 
     /** The Merkle root (hex) of the log so far. */
@@ -45,5 +52,6 @@ final class LogHead {
         nextIndex = header.index() + 1;
         hash = entry.hash();
         lastRecordedAt = header.recordedAt().toString();
+        lastRecorded = header.recordedAt();
     }
 }

@@ -32,6 +32,47 @@ public record Money(long fen) implements Comparable<Money> {
      * {@code 999999999999.99}. Throws {@link InvalidAmount} naming the first problem.
      */
     public static Money parse(String text) {
+        long fen = entryForm(text);
+        if (fen > 0) {
+            return new Money(fen);
+        }
+        return refuse(text);
+    }
+
+    /**
+     * The fen of {@code text} when it is in an entry's form (1 to 12 ASCII digits, then maybe a
+     * point and 1 or 2 digits), else -1; 0 for a zero amount. A single pass without a regex: every
+     * voucher line of every append and every replayed event comes through here.
+     */
+    private static long entryForm(String text) {
+        int length = text == null ? 0 : text.length();
+        int point = text == null ? -1 : text.indexOf('.');
+        int whole = point < 0 ? length : point;
+        int decimals = point < 0 ? 0 : length - point - 1;
+        if (whole < 1 || whole > 12 || (point >= 0 && (decimals < 1 || decimals > 2))) {
+            return -1;
+        }
+        long yuan = 0;
+        for (int i = 0; i < whole; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            yuan = yuan * 10 + (c - '0');
+        }
+        long cents = 0;
+        for (int i = 0; i < 2; i++) {
+            char c = i < decimals ? text.charAt(point + 1 + i) : '0';
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            cents = cents * 10 + (c - '0');
+        }
+        return yuan * 100 + cents;
+    }
+
+    /** Why {@code text}, not in an entry's form or zero, is refused: the first problem, as {@link #parse} documents. */
+    private static Money refuse(String text) {
         Matcher m = text == null ? null : DECIMAL.matcher(text);
         if (m == null || !m.matches()) {
             throw new InvalidAmount(InvalidAmount.Problem.MALFORMED, text);

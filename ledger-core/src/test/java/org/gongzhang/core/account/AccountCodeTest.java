@@ -25,7 +25,14 @@ class AccountCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"100", "10020", "1002a1", "", "10020101010101"})
+    @ValueSource(strings = {"1002", "100201", "10020101", "1002010101", "100201010101", "0000"})
+    void acceptsAFourDigitCodeAndUpToFourLevelsBelowIt(String code) {
+        assertThat(AccountCode.isValid(code)).isTrue();
+        assertThat(AccountCode.of(code).value()).isEqualTo(code);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"100", "10020", "1002a1", "", "10020101010101", "１００２", "100\u0662", "1002 ", "-1002"})
     void refusesCodesOfAnotherForm(String code) {
         assertThatThrownBy(() -> AccountCode.of(code)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -3,6 +3,9 @@ package org.gongzhang.core.money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -60,5 +63,35 @@ class MoneyTest {
     @Test
     void overflowIsRefusedRatherThanWrapped() {
         assertThatThrownBy(() -> Money.ofFen(Long.MAX_VALUE).plus(Money.ofFen(1))).isInstanceOf(ArithmeticException.class);
+    }
+
+    /**
+     * The parser scans by hand; the entry form is 1 to 12 digits, then maybe a point and 1 or 2 digits,
+     * and positive. Random strings over digits, points, signs and look-alikes (a full-width and an
+     * Arabic-Indic digit) must be accepted exactly when they are in that form, at the same value.
+     */
+    @Test
+    void acceptsExactlyTheEntryFormAtItsDecimalValue() {
+        Pattern form = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
+        char[] alphabet = "0123456789000.-+ e\uFF11\u0661".toCharArray();
+        Random random = new Random(42);
+        int accepted = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(17);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet[random.nextInt(random.nextBoolean() ? 10 : alphabet.length)]);
+            }
+            String candidate = text.toString();
+            boolean valid = form.matcher(candidate).matches() && new BigDecimal(candidate).signum() > 0;
+            if (valid) {
+                accepted++;
+                long fen = new BigDecimal(candidate).movePointRight(2).longValueExact();
+                assertThat(Money.parse(candidate).fen()).as(candidate).isEqualTo(fen);
+            } else {
+                assertThatThrownBy(() -> Money.parse(candidate)).as(candidate).isInstanceOf(InvalidAmount.class);
+            }
+        }
+        assertThat(accepted).as("valid amounts among the random strings").isGreaterThan(10_000);
     }
 }
