@@ -3,10 +3,13 @@ package org.gongzhang.reporting.pdf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.design.JRCompiler;
 
 /**
  * Compiles the JRXML templates into {@code .jasper} files at build time (the reporting module's
@@ -27,11 +30,24 @@ public final class ReportCompiler {
         try (Stream<Path> files = Files.list(Path.of(args[0]))) {
             sources = files.filter(f -> f.toString().endsWith(".jrxml")).sorted().toList();
         }
-        for (Path source : sources) {
-            Path compiled = target.resolve(source.getFileName().toString().replaceFirst("\\.jrxml$", ".jasper"));
-            if (!Files.exists(compiled)
-                    || Files.getLastModifiedTime(compiled).compareTo(Files.getLastModifiedTime(source)) < 0) {
-                JasperCompileManager.compileReportToFile(source.toString(), compiled.toString());
+        // JasperReports writes each template's expressions class to <temp dir>/<template>_<hash of its
+        // content>.java and deletes it after: two builds on one machine (a CI run beside a developer's)
+        // wrote and deleted the same file under /tmp and one of them failed. A directory of this run's own.
+        Path scratch = Files.createTempDirectory("gongzhang-report-compiler");
+        DefaultJasperReportsContext.getInstance().setProperty(JRCompiler.COMPILER_TEMP_DIR, scratch.toString());
+        try {
+            for (Path source : sources) {
+                Path compiled = target.resolve(source.getFileName().toString().replaceFirst("\\.jrxml$", ".jasper"));
+                if (!Files.exists(compiled)
+                        || Files.getLastModifiedTime(compiled).compareTo(Files.getLastModifiedTime(source)) < 0) {
+                    JasperCompileManager.compileReportToFile(source.toString(), compiled.toString());
+                }
+            }
+        } finally {
+            try (Stream<Path> left = Files.walk(scratch)) {
+                for (Path file : left.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }
