@@ -35,8 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * run on the connection of the transaction they are in (Spring's, shared with {@code JdbcTemplate}),
  * so an entry, its index rows and its event still commit or roll back as one. The global index comes
  * from the column's default ({@code nextval}, migration V17), as Hibernate drew it from the same
- * sequence before; likewise an association value's id (V21). Each event's time is parsed as its
- * row is read, without Axon's {@code DateTimeFormatter} ({@link EventStorage}).
+ * sequence before; likewise an association value's id (V21).
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -45,7 +44,7 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver, org.axonframework.config.Configuration configuration,
             DataSource dataSource, TransactionManager transactionManager) {
-        return new EventStorage(JdbcEventStorageEngine.builder()
+        return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -54,7 +53,8 @@ class EventStoreConfiguration {
                 .connectionProvider(connections(dataSource))
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
-                .schema(schema()), schema().timestampColumn());
+                .schema(schema())
+                .build();
     }
 
     /**
