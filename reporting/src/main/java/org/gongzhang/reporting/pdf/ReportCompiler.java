@@ -3,13 +3,13 @@ package org.gongzhang.reporting.pdf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.design.JRCompiler;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Compiles the JRXML templates into {@code .jasper} files at build time (the reporting module's
@@ -44,7 +44,11 @@ public final class ReportCompiler {
                 }
             }
         } finally {
-            FileSystemUtils.deleteRecursively(scratch);
+            try (Stream<Path> left = Files.walk(scratch)) {
+                for (Path file : left.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 }
