@@ -1,6 +1,7 @@
 package org.gongzhang.service.axon;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -9,7 +10,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -21,6 +24,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,11 +44,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
+    /**
+     * The storage, whose tail reads skip the database when nothing can be new ({@link LedgerEventStorage}):
+     * half the event store's poll, so that the poll itself always reads.
+     */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+    LedgerEventStorage eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver, org.axonframework.config.Configuration configuration,
-            DataSource dataSource, TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+            DataSource dataSource, TransactionManager transactionManager,
+            @Value("${ledger.events.poll:PT1S}") Duration poll) {
+        return new LedgerEventStorage(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -53,8 +62,21 @@ class EventStoreConfiguration {
                 .connectionProvider(connections(dataSource))
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
-                .schema(schema())
-                .build();
+                .schema(schema()), poll.dividedBy(2));
+    }
+
+    /**
+     * The event store, as Axon's auto-configuration builds it, but waking its tail reader when an
+     * append's transaction commits ({@link LedgerEventStore}). Without a local commit it polls the
+     * database every {@code ledger.events.poll} (events of other nodes sharing it).
+     */
+    @Bean
+    EmbeddedEventStore eventStore(LedgerEventStorage storage, org.axonframework.config.Configuration configuration,
+            @Value("${ledger.events.poll:PT1S}") Duration poll) {
+        return new LedgerEventStore(EmbeddedEventStore.builder()
+                .fetchDelay(poll.toMillis())
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), storage);
     }
 
     /**

@@ -1,0 +1,112 @@
+package org.gongzhang.service.axon;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+
+/**
+ * Axon's JDBC event storage, except that the event store's tail reads ask the database only when it
+ * may hold something new ({@link TailGate}).
+ *
+ * <p>One thread of the event store reads the log's tail for every tracking processor. Axon wakes it
+ * when events are committed; it then reads until a read finds nothing, and once more, and each
+ * empty read costs a second query (the smallest global index beyond the window, in case a gap
+ * wider than a batch hides the rest). With appends arriving one at a time that was three
+ * transactions and two extra queries per append, more round trips than the append itself
+ * (pg log of {@code AppendBenchmark 1}: 2.85 reads and 1.86 extra queries per append). Here the
+ * reads after the one that found the new events answer nothing without asking, unless more events
+ * were committed meanwhile, that read was full, or {@code quiet} has passed. A processor reading on
+ * its own (catching up, replaying) reads exactly as Axon does.
+ */
+final class LedgerEventStorage extends JdbcEventStorageEngine {
+
+    private final TailGate gate;
+
+    LedgerEventStorage(Builder builder, Duration quiet) {
+        super(builder);
+        this.gate = new TailGate(quiet);
+    }
+
+    /** Events were committed on this node: the next tail read goes to the database. */
+    void committed() {
+        gate.committed();
+    }
+
+    /** How many tail reads went to the database since the start. */
+    long tailReads() {
+        return gate.reads();
+    }
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken token, boolean mayBlock) {
+        if (!mayBlock) {
+            return super.readEventData(token, false);
+        }
+        return StreamSupport.stream(new Tail(token), false);
+    }
+
+    /** The batch after {@code token}, or none without a query when the gate says nothing can be new. */
+    private List<? extends TrackedEventData<?>> tailBatch(TrackingToken token) {
+        if (!gate.read(System.nanoTime())) {
+            return List.of();
+        }
+        try {
+            List<? extends TrackedEventData<?>> batch = fetchTrackedEvents(token, batchSize());
+            gate.found(batch.size(), batchSize());
+            return batch;
+        } catch (RuntimeException e) {
+            gate.failed();
+            throw e;
+        }
+    }
+
+    /** The log after a token, batch by batch, up to the first batch that comes back empty. */
+    private final class Tail implements Spliterator<TrackedEventData<?>> {
+
+        private TrackingToken last;
+        private Iterator<? extends TrackedEventData<?>> batch = List.<TrackedEventData<?>>of().iterator();
+        private boolean ended;
+
+        Tail(TrackingToken from) {
+            this.last = from;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+            while (!batch.hasNext()) {
+                if (ended) {
+                    return false;
+                }
+                List<? extends TrackedEventData<?>> next = tailBatch(last);
+                ended = next.isEmpty();
+                batch = next.iterator();
+            }
+            TrackedEventData<?> event = batch.next();
+            last = event.trackingToken();
+            action.accept(event);
+            return true;
+        }
+
+        @Override
+        public Spliterator<TrackedEventData<?>> trySplit() {
+            return null;
+        }
+
+        @Override
+        public long estimateSize() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public int characteristics() {
+            return ORDERED | NONNULL;
+        }
+    }
+}
