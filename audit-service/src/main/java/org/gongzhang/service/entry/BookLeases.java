@@ -1,5 +1,7 @@
 package org.gongzhang.service.entry;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -157,12 +160,12 @@ public class BookLeases {
     }
 
     /**
-     * The book's lease as a writer finds it under the book's append lock: the writer presented
-     * {@code presented} (a lease id, or null) and signs with key {@code signer} (null for the
-     * service's own writes). A lease is its holder's whether or not they present it.
+     * The book's lease as a writer finds it under the book's append lock ({@code lease}, the book's
+     * {@link #ROW} read after the lock): the writer presented {@code presented} (a lease id, or null)
+     * and signs with key {@code signer} (null for the service's own writes). A lease is its
+     * holder's whether or not they present it.
      */
-    Check check(String book, String presented, String signer) {
-        Optional<Lease> lease = row(book);
+    Check check(Optional<Lease> lease, String presented, String signer) {
         if (lease.isEmpty()) {
             return new Check(Gate.FREE, null);
         }
@@ -274,13 +277,23 @@ public class BookLeases {
     }
 
     private void lock(String book) {
-        jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> null, BookWrites.LOCK_SPACE, book);
+        jdbc.query(BookWrites.LOCK, rs -> null, BookWrites.LOCK_SPACE, book);
     }
 
+    /** The query of a book's lease row (the book id its one parameter), read by {@link #lease}. */
+    static final String ROW = "select lease_id, holder, entry_index, prev, expires_at from book_lease where book_id = ?";
+
     private Optional<Lease> row(String book) {
-        return jdbc.query("select lease_id, holder, entry_index, prev, expires_at from book_lease where book_id = ?",
-                (rs, n) -> new Lease(rs.getString(1), book, rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()), book).stream().findFirst();
+        return jdbc.query(ROW, (ResultSetExtractor<Optional<Lease>>) rs -> lease(rs, book), book);
+    }
+
+    /** The lease in the result of {@link #ROW}, if the book has one. */
+    static Optional<Lease> lease(ResultSet rs, String book) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lease(rs.getString(1), book, rs.getString(2), rs.getLong(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant()));
     }
 
     private boolean live(Lease lease) {

@@ -1,18 +1,24 @@
 package org.gongzhang.service.entry;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +41,9 @@ public class BookWrites {
     /** The first key of the two-key advisory lock: this service's appends (the second is the book's hash). */
     static final int LOCK_SPACE = 0x6C656467; // "ledg"
 
+    /** Takes a book's append lock until the transaction ends: {@link #LOCK_SPACE} and the book id. */
+    static final String LOCK = "select pg_advisory_xact_lock(?, hashtext(?))";
+
     /** How long an append waits for a writer slot before it is answered 503 (service.busy). */
     static final Duration QUEUE_WAIT = Duration.ofSeconds(30);
 
@@ -43,9 +52,11 @@ public class BookWrites {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Semaphore writers;
     private final BookLeases leases;
+    private final LedgerIndex index;
 
-    BookWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions, BookLeases leases,
+    BookWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions, BookLeases leases, LedgerIndex index,
             @Value("${ledger.writes.concurrency:16}") int concurrency) {
+        this.index = index;
         this.writers = new Semaphore(concurrency, true);
         this.jdbc = jdbc;
         this.leases = leases;
@@ -62,20 +73,32 @@ public class BookWrites {
      * lease ({@link BookLeases}) it waits for that writer's entry first.
      */
     public <T> T serialized(String book, Supplier<T> write) {
-        return serialized(book, null, null, false, write);
+        return serialized(book, null, null, false, false, null, seen -> write.get());
     }
 
     /**
-     * Runs {@code write}, the append of an entry its writer signed with key {@code signer}, like
-     * {@link #serialized} but refused with 409 {@code book.lease.held} while another writer holds
-     * the book's lease; the lease's holder (who presents it as {@code lease}, or signs with the key
-     * it was granted to) uses it up.
+     * Runs {@code write}, the append of an entry the service built, submitted under
+     * {@code submission}, like {@link #serialized}; the write is given what the append checks
+     * first ({@link LedgerIndex.Seen}: the book's head, the entry submitted under the same id),
+     * read in the same round trip as the lock.
      */
-    public <T> T serializedSigned(String book, String lease, String signer, Supplier<T> write) {
-        return serialized(book, lease, signer, true, write);
+    public <T> T append(String book, String submission, Function<LedgerIndex.Seen, T> write) {
+        return serialized(book, null, null, false, true, submission, write);
     }
 
-    private <T> T serialized(String book, String lease, String signer, boolean signed, Supplier<T> write) {
+    /**
+     * Runs {@code write}, the append of an entry its writer signed with key {@code signer} and
+     * submitted under {@code submission}, like {@link #append} but refused with 409
+     * {@code book.lease.held} while another writer holds the book's lease; the lease's holder (who
+     * presents it as {@code lease}, or signs with the key it was granted to) uses it up.
+     */
+    public <T> T appendSigned(String book, String lease, String signer, String submission,
+            Function<LedgerIndex.Seen, T> write) {
+        return serialized(book, lease, signer, true, true, submission, write);
+    }
+
+    private <T> T serialized(String book, String lease, String signer, boolean signed, boolean reads, String submission,
+            Function<LedgerIndex.Seen, T> write) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             if (!lock(book).isHeldByCurrentThread() && !signed) {
                 // before this transaction takes the book: a lease taken before it goes first
@@ -87,16 +110,16 @@ public class BookWrites {
                 }
             }
             holdUntilCompletion(book);
-            jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> null, LOCK_SPACE, book);
+            Locked locked = lockAndRead(book, reads, submission);
             // a lease granted between the wait and the lock is overridden here: this transaction
             // already holds the book, and its holder's entry will be judged at the new head (409)
-            return gated(book, lease, signer, signed, false, write).orElseThrow().value();
+            return gated(book, lease, signer, signed, false, locked, write).orElseThrow().value();
         }
         long until = System.nanoTime() + QUEUE_WAIT.toNanos();
         AutoCloseable waiting = null;
         try {
             while (true) {
-                Optional<Done<T>> done = attempt(book, lease, signer, signed, write);
+                Optional<Done<T>> done = attempt(book, lease, signer, signed, reads, submission, write);
                 if (done.isPresent()) {
                     return done.get().value();
                 }
@@ -111,17 +134,17 @@ public class BookWrites {
     }
 
     /** One try under the locks: empty when another writer's lease holds the book (nothing written). */
-    private <T> Optional<Done<T>> attempt(String book, String lease, String signer, boolean signed,
-            Supplier<T> write) {
+    private <T> Optional<Done<T>> attempt(String book, String lease, String signer, boolean signed, boolean reads,
+            String submission, Function<LedgerIndex.Seen, T> write) {
         admit();
         try {
             ReentrantLock local = lock(book);
             acquire(local);
             try {
                 return transaction.execute(status -> {
-                    jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> null, LOCK_SPACE, book);
+                    Locked locked = lockAndRead(book, reads, submission);
                     leases.handOffAtCommit(book);
-                    return gated(book, lease, signer, signed, true, write);
+                    return gated(book, lease, signer, signed, true, locked, write);
                 });
             } finally {
                 local.unlock();
@@ -132,14 +155,54 @@ public class BookWrites {
     }
 
     /**
+     * Takes the book's append lock and reads, in the same round trip, the book's lease and, when
+     * {@code reads}, what an append under {@code submission} checks first. The statements run one
+     * after the other, each on a snapshot taken as it starts, so the reads see everything committed
+     * before the lock was granted (one statement that locked and read would read from before the wait).
+     */
+    private Locked lockAndRead(String book, boolean reads, String submission) {
+        String sql = LOCK + ";\n" + BookLeases.ROW + (reads ? ";\n" + LedgerIndex.SEEN : "");
+        Locked locked = jdbc.execute((ConnectionCallback<Locked>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int p = 1;
+                statement.setInt(p++, LOCK_SPACE);
+                statement.setString(p++, book);
+                statement.setString(p++, book);
+                if (reads) {
+                    statement.setString(p++, book);
+                    statement.setString(p++, book);
+                    statement.setString(p, submission);
+                }
+                statement.execute();
+                Optional<BookLeases.Lease> lease = BookLeases.lease(next(statement), book);
+                LedgerIndex.SeenRow seen = reads ? LedgerIndex.SeenRow.read(next(statement), book) : null;
+                return new Locked(lease, seen);
+            }
+        });
+        return Objects.requireNonNull(locked);
+    }
+
+    /** The next statement's rows: the result of the lock comes first and is passed over. */
+    private static ResultSet next(PreparedStatement statement) throws SQLException {
+        if (!statement.getMoreResults()) {
+            throw new IllegalStateException("a statement of the append lock's round trip returned no rows");
+        }
+        return statement.getResultSet();
+    }
+
+    /** The book's lease and (for an append) the head and earlier submission, as read under the lock. */
+    private record Locked(Optional<BookLeases.Lease> lease, LedgerIndex.SeenRow seen) {
+    }
+
+    /**
      * The write, as the book's lease allows, under its append lock. While another writer holds the
      * lease, a signed entry is refused, and the service's own write is not done (empty) when it
      * {@code mayWait} (its caller then waits for the lease to end); inside a caller's transaction,
      * which cannot let go of the book, it goes ahead.
      */
     private <T> Optional<Done<T>> gated(String book, String lease, String signer, boolean signed, boolean mayWait,
-            Supplier<T> write) {
-        BookLeases.Check check = leases.check(book, lease, signer);
+            Locked locked, Function<LedgerIndex.Seen, T> write) {
+        BookLeases.Check check = leases.check(locked.lease(), lease, signer);
         if (check.gate() == BookLeases.Gate.HELD) {
             if (signed) {
                 throw new LedgerRefusal(Kind.CONFLICT, "book.lease.held", "lease", check.lease().expiresAt().toString());
@@ -148,7 +211,7 @@ public class BookWrites {
                 return Optional.empty();
             }
         }
-        T value = write.get();
+        T value = write.apply(locked.seen() == null ? null : index.seen(book, locked.seen()));
         if (check.gate() == BookLeases.Gate.MINE) {
             leases.consume(book, check.lease().id());
         }

@@ -3,7 +3,7 @@ package org.gongzhang.service.entry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -34,18 +34,16 @@ import org.springframework.stereotype.Service;
 public class EntrySubmissions {
 
     private final CommandGateway commands;
-    private final LedgerIndex index;
     private final AttachmentStore attachments;
     private final BookWrites writes;
     private final BookCache cache;
     /** Per book, its size after this node's last append: anything else in the database means another node wrote. */
     private final Map<String, Long> appendedHere = new ConcurrentHashMap<>();
 
-    EntrySubmissions(CommandGateway commands, LedgerIndex index, AttachmentStore attachments, BookWrites writes,
+    EntrySubmissions(CommandGateway commands, AttachmentStore attachments, BookWrites writes,
             BookCache cache) {
         this.cache = cache;
         this.commands = commands;
-        this.index = index;
         this.attachments = attachments;
         this.writes = writes;
     }
@@ -75,15 +73,13 @@ public class EntrySubmissions {
             throw LedgerRefusal.invalid("entry.book.mismatch", "entry.book", bookId);
         }
         // under the book's append lock nothing lands between the replay check and the append
-        Supplier<Outcome> write = () -> {
-            LedgerIndex.Seen seen = index.seen(header.book(), header.submission());
-            return replayOf(entry, header, seen).orElseGet(() -> {
-                requireAtHead(header, seen);
-                requireAttachmentsStored(header);
-                return append(entry, header);
-            });
-        };
-        return signed ? writes.serializedSigned(bookId, lease, header.keyId(), write) : writes.serialized(bookId, write);
+        Function<LedgerIndex.Seen, Outcome> write = seen -> replayOf(entry, header, seen).orElseGet(() -> {
+            requireAtHead(header, seen);
+            requireAttachmentsStored(header);
+            return append(entry, header);
+        });
+        return signed ? writes.appendSigned(bookId, lease, header.keyId(), header.submission(), write)
+                : writes.append(bookId, header.submission(), write);
     }
 
     /**

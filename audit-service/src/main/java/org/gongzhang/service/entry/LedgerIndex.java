@@ -2,6 +2,8 @@ package org.gongzhang.service.entry;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -202,21 +204,31 @@ public class LedgerIndex {
 
     /**
      * What an append checks first, in one query: the book's head (empty before its first entry)
-     * and the receipt of the entry submitted under {@code submissionId}, if there is one.
+     * and the entry submitted under a submission id, if there is one. Parameters: the book twice,
+     * then the submission id; {@link SeenRow#read} reads its one row. {@link BookWrites} runs it
+     * right after taking the book's append lock, in the same round trip.
      */
-    public Seen seen(String bookId, String submissionId) {
-        return jdbc.query("""
-                select l.tree_size, l.head_hash, l.head_recorded_at, e.entry_index, e.entry_hash
-                from (select 1) as one
-                left join book_log l on l.book_id = ?
-                left join ledger_entry e on e.book_id = ? and e.submission_id = ?""", rs -> {
+    static final String SEEN = """
+            select l.tree_size, l.head_hash, l.head_recorded_at, e.entry_index, e.entry_hash
+            from (select 1) as one
+            left join book_log l on l.book_id = ?
+            left join ledger_entry e on e.book_id = ? and e.submission_id = ?""";
+
+    /** The row of {@link #SEEN}: the head, and the index and hash of the entry under the submission id (null hash: none). */
+    record SeenRow(Optional<BookHead> head, long entryIndex, String entryHash) {
+
+        static SeenRow read(ResultSet rs, String bookId) throws SQLException {
             rs.next();
             Optional<BookHead> head = rs.getString(2) == null ? Optional.empty()
                     : Optional.of(new BookHead(bookId, rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
-            long entryIndex = rs.getLong(4);
-            String entryHash = rs.getString(5);
-            return new Seen(head, entryHash == null ? Optional.empty() : Optional.of(receipt(bookId, entryIndex, entryHash)));
-        }, bookId, bookId, submissionId);
+            return new SeenRow(head, rs.getLong(4), rs.getString(5));
+        }
+    }
+
+    /** What {@code row} says, with the earlier entry's receipt (its root read from the stored subtrees). */
+    Seen seen(String bookId, SeenRow row) {
+        return new Seen(row.head(), row.entryHash() == null ? Optional.empty()
+                : Optional.of(receipt(bookId, row.entryIndex(), row.entryHash())));
     }
 
     /** A book's head, and the receipt of an earlier entry under the same submission id. */
