@@ -149,7 +149,7 @@ public class BookLeases {
     /** Ends a lease before it expires (its holder will not sign after all). False if it was not the book's lease. */
     public boolean release(String book, String leaseId) {
         Boolean released = own.execute(status -> {
-            lock(book);
+            BookLock.take(jdbc, book);
             int deleted = jdbc.update("delete from book_lease where book_id = ? and lease_id = ?", book, leaseId);
             if (deleted == 1) {
                 handOffAtCommit(book);
@@ -253,12 +253,11 @@ public class BookLeases {
      */
     private Optional<Lease> tryGrant(String book, String holder) {
         return own.execute(status -> {
-            jdbc.execute("set local synchronous_commit = off");
-            lock(book);
-            if (row(book).filter(this::live).isPresent()) {
+            BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, true, true, null);
+            if (locked.lease().filter(this::live).isPresent()) {
                 return Optional.<Lease>empty();
             }
-            BookHead head = index.head(book)
+            BookHead head = locked.seen().head()
                     .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
             return Optional.of(grant(book, holder, head));
         });
@@ -274,10 +273,6 @@ public class BookLeases {
                     entry_index = excluded.entry_index, prev = excluded.prev, expires_at = excluded.expires_at""",
                 book, lease.id(), holder, lease.index(), lease.prev(), Timestamp.from(lease.expiresAt()));
         return lease;
-    }
-
-    private void lock(String book) {
-        jdbc.query(BookWrites.LOCK, rs -> null, BookWrites.LOCK_SPACE, book);
     }
 
     /** The query of a book's lease row (the book id its one parameter), read by {@link #lease}. */

@@ -1,12 +1,8 @@
 package org.gongzhang.service.entry;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -18,7 +14,6 @@ import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,12 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class BookWrites {
-
-    /** The first key of the two-key advisory lock: this service's appends (the second is the book's hash). */
-    static final int LOCK_SPACE = 0x6C656467; // "ledg"
-
-    /** Takes a book's append lock until the transaction ends: {@link #LOCK_SPACE} and the book id. */
-    static final String LOCK = "select pg_advisory_xact_lock(?, hashtext(?))";
 
     /** How long an append waits for a writer slot before it is answered 503 (service.busy). */
     static final Duration QUEUE_WAIT = Duration.ofSeconds(30);
@@ -110,7 +99,7 @@ public class BookWrites {
                 }
             }
             holdUntilCompletion(book);
-            Locked locked = lockAndRead(book, reads, submission);
+            BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, false, reads, submission);
             // a lease granted between the wait and the lock is overridden here: this transaction
             // already holds the book, and its holder's entry will be judged at the new head (409)
             return gated(book, lease, signer, signed, false, locked, write).orElseThrow().value();
@@ -142,7 +131,7 @@ public class BookWrites {
             acquire(local);
             try {
                 return transaction.execute(status -> {
-                    Locked locked = lockAndRead(book, reads, submission);
+                    BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, false, reads, submission);
                     leases.handOffAtCommit(book);
                     return gated(book, lease, signer, signed, true, locked, write);
                 });
@@ -155,53 +144,13 @@ public class BookWrites {
     }
 
     /**
-     * Takes the book's append lock and reads, in the same round trip, the book's lease and, when
-     * {@code reads}, what an append under {@code submission} checks first. The statements run one
-     * after the other, each on a snapshot taken as it starts, so the reads see everything committed
-     * before the lock was granted (one statement that locked and read would read from before the wait).
-     */
-    private Locked lockAndRead(String book, boolean reads, String submission) {
-        String sql = LOCK + ";\n" + BookLeases.ROW + (reads ? ";\n" + LedgerIndex.SEEN : "");
-        Locked locked = jdbc.execute((ConnectionCallback<Locked>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int p = 1;
-                statement.setInt(p++, LOCK_SPACE);
-                statement.setString(p++, book);
-                statement.setString(p++, book);
-                if (reads) {
-                    statement.setString(p++, book);
-                    statement.setString(p++, book);
-                    statement.setString(p, submission);
-                }
-                statement.execute();
-                Optional<BookLeases.Lease> lease = BookLeases.lease(next(statement), book);
-                LedgerIndex.SeenRow seen = reads ? LedgerIndex.SeenRow.read(next(statement), book) : null;
-                return new Locked(lease, seen);
-            }
-        });
-        return Objects.requireNonNull(locked);
-    }
-
-    /** The next statement's rows: the result of the lock comes first and is passed over. */
-    private static ResultSet next(PreparedStatement statement) throws SQLException {
-        if (!statement.getMoreResults()) {
-            throw new IllegalStateException("a statement of the append lock's round trip returned no rows");
-        }
-        return statement.getResultSet();
-    }
-
-    /** The book's lease and (for an append) the head and earlier submission, as read under the lock. */
-    private record Locked(Optional<BookLeases.Lease> lease, LedgerIndex.SeenRow seen) {
-    }
-
-    /**
      * The write, as the book's lease allows, under its append lock. While another writer holds the
      * lease, a signed entry is refused, and the service's own write is not done (empty) when it
      * {@code mayWait} (its caller then waits for the lease to end); inside a caller's transaction,
      * which cannot let go of the book, it goes ahead.
      */
     private <T> Optional<Done<T>> gated(String book, String lease, String signer, boolean signed, boolean mayWait,
-            Locked locked, Function<LedgerIndex.Seen, T> write) {
+            BookLock.Locked locked, Function<LedgerIndex.Seen, T> write) {
         BookLeases.Check check = leases.check(locked.lease(), lease, signer);
         if (check.gate() == BookLeases.Gate.HELD) {
             if (signed) {
