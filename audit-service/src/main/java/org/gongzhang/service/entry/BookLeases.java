@@ -69,7 +69,6 @@ public class BookLeases {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate own;
-    private final LedgerIndex index;
     private final Clock clock;
     private final Duration ttl;
     /** Per book, the writers queued on this node for its lease, first come first served. */
@@ -77,10 +76,9 @@ public class BookLeases {
     /** Per book, how many entries the service builds are waiting on this node for a lease to end. */
     private final Map<String, AtomicInteger> serviceWaiting = new ConcurrentHashMap<>();
 
-    BookLeases(JdbcTemplate jdbc, PlatformTransactionManager transactions, LedgerIndex index, Clock clock,
+    BookLeases(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
             @Value("${ledger.writes.lease-ttl:PT5S}") Duration ttl) {
         this.jdbc = jdbc;
-        this.index = index;
         this.clock = clock;
         this.ttl = ttl;
         this.own = new TransactionTemplate(transactions);
@@ -194,12 +192,16 @@ public class BookLeases {
             public void beforeCommit(boolean readOnly) {
                 Deque<Waiter> queue = queues.get(book);
                 next = queue == null ? null : queue.peekFirst();
-                if (next == null || next.granted.isDone() || waitingService(book) > 0
-                        || row(book).filter(BookLeases.this::live).isPresent()) {
+                if (next == null || next.granted.isDone() || waitingService(book) > 0) {
                     next = null;
                     return;
                 }
-                lease = index.head(book).map(head -> grant(book, next.holder, head)).orElse(null);
+                BookLock.Locked now = BookLock.reread(jdbc, book);
+                if (now.lease().filter(BookLeases.this::live).isPresent()) {
+                    next = null;
+                    return;
+                }
+                lease = now.seen().head().map(head -> grant(book, next.holder, head)).orElse(null);
             }
 
             @Override

@@ -44,13 +44,25 @@ final class BookLock {
      */
     static Locked takeAndRead(JdbcTemplate jdbc, String book, boolean asynchronousCommit, boolean seen,
             String submission) {
-        String sql = (asynchronousCommit ? ASYNCHRONOUS_COMMIT + ";\n" : "") + LOCK + ";\n" + BookLeases.ROW
-                + (seen ? ";\n" + LedgerIndex.SEEN : "");
+        return read(jdbc, book, true, asynchronousCommit, seen, submission);
+    }
+
+    /** The book's lease and head, in one round trip, by a holder of the book's lock (it is not taken again). */
+    static Locked reread(JdbcTemplate jdbc, String book) {
+        return read(jdbc, book, false, false, true, null);
+    }
+
+    private static Locked read(JdbcTemplate jdbc, String book, boolean lock, boolean asynchronousCommit, boolean seen,
+            String submission) {
+        String sql = (asynchronousCommit ? ASYNCHRONOUS_COMMIT + ";\n" : "") + (lock ? LOCK + ";\n" : "")
+                + BookLeases.ROW + (seen ? ";\n" + LedgerIndex.SEEN : "");
         Locked locked = jdbc.execute((ConnectionCallback<Locked>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int p = 1;
-                statement.setInt(p++, SPACE);
-                statement.setString(p++, book);
+                if (lock) {
+                    statement.setInt(p++, SPACE);
+                    statement.setString(p++, book);
+                }
                 statement.setString(p++, book);
                 if (seen) {
                     statement.setString(p++, book);
@@ -58,10 +70,13 @@ final class BookLock {
                     statement.setString(p, submission);
                 }
                 statement.execute();
-                if (asynchronousCommit) {
-                    next(statement); // the lock's result
+                // the results in order: the setting's, the lock's (both passed over), the lease row, the head
+                int skipped = (asynchronousCommit ? 1 : 0) + (lock ? 1 : 0);
+                for (int i = 1; i < skipped; i++) {
+                    next(statement);
                 }
-                Optional<BookLeases.Lease> lease = BookLeases.lease(next(statement), book);
+                Optional<BookLeases.Lease> lease = BookLeases.lease(skipped == 0 ? statement.getResultSet()
+                        : next(statement), book);
                 return new Locked(lease, seen ? LedgerIndex.SeenRow.read(next(statement), book) : null);
             }
         });
