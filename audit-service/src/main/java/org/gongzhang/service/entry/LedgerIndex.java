@@ -205,7 +205,7 @@ public class LedgerIndex {
     /**
      * What an append checks first, in one query: the book's head (empty before its first entry)
      * and the entry submitted under a submission id, if there is one. Parameters: the book twice,
-     * then the submission id; {@link SeenRow#read} reads its one row. {@link BookWrites} runs it
+     * then the submission id; {@link SeenRow#read} reads its one row. {@link BookLock} runs it
      * right after taking the book's append lock, in the same round trip.
      */
     static final String SEEN = """
