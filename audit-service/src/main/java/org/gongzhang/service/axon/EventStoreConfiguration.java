@@ -44,6 +44,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
+    /** How often the event store reads the log's tail without a commit of this node to wake it (other nodes' events). */
+    private static final String POLL = "${ledger.events.poll:PT1S}";
+
     /**
      * The storage, whose tail reads skip the database when nothing can be new ({@link LedgerEventStorage}):
      * half the event store's poll, so that the poll itself always reads.
@@ -52,7 +55,7 @@ class EventStoreConfiguration {
     LedgerEventStorage eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver, org.axonframework.config.Configuration configuration,
             DataSource dataSource, TransactionManager transactionManager,
-            @Value("${ledger.events.poll:PT1S}") Duration poll) {
+            @Value(POLL) Duration poll) {
         return new LedgerEventStorage(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -72,7 +75,7 @@ class EventStoreConfiguration {
      */
     @Bean
     EmbeddedEventStore eventStore(LedgerEventStorage storage, org.axonframework.config.Configuration configuration,
-            @Value("${ledger.events.poll:PT1S}") Duration poll) {
+            @Value(POLL) Duration poll) {
         return new LedgerEventStore(EmbeddedEventStore.builder()
                 .fetchDelay(poll.toMillis())
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))

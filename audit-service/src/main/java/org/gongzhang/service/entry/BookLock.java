@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class BookLock {
 
     /** The first key of the two-key advisory lock: this service's appends (the second is the book's hash). */
-    static final int SPACE = 0x6C656467; // "ledg"
+    private static final int SPACE = 0x6C656467; // "ledg"
 
     private static final String LOCK = "select pg_advisory_xact_lock(?, hashtext(?))";
     /** A transaction's commit that does not wait for the disk, as a statement that returns a row. */
@@ -71,19 +71,18 @@ final class BookLock {
                 }
                 statement.execute();
                 // the results in order: the setting's, the lock's (both passed over), the lease row, the head
-                int skipped = (asynchronousCommit ? 1 : 0) + (lock ? 1 : 0);
-                for (int i = 1; i < skipped; i++) {
-                    next(statement);
+                ResultSet rows = statement.getResultSet();
+                for (int passed = (asynchronousCommit ? 1 : 0) + (lock ? 1 : 0); passed > 0; passed--) {
+                    rows = next(statement);
                 }
-                Optional<BookLeases.Lease> lease = BookLeases.lease(skipped == 0 ? statement.getResultSet()
-                        : next(statement), book);
+                Optional<BookLeases.Lease> lease = BookLeases.lease(rows, book);
                 return new Locked(lease, seen ? LedgerIndex.SeenRow.read(next(statement), book) : null);
             }
         });
         return Objects.requireNonNull(locked);
     }
 
-    /** The next statement's rows (the first statement's are passed over). */
+    /** The next statement's rows. */
     private static ResultSet next(PreparedStatement statement) throws SQLException {
         if (!statement.getMoreResults()) {
             throw new IllegalStateException("a statement of the book lock's round trip returned no rows");
