@@ -148,7 +148,7 @@ public class BookLeases {
     public boolean release(String book, String leaseId) {
         Boolean released = own.execute(status -> {
             BookLock.take(jdbc, book);
-            int deleted = jdbc.update("delete from book_lease where book_id = ? and lease_id = ?", book, leaseId);
+            int deleted = jdbc.update(DELETE, book, leaseId);
             if (deleted == 1) {
                 handOffAtCommit(book);
             }
@@ -173,9 +173,18 @@ public class BookLeases {
         return live(lease.get()) ? new Check(Gate.HELD, lease.get()) : new Check(Gate.FREE, null);
     }
 
-    /** The lease {@code leaseId} was used: the entry it was for is appended in the current transaction. */
+    /**
+     * The lease {@code leaseId} was used: the entry it was for is appended in the current
+     * transaction. Its row goes when the transaction commits, replaced by the next queued writer's
+     * lease in the same statement ({@link #handOffAtCommit}), or deleted when nobody is queued here.
+     */
     void consume(String book, String leaseId) {
-        jdbc.update("delete from book_lease where book_id = ? and lease_id = ?", book, leaseId);
+        HandOff handOff = (HandOff) TransactionSynchronizationManager.getResource(new HandOffKey(this, book));
+        if (handOff == null) {
+            jdbc.update(DELETE, book, leaseId);
+        } else {
+            handOff.consumed = leaseId;
+        }
     }
 
     /**
@@ -184,33 +193,66 @@ public class BookLeases {
      * append lock, and given to the writer once committed).
      */
     void handOffAtCommit(String book) {
+        HandOffKey key = new HandOffKey(this, book);
+        if (TransactionSynchronizationManager.hasResource(key)) {
+            return;
+        }
+        HandOff handOff = new HandOff(book);
+        TransactionSynchronizationManager.bindResource(key, handOff);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            private Waiter next;
-            private Lease lease;
-
             @Override
             public void beforeCommit(boolean readOnly) {
-                Deque<Waiter> queue = queues.get(book);
-                next = queue == null ? null : queue.peekFirst();
-                if (next == null || next.granted.isDone() || waitingService(book) > 0) {
-                    next = null;
-                    return;
-                }
-                BookLock.Locked now = BookLock.reread(jdbc, book);
-                if (now.lease().filter(BookLeases.this::live).isPresent()) {
-                    next = null;
-                    return;
-                }
-                lease = now.seen().head().map(head -> grant(book, next.holder, head)).orElse(null);
+                handOff.decide();
             }
 
             @Override
             public void afterCommit() {
-                if (next != null && lease != null) {
-                    next.granted.complete(lease);
-                }
+                handOff.give();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(key);
             }
         });
+    }
+
+    /** The key of a transaction's {@link HandOff} of one book. */
+    private record HandOffKey(BookLeases leases, String book) {
+    }
+
+    /** A transaction's hand-over of one book's lease. */
+    private final class HandOff {
+        private final String book;
+        /** The lease the transaction used (its row still there), or null. */
+        private String consumed;
+        private Waiter next;
+        private Lease lease;
+
+        HandOff(String book) {
+            this.book = book;
+        }
+
+        /** Before the commit, under the book's append lock: the next lease, or the used one's row deleted. */
+        void decide() {
+            Deque<Waiter> queue = queues.get(book);
+            Waiter first = queue == null ? null : queue.peekFirst();
+            if (first == null || first.granted.isDone() || waitingService(book) > 0) {
+                if (consumed != null) {
+                    jdbc.update(DELETE, book, consumed);
+                }
+                return;
+            }
+            next = first;
+            lease = grantAtHead(book, first.holder, consumed).orElse(null);
+        }
+
+        /** Once committed: the lease to its writer. */
+        void give() {
+            if (next != null && lease != null) {
+                next.granted.complete(lease);
+            }
+        }
     }
 
     /**
@@ -276,6 +318,30 @@ public class BookLeases {
                 book, lease.id(), holder, lease.index(), lease.prev(), Timestamp.from(lease.expiresAt()));
         return lease;
     }
+
+    /**
+     * Grants the book's lease to {@code holder} at the head in its log row, in one statement: over
+     * a lease that has expired or is {@code replaced} (the one just used, or null), never over
+     * another writer's live lease (then empty). Run under the book's append lock.
+     */
+    private Optional<Lease> grantAtHead(String book, String holder, String replaced) {
+        Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
+        Instant expires = now.plus(ttl).truncatedTo(ChronoUnit.MILLIS);
+        return jdbc.query("""
+                insert into book_lease as b (book_id, lease_id, holder, entry_index, prev, expires_at)
+                select l.book_id, ?, ?, l.tree_size, l.head_hash, ? from book_log l where l.book_id = ?
+                on conflict (book_id) do update set lease_id = excluded.lease_id, holder = excluded.holder,
+                    entry_index = excluded.entry_index, prev = excluded.prev, expires_at = excluded.expires_at
+                where b.expires_at <= ? or b.lease_id = ?
+                returning entry_index, prev""",
+                (ResultSetExtractor<Optional<Lease>>) rs -> rs.next()
+                        ? Optional.of(new Lease(id, book, holder, rs.getLong(1), rs.getString(2), expires))
+                        : Optional.empty(),
+                id, holder, Timestamp.from(expires), book, Timestamp.from(now), replaced);
+    }
+
+    private static final String DELETE = "delete from book_lease where book_id = ? and lease_id = ?";
 
     /** The query of a book's lease row (the book id its one parameter), read by {@link #lease}. */
     static final String ROW = "select lease_id, holder, entry_index, prev, expires_at from book_lease where book_id = ?";

@@ -44,25 +44,13 @@ final class BookLock {
      */
     static Locked takeAndRead(JdbcTemplate jdbc, String book, boolean asynchronousCommit, boolean seen,
             String submission) {
-        return read(jdbc, book, true, asynchronousCommit, seen, submission);
-    }
-
-    /** The book's lease and head, in one round trip, by a holder of the book's lock (it is not taken again). */
-    static Locked reread(JdbcTemplate jdbc, String book) {
-        return read(jdbc, book, false, false, true, null);
-    }
-
-    private static Locked read(JdbcTemplate jdbc, String book, boolean lock, boolean asynchronousCommit, boolean seen,
-            String submission) {
-        String sql = (asynchronousCommit ? ASYNCHRONOUS_COMMIT + ";\n" : "") + (lock ? LOCK + ";\n" : "")
+        String sql = (asynchronousCommit ? ASYNCHRONOUS_COMMIT + ";\n" : "") + LOCK + ";\n"
                 + BookLeases.ROW + (seen ? ";\n" + LedgerIndex.SEEN : "");
         Locked locked = jdbc.execute((ConnectionCallback<Locked>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int p = 1;
-                if (lock) {
-                    statement.setInt(p++, SPACE);
-                    statement.setString(p++, book);
-                }
+                statement.setInt(p++, SPACE);
+                statement.setString(p++, book);
                 statement.setString(p++, book);
                 if (seen) {
                     statement.setString(p++, book);
@@ -72,7 +60,7 @@ final class BookLock {
                 statement.execute();
                 // the results in order: the setting's, the lock's (both passed over), the lease row, the head
                 ResultSet rows = statement.getResultSet();
-                for (int passed = (asynchronousCommit ? 1 : 0) + (lock ? 1 : 0); passed > 0; passed--) {
+                for (int passed = asynchronousCommit ? 2 : 1; passed > 0; passed--) {
                     rows = next(statement);
                 }
                 Optional<BookLeases.Lease> lease = BookLeases.lease(rows, book);
