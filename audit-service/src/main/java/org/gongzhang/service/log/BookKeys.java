@@ -25,7 +25,7 @@ public class BookKeys {
         this.proofs = proofs;
     }
 
-    /** The valid keys in the order the log registered them. */
+    /** The valid keys in the order the log registered them; 404 {@code book.not-found} for a book that does not exist. */
     public List<RegisteredKey> valid(String book) {
         long last = proofs.lastKeyEntry(book);
         Known keys = known.get(book);

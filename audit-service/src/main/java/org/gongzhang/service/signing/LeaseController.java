@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.entry.BookLeases;
-import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.log.BookKeys;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
@@ -47,13 +47,11 @@ class LeaseController {
 
     private final BookLeases leases;
     private final BookKeys keys;
-    private final LedgerIndex index;
     private final Clock clock;
 
-    LeaseController(BookLeases leases, BookKeys keys, LedgerIndex index, Clock clock) {
+    LeaseController(BookLeases leases, BookKeys keys, Clock clock) {
         this.leases = leases;
         this.keys = keys;
-        this.index = index;
         this.clock = clock;
     }
 
@@ -68,11 +66,10 @@ class LeaseController {
         String keyId = text(request, "key");
         String requested = text(request, "requested");
         String signature = text(request, "signature");
-        if (index.head(book).isEmpty()) {
-            throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book);
-        }
+        // 404 book.not-found first: a book that does not exist has no keys to look up
+        List<RegisteredKey> valid = keys.valid(book);
         requireRecent(requested);
-        RegisteredKey key = keys.valid(book).stream().filter(k -> k.keyId().equals(keyId)).findFirst()
+        RegisteredKey key = valid.stream().filter(k -> k.keyId().equals(keyId)).findFirst()
                 .orElseThrow(() -> new LedgerRefusal(Kind.FORBIDDEN, "lease.key.not-registered", "key", keyId, book));
         if (!key.suite().verify(key.suite().publicKey(key.publicKeyDer()), LeaseStatement.bytes(book, keyId, requested),
                 decode(signature))) {
