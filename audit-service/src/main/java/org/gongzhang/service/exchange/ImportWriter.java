@@ -14,7 +14,10 @@ import org.gongzhang.service.custody.CustodialKey;
 import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.verifier.canonical.CanonicalJson;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a checked file's vouchers through the ordinary signed-entry path, in file order: the
@@ -27,14 +30,28 @@ import org.springframework.stereotype.Component;
  * so the signed log itself says where each imported voucher came from. A voucher with 附单据 also
  * cites the file among them; the ledger allows no more cited files than 附单据数, so a voucher
  * without 附单据 is traced by its submission ids alone.
+ *
+ * <p>The vouchers are written {@code ledger.exchange.import-chunk} at a time in one transaction
+ * (25 by default, 75 entries): the book's append lock is held from the chunk's first entry to its
+ * commit, so nobody appends in between, and the chunk costs one commit instead of one per entry.
+ * When an entry of a chunk is refused, nothing of the chunk was stored: it is written again one
+ * entry per transaction, so that writing stops exactly at the refused entry, as it always did.
  */
 @Component
 class ImportWriter {
 
     private final CustodialSigner signer;
+    private final TransactionTemplate transaction;
+    private final int chunk;
 
-    ImportWriter(CustodialSigner signer) {
+    ImportWriter(CustodialSigner signer, PlatformTransactionManager transactions,
+            @Value("${ledger.exchange.import-chunk:25}") int chunk) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("ledger.exchange.import-chunk must be 1 or more vouchers: " + chunk);
+        }
         this.signer = signer;
+        this.transaction = new TransactionTemplate(transactions);
+        this.chunk = chunk;
     }
 
     /** The source file as the vouchers cite it. */
@@ -67,32 +84,69 @@ class ImportWriter {
 
     Outcome write(List<PlannedVoucher> vouchers, Source source, ImportSigners.Signers signers, BookHead head) {
         Appender appender = new Appender(head, source);
-        List<String> ids = new ArrayList<>();
+        List<String> ids = vouchers.stream().map(v -> UUID.randomUUID().toString()).toList();
         List<Written> written = new ArrayList<>();
-        for (int i = 0; i < vouchers.size(); i++) {
-            PlannedVoucher voucher = vouchers.get(i);
-            String id = UUID.randomUUID().toString();
-            ids.add(id);
-            String status = null;
+        for (int from = 0; from < vouchers.size(); from += chunk) {
+            int to = Math.min(from + chunk, vouchers.size());
+            Appender.Mark before = appender.mark();
+            int writtenBefore = written.size();
+            boolean[] wrote = {false};
             try {
-                if (voucher.red()) {
-                    appender.append(signers.preparer(), i, "voucher.reversed", voucher.date(),
-                            reversal(id, voucher, ids, source));
-                } else {
-                    appender.append(signers.preparer(), i, "voucher.recorded", voucher.date(),
-                            recorded(id, voucher, source));
+                int first = from;
+                transaction.executeWithoutResult(status -> {
+                    for (int i = first; i < to; i++) {
+                        writeVoucher(appender, vouchers, ids, i, signers, source, new String[1]);
+                        written.add(new Written(vouchers.get(i), ids.get(i)));
+                    }
+                    wrote[0] = true;
+                });
+            } catch (RuntimeException chunkFailed) {
+                appender.reset(before);
+                written.subList(writtenBefore, written.size()).clear();
+                if (wrote[0]) {
+                    // the commit itself failed: nothing to write again, and nothing known to be stored
+                    return new Outcome(written, null, chunkFailed, appender.first, appender.last);
                 }
-                status = "RECORDED";
-                appender.append(signers.reviewer(), i, "voucher.reviewed", voucher.date(), voucherId(id));
-                status = "REVIEWED";
-                appender.append(signers.reviewer(), i, "voucher.posted", voucher.date(), voucherId(id));
-                written.add(new Written(voucher, id));
-            } catch (RuntimeException stop) {
-                Unfinished unfinished = status == null ? null : new Unfinished(voucher, id, status);
-                return new Outcome(written, unfinished, stop, appender.first, appender.last);
+                // refused inside the chunk, which stored nothing: again entry by entry, to stop at that entry
+                for (int i = from; i < to; i++) {
+                    Outcome stopped = writeAlone(appender, vouchers, ids, i, signers, source, written);
+                    if (stopped != null) {
+                        return stopped;
+                    }
+                }
             }
         }
         return new Outcome(written, null, null, appender.first, appender.last);
+    }
+
+    /** Voucher {@code i} in three entries of their own transactions; the outcome if it stopped there, else null. */
+    private Outcome writeAlone(Appender appender, List<PlannedVoucher> vouchers, List<String> ids, int i,
+            ImportSigners.Signers signers, Source source, List<Written> written) {
+        String[] status = {null};
+        try {
+            writeVoucher(appender, vouchers, ids, i, signers, source, status);
+            written.add(new Written(vouchers.get(i), ids.get(i)));
+            return null;
+        } catch (RuntimeException stop) {
+            Unfinished unfinished = status[0] == null ? null : new Unfinished(vouchers.get(i), ids.get(i), status[0]);
+            return new Outcome(written, unfinished, stop, appender.first, appender.last);
+        }
+    }
+
+    /** Voucher {@code i}: recorded (or reversed), reviewed and posted; {@code status[0]} says how far it got. */
+    private void writeVoucher(Appender appender, List<PlannedVoucher> vouchers, List<String> ids, int i,
+            ImportSigners.Signers signers, Source source, String[] status) {
+        PlannedVoucher voucher = vouchers.get(i);
+        String id = ids.get(i);
+        if (voucher.red()) {
+            appender.append(signers.preparer(), i, "voucher.reversed", voucher.date(), reversal(id, voucher, ids, source));
+        } else {
+            appender.append(signers.preparer(), i, "voucher.recorded", voucher.date(), recorded(id, voucher, source));
+        }
+        status[0] = "RECORDED";
+        appender.append(signers.reviewer(), i, "voucher.reviewed", voucher.date(), voucherId(id));
+        status[0] = "REVIEWED";
+        appender.append(signers.reviewer(), i, "voucher.posted", voucher.date(), voucherId(id));
     }
 
     private static ObjectNode recorded(String id, PlannedVoucher voucher, Source source) {
@@ -141,6 +195,20 @@ class ImportWriter {
         Appender(BookHead head, Source source) {
             this.head = head;
             this.source = source;
+        }
+
+        /** Where the appender is: what {@link #reset} goes back to when a chunk is rolled back. */
+        record Mark(BookHead head, Long first, Long last) {
+        }
+
+        Mark mark() {
+            return new Mark(head, first, last);
+        }
+
+        void reset(Mark mark) {
+            head = mark.head();
+            first = mark.first();
+            last = mark.last();
         }
 
         void append(CustodialKey key, int voucher, String kind, LocalDate date, ObjectNode payload) {

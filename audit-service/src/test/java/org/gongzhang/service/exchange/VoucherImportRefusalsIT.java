@@ -15,18 +15,30 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
+import org.gongzhang.core.account.AccountCode;
+import org.gongzhang.core.account.Side;
 import org.gongzhang.core.book.api.LedgerRefusal;
+import org.gongzhang.core.money.Money;
+import org.gongzhang.core.voucher.VoucherLine;
+import org.gongzhang.core.voucher.VoucherWord;
 import org.gongzhang.reporting.exchange.ExchangeFormat;
+import org.gongzhang.reporting.exchange.PlannedVoucher;
 import org.gongzhang.reporting.exchange.SheetRow;
+import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.support.LedgerClient.Answer;
 import org.gongzhang.verifier.crypto.Digests;
+import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Imports the service refuses: a file imported twice, vouchers the book holds, bad rows (each by
@@ -34,6 +46,11 @@ import org.junit.jupiter.api.Test;
  * An import that another writer interrupts stops and says exactly what it wrote.
  */
 class VoucherImportRefusalsIT extends ExchangeIT {
+
+    @Autowired
+    ImportWriter writer;
+    @Autowired
+    LedgerIndex index;
 
     @Test
     void aFileIsImportedIntoABookOnlyOnce() {
@@ -222,6 +239,45 @@ class VoucherImportRefusalsIT extends ExchangeIT {
             assertThat(voucher.get("voucher").get("status").asText()).isEqualTo(unfinished.get("status").asText());
         }
         assertProblem(books.importFile(book, year, CSV, "en"), 409, "import.file.duplicate", "");
+    }
+
+    /**
+     * A voucher the book refuses in the middle of a chunk (one transaction of 25 vouchers): the
+     * chunk is rolled back and written again entry by entry, so the vouchers before the refused one
+     * are written and posted, writing stops at it, and nothing after it is stored.
+     */
+    @Test
+    void aVoucherRefusedInsideAChunkStopsTheWritingThereWithEveryVoucherBeforeItWritten() {
+        String book = books.openLike(DEMO);
+        long opened = books.size(book);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        List<PlannedVoucher> vouchers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String cash = i == 5 ? "100299" : "100201"; // 100299 is not in the book's chart
+            vouchers.add(new PlannedVoucher(2 + i, 2 + i, today, VoucherWord.SHOU, i + 1, 0, List.of(
+                    new VoucherLine("收临时停车费", AccountCode.of(cash), Side.DEBIT, Money.parse("10.00")),
+                    new VoucherLine("收临时停车费", AccountCode.of("470101"), Side.CREDIT, Money.parse("10.00"))), null));
+        }
+        ImportSigners.Signers signers = new ImportSigners.Signers(keys.find(PREPARER, Role.AGENT_PREPARER).orElseThrow(),
+                keys.find(REVIEWER, Role.AGENT_REVIEWER).orElseThrow());
+
+        ImportWriter.Outcome outcome = writer.write(vouchers, new ImportWriter.Source("ab".repeat(32), "chunk.csv"),
+                signers, index.head(book).orElseThrow());
+
+        assertThat(outcome.complete()).isFalse();
+        assertThat(outcome.stoppedBy()).isInstanceOf(LedgerRefusal.class);
+        assertThat(outcome.written()).extracting(ImportWriter.Written::voucher).isEqualTo(vouchers.subList(0, 5));
+        assertThat(outcome.unfinished()).as("refused as it was recorded: nothing of it stored").isNull();
+        assertThat(outcome.firstEntry()).isEqualTo(opened);
+        assertThat(outcome.lastEntry()).isEqualTo(opened + 5 * 3 - 1);
+        assertThat(books.size(book)).isEqualTo(opened + 5 * 3);
+        books.awaitReadModel(book);
+        for (ImportWriter.Written written : outcome.written()) {
+            JsonNode voucher = client.get("/api/books/" + book + "/reports/vouchers/" + written.voucherId()).json();
+            assertThat(voucher.get("voucher").get("status").asText()).isEqualTo("POSTED");
+        }
+        JsonNode verified = client.get("/api/books/" + book + "/verify").json();
+        assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
     }
 
     /** Another writer appends at the head; while the import runs, its head moves, so it retries until it gets in. */
