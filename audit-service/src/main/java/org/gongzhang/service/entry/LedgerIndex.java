@@ -143,9 +143,16 @@ public class LedgerIndex {
         rememberAtCommit(book, index + 1, newRange);
     }
 
-    /** The book's compact range at {@code size} entries: remembered from this node's last committed append, or read. */
+    /**
+     * The book's compact range at {@code size} entries: from an earlier append in the same
+     * transaction, remembered from this node's last committed append, or read.
+     */
     private List<byte[]> compactRange(String book, long size) {
-        Range remembered = ranges.get(book);
+        Map<String, Range> appendedNow = appendedInTransaction();
+        Range remembered = appendedNow == null ? null : appendedNow.get(book);
+        if (remembered == null) {
+            remembered = ranges.get(book);
+        }
         byte[] packed;
         if (remembered != null && remembered.size() == size) {
             packed = remembered.packed();
@@ -175,24 +182,43 @@ public class LedgerIndex {
     }
 
     /**
-     * Remembers the book's new compact range once the append's transaction has committed (a range
-     * from a transaction rolled back would name an entry that never was). Outside a transaction
-     * nothing is remembered.
+     * Remembers the book's new compact range for the rest of the append's transaction (an import
+     * appends many entries in one), and for later appends once it has committed (a range from a
+     * transaction rolled back would name an entry that never was). Outside a transaction nothing is
+     * remembered.
      */
     private void rememberAtCommit(String book, long size, byte[] packed) {
         ranges.remove(book);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                if (ranges.size() >= REMEMBERED_BOOKS) {
-                    ranges.clear();
+        Map<String, Range> appendedNow = appendedInTransaction();
+        if (appendedNow == null) {
+            Map<String, Range> started = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, started);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    if (ranges.size() + started.size() > REMEMBERED_BOOKS) {
+                        ranges.clear();
+                    }
+                    ranges.putAll(started);
                 }
-                ranges.put(book, new Range(size, packed));
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LedgerIndex.this);
+                }
+            });
+            appendedNow = started;
+        }
+        appendedNow.put(book, new Range(size, packed));
+    }
+
+    /** The ranges of the books the current transaction appended to, by book; null if none (or no transaction). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Range> appendedInTransaction() {
+        return (Map<String, Range>) TransactionSynchronizationManager.getResource(this);
     }
 
     /** A book's compact range (the roots of its complete subtrees, largest first) at {@code size} entries. */

@@ -15,6 +15,8 @@ import org.gongzhang.reporting.exchange.VoucherColumn;
 import org.gongzhang.service.support.LedgerClient.Answer;
 import org.gongzhang.service.support.LedgerClient.Download;
 import org.gongzhang.verifier.crypto.Digests;
+import org.gongzhang.verifier.entry.SignedEntry;
+import org.gongzhang.verifier.merkle.MerkleTree;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +38,30 @@ class VoucherExchangeIT extends ExchangeIT {
         assertCompleteImport(answer.json(), book, csv.body(), rows);
         assertThat(books.exportYear(book, "csv").body()).as("the fresh book's export").isEqualTo(csv.body());
         assertThat(client.get("/api/books/" + book + "/verify").json().get("ok").asBoolean()).isTrue();
+        assertStoredTreeIsTheLeaves(book);
+    }
+
+    /**
+     * The Merkle subtrees the service stored as the import appended (many entries per transaction)
+     * give the roots and inclusion paths computed here from the entries themselves, at every size.
+     */
+    private void assertStoredTreeIsTheLeaves(String book) {
+        long size = books.size(book);
+        List<byte[]> leaves = new ArrayList<>();
+        for (long i = 0; i < size; i++) {
+            Answer entry = client.get("/api/books/" + book + "/entries/" + i);
+            assertThat(entry.status()).as(entry.body()).isEqualTo(200);
+            leaves.add(SignedEntry.fromLeaf(entry.body()).leafHash());
+        }
+        for (int at = 1; at <= size; at++) {
+            List<byte[]> prefix = leaves.subList(0, at);
+            JsonNode proof = client.get("/api/books/" + book + "/proofs/inclusion?index=" + (at - 1) + "&size=" + at).json();
+            assertThat(proof.get("root").asText()).as("root at %d entries", at).isEqualTo(Digests.hex(MerkleTree.root(prefix)));
+            List<String> path = new ArrayList<>();
+            proof.get("hashes").forEach(hash -> path.add(hash.asText()));
+            assertThat(path).as("path of the last entry at %d", at)
+                    .isEqualTo(MerkleTree.inclusionProof(prefix, at - 1).hexHashes());
+        }
     }
 
     @Test
