@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -288,6 +289,66 @@ public class LedgerIndex {
     /** MTH of the first {@code size} entries (1 ≤ size ≤ the book's size), from O(log n) stored subtrees. */
     public byte[] root(String bookId, long size) {
         return SubtreeProofs.root(size, nodes(bookId, SubtreeProofs.nodesForRoot(size)));
+    }
+
+    /**
+     * The first entry under a stored Merkle node that is missing or is not the hash of the entries
+     * below it, given the book's first {@code leaves.size()} leaf hashes; empty when every stored
+     * subtree over them is right. Proofs, receipts and checkpoints' roots are built from these
+     * nodes alone, so a wrong one would make them disagree with the entries. Reads the nodes level
+     * by level and keeps one level of expected hashes at a time; nodes over later entries are
+     * passed over.
+     */
+    public OptionalLong firstWrongSubtree(String bookId, List<byte[]> leaves) {
+        long size = leaves.size();
+        var check = new Object() {
+            int level;
+            List<byte[]> expected = leaves;
+            long next;
+            long firstWrong = Long.MAX_VALUE;
+
+            void row(int rowLevel, long index, byte[] hash) {
+                while (level < rowLevel) {
+                    up();
+                }
+                if (((index + 1) << level) > size) {
+                    return; // a subtree reaching past the entries checked
+                }
+                if (index > next) {
+                    wrong(next); // nodes missing before this one
+                }
+                if (!java.util.Arrays.equals(hash, expected.get((int) index))) {
+                    wrong(index);
+                }
+                next = index + 1;
+            }
+
+            /** Closes this level (a node missing at its end) and computes the next one's hashes. */
+            void up() {
+                if (next < expected.size()) {
+                    wrong(next);
+                }
+                List<byte[]> parents = new ArrayList<>(expected.size() / 2);
+                for (int i = 0; i + 1 < expected.size(); i += 2) {
+                    parents.add(MerkleHash.node(expected.get(i), expected.get(i + 1)));
+                }
+                expected = parents;
+                level++;
+                next = 0;
+            }
+
+            void wrong(long index) {
+                firstWrong = Math.min(firstWrong, index << level);
+            }
+        };
+        jdbc.query("select level, node_index, hash from merkle_node where book_id = ? order by level, node_index",
+                rs -> {
+                    check.row(rs.getInt(1), rs.getLong(2), rs.getBytes(3));
+                }, bookId);
+        while (!check.expected.isEmpty()) {
+            check.up();
+        }
+        return check.firstWrong == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(check.firstWrong);
     }
 
     /** The audit path of entry {@code leaf} in the tree of {@code size} entries, with that tree's root. */

@@ -15,6 +15,7 @@ import org.gongzhang.verifier.VerificationReport;
 import org.gongzhang.verifier.Verifier;
 import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.checkpoint.SignedNote;
+import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -73,6 +74,10 @@ public class BookAudit {
         VerificationReport report = Verifier.verify(bundle, Optional.of(logKey.first()));
         findings.addAll(report.findings());
         findings.addAll(witness(snapshot.accepted(), rows));
+        List<byte[]> accepted = snapshot.accepted().stream().map(Digests::unhex).toList();
+        index.firstWrongSubtree(book, accepted).ifPresent(first -> findings.add(new Finding(first,
+                "witness.subtree-wrong", "a Merkle subtree the service stored for proofs over entry " + first
+                        + " is missing or is not the hash of the entries the service accepted")));
         findings.sort(Comparator.comparingLong(Finding::index));
         return new Audit(book, report.entries(), report.root(), checkpoints.latest(book), findings);
     }

@@ -100,6 +100,21 @@ class TamperIT extends ServiceIT {
         assertLedgerVerifyReports(RECORDED, "index.gap", "chain.prev-mismatch");
     }
 
+    /**
+     * Proofs, receipts and roots are built from the Merkle subtrees stored as entries are appended;
+     * a changed or missing one is reported at the first entry under it (the entries themselves are
+     * untouched, so only the service's own witness can see it).
+     */
+    @Test
+    void aChangedOrMissingStoredSubtreeIsReportedAtItsFirstEntry() {
+        tamper.flipMerkleNode(1, 3); // entries 6 and 7
+
+        assertServiceReports(6, "witness.subtree-wrong");
+
+        tamper.deleteMerkleNode(0, 1); // entry 1's leaf
+        assertServiceReports(1, "witness.subtree-wrong");
+    }
+
     @Test
     void anInsertedEntrySignedByAnUnregisteredKeyIsReportedAtItsIndex() {
         ClientKeys mallory = ClientKeys.generate("agent:mallory-" + book.id, Role.AGENT_PREPARER);

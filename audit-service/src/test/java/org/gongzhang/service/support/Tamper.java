@@ -84,6 +84,21 @@ public final class Tamper {
         replaceInEntry(index, stored(index).signature(), stored(donor).signature());
     }
 
+    /** Changes one bit of the stored Merkle node at {@code level} and {@code index} (a subtree proofs are built from). */
+    public void flipMerkleNode(int level, long index) {
+        int rows = jdbc.update("""
+                update merkle_node set hash = set_byte(hash, 0, get_byte(hash, 0) # 1)
+                where book_id = ? and level = ? and node_index = ?""", book, level, index);
+        assertThat(rows).isEqualTo(1);
+    }
+
+    /** Deletes the stored Merkle node at {@code level} and {@code index}. */
+    public void deleteMerkleNode(int level, long index) {
+        int rows = jdbc.update("delete from merkle_node where book_id = ? and level = ? and node_index = ?",
+                book, level, index);
+        assertThat(rows).isEqualTo(1);
+    }
+
     /**
      * Inserts {@code forged} as a new row after the book's last one, as Axon would store an event
      * of {@code payloadType}; the other columns are copied from the last row.
