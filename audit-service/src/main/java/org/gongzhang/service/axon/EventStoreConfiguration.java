@@ -63,7 +63,7 @@ class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connections(dataSource))
-                .transactionManager(transactionManager)
+                .transactionManager(new LedgerEventStorage.Transactions(transactionManager))
                 .dataType(byte[].class)
                 .schema(schema()), poll.dividedBy(2));
     }

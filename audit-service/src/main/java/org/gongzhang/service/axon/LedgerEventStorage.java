@@ -5,8 +5,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -24,6 +28,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * reads after the one that found the new events answer nothing without asking, unless more events
  * were committed meanwhile, that read was full, or {@code quiet} has passed. A processor reading on
  * its own (catching up, replaying) reads exactly as Axon does.
+ *
+ * <p>A tail read is a single query, sent without a transaction around it ({@link Transactions}):
+ * one round trip instead of three ({@code BEGIN} goes with the query, then {@code COMMIT}).
  */
 final class LedgerEventStorage extends JdbcEventStorageEngine {
 
@@ -58,7 +65,8 @@ final class LedgerEventStorage extends JdbcEventStorageEngine {
             return List.of();
         }
         try {
-            List<? extends TrackedEventData<?>> batch = fetchTrackedEvents(token, batchSize());
+            List<? extends TrackedEventData<?>> batch = Transactions.withoutTransaction(
+                    () -> fetchTrackedEvents(token, batchSize()));
             gate.found(batch.size(), batchSize());
             return batch;
         } catch (RuntimeException e) {
@@ -107,6 +115,36 @@ final class LedgerEventStorage extends JdbcEventStorageEngine {
         @Override
         public int characteristics() {
             return ORDERED | NONNULL;
+        }
+    }
+
+    /**
+     * The transaction manager the storage is built with: Spring's, except on a thread reading the
+     * tail ({@link #withoutTransaction}), whose one query runs on its own in auto-commit, as any
+     * single statement would be atomic anyway.
+     */
+    static final class Transactions implements TransactionManager {
+
+        private static final ThreadLocal<Boolean> TAIL = ThreadLocal.withInitial(() -> false);
+
+        private final TransactionManager spring;
+
+        Transactions(TransactionManager spring) {
+            this.spring = spring;
+        }
+
+        @Override
+        public Transaction startTransaction() {
+            return TAIL.get() ? NoTransactionManager.INSTANCE.startTransaction() : spring.startTransaction();
+        }
+
+        static <T> T withoutTransaction(Supplier<T> read) {
+            TAIL.set(true);
+            try {
+                return read.get();
+            } finally {
+                TAIL.set(false);
+            }
         }
     }
 }
