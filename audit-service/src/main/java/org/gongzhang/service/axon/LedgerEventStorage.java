@@ -30,7 +30,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * its own (catching up, replaying) reads exactly as Axon does.
  *
  * <p>A tail read is a single query, sent without a transaction around it ({@link Transactions}):
- * one round trip instead of three ({@code BEGIN} goes with the query, then {@code COMMIT}).
+ * one round trip instead of two (pgjdbc sends {@code BEGIN} with the query, then {@code COMMIT} on
+ * its own).
  */
 final class LedgerEventStorage extends JdbcEventStorageEngine {
 
