@@ -1,5 +1,6 @@
 package org.gongzhang.service.entry;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
@@ -291,54 +293,90 @@ public class BookLeases {
 
     /**
      * Grants the lease if the book has none live, in a transaction of its own under the book's
-     * append lock. Nothing is lost if its commit is not yet on disk when the service stops: a lease
-     * the database forgot only lets its holder's entry be judged like any other, so the commit
-     * does not wait for the disk.
+     * append lock, taken in the same round trip as the grant. Nothing is lost if its commit is not
+     * yet on disk when the service stops: a lease the database forgot only lets its holder's entry
+     * be judged like any other, so the commit does not wait for the disk.
      */
     private Optional<Lease> tryGrant(String book, String holder) {
-        return own.execute(status -> {
-            BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, true, true, null);
-            if (locked.lease().filter(this::live).isPresent()) {
-                return Optional.<Lease>empty();
+        Grant grant = new Grant(book, holder, null);
+        return own.execute(status -> BookLock.takeThen(jdbc, book, true, new BookLock.Then<Optional<Lease>>() {
+            @Override
+            public String sql() {
+                return Grant.SQL;
             }
-            BookHead head = locked.seen().head()
-                    .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book));
-            return Optional.of(grant(book, holder, head));
-        });
-    }
 
-    private Lease grant(String book, String holder, BookHead head) {
-        Lease lease = new Lease(UUID.randomUUID().toString(), book, holder, head.size(), head.head(),
-                clock.instant().plus(ttl).truncatedTo(ChronoUnit.MILLIS));
-        jdbc.update("""
-                insert into book_lease (book_id, lease_id, holder, entry_index, prev, expires_at)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (book_id) do update set lease_id = excluded.lease_id, holder = excluded.holder,
-                    entry_index = excluded.entry_index, prev = excluded.prev, expires_at = excluded.expires_at""",
-                book, lease.id(), holder, lease.index(), lease.prev(), Timestamp.from(lease.expiresAt()));
-        return lease;
+            @Override
+            public void bind(PreparedStatement statement, int first) throws SQLException {
+                grant.bind(statement, first);
+            }
+
+            @Override
+            public Optional<Lease> read(Optional<Lease> lease, ResultSet rows) throws SQLException {
+                Optional<Lease> granted = grant.read(rows);
+                if (granted.isEmpty() && lease.filter(BookLeases.this::live).isEmpty()) {
+                    // no live lease stood in the way: the book has no log row
+                    throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book);
+                }
+                return granted;
+            }
+        }));
     }
 
     /**
-     * Grants the book's lease to {@code holder} at the head in its log row, in one statement: over
-     * a lease that has expired or is {@code replaced} (the one just used, or null), never over
-     * another writer's live lease (then empty). Run under the book's append lock.
+     * Grants the book's lease to {@code holder} at the head in its log row: over a lease that has
+     * expired or is {@code replaced} (the one just used, or null), never over another writer's live
+     * lease (then empty). Run under the book's append lock.
      */
     private Optional<Lease> grantAtHead(String book, String holder, String replaced) {
-        Instant now = clock.instant();
-        String id = UUID.randomUUID().toString();
-        Instant expires = now.plus(ttl).truncatedTo(ChronoUnit.MILLIS);
-        return jdbc.query("""
+        Grant grant = new Grant(book, holder, replaced);
+        return jdbc.execute((ConnectionCallback<Optional<Lease>>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(Grant.SQL)) {
+                grant.bind(statement, 1);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return grant.read(rows);
+                }
+            }
+        });
+    }
+
+    /** One grant of a book's lease, as one statement: the lease row set at the head in {@code book_log}. */
+    private final class Grant {
+
+        static final String SQL = """
                 insert into book_lease as b (book_id, lease_id, holder, entry_index, prev, expires_at)
                 select l.book_id, ?, ?, l.tree_size, l.head_hash, ? from book_log l where l.book_id = ?
                 on conflict (book_id) do update set lease_id = excluded.lease_id, holder = excluded.holder,
                     entry_index = excluded.entry_index, prev = excluded.prev, expires_at = excluded.expires_at
                 where b.expires_at <= ? or b.lease_id = ?
-                returning entry_index, prev""",
-                (ResultSetExtractor<Optional<Lease>>) rs -> rs.next()
-                        ? Optional.of(new Lease(id, book, holder, rs.getLong(1), rs.getString(2), expires))
-                        : Optional.empty(),
-                id, holder, Timestamp.from(expires), book, Timestamp.from(now), replaced);
+                returning entry_index, prev""";
+
+        private final String book;
+        private final String holder;
+        private final String replaced;
+        private final String id = UUID.randomUUID().toString();
+        private final Instant now = clock.instant();
+        private final Instant expires = now.plus(ttl).truncatedTo(ChronoUnit.MILLIS);
+
+        Grant(String book, String holder, String replaced) {
+            this.book = book;
+            this.holder = holder;
+            this.replaced = replaced;
+        }
+
+        void bind(PreparedStatement statement, int first) throws SQLException {
+            statement.setString(first, id);
+            statement.setString(first + 1, holder);
+            statement.setTimestamp(first + 2, Timestamp.from(expires));
+            statement.setString(first + 3, book);
+            statement.setTimestamp(first + 4, Timestamp.from(now));
+            statement.setString(first + 5, replaced);
+        }
+
+        /** The lease granted, or empty when a live lease of another writer stood (or the book has no log row). */
+        Optional<Lease> read(ResultSet rows) throws SQLException {
+            return rows.next() ? Optional.of(new Lease(id, book, holder, rows.getLong(1), rows.getString(2), expires))
+                    : Optional.empty();
+        }
     }
 
     private static final String DELETE = "delete from book_lease where book_id = ? and lease_id = ?";

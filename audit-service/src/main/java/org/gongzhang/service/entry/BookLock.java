@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A book's append lock, a PostgreSQL advisory lock held until the transaction ends, taken in the
  * same round trip as the reads its holder makes first: the book's lease ({@link BookLeases#ROW})
- * and, when asked, its head and the entry under a submission id ({@link LedgerIndex#SEEN}). The
+ * and, when asked, its head and the entry under a submission id ({@link LedgerIndex#SEEN}), or the
+ * grant of the book's lease ({@link BookLeases}). The
  * statements go to the database together (pgjdbc sends them with one Sync) and run one after the
  * other, each on a snapshot taken as it starts, so the reads see everything committed before the
  * lock was granted. (A single statement that locked and read would read from before its wait.)
@@ -39,35 +40,69 @@ final class BookLock {
 
     /**
      * Takes {@code book}'s lock and reads its lease and, when {@code seen}, its head and the entry
-     * submitted under {@code submission} (null: none, the head alone). {@code asynchronousCommit}
+     * submitted under {@code submission} (null: none, the head alone).
+     */
+    static Locked takeAndRead(JdbcTemplate jdbc, String book, boolean seen, String submission) {
+        return takeThen(jdbc, book, false, !seen ? null : new Then<>() {
+            @Override
+            public String sql() {
+                return LedgerIndex.SEEN;
+            }
+
+            @Override
+            public void bind(PreparedStatement statement, int first) throws SQLException {
+                statement.setString(first, book);
+                statement.setString(first + 1, book);
+                statement.setString(first + 2, submission);
+            }
+
+            @Override
+            public Locked read(Optional<BookLeases.Lease> lease, ResultSet rows) throws SQLException {
+                return new Locked(lease, LedgerIndex.SeenRow.read(rows, book));
+            }
+        });
+    }
+
+    /** A statement run after the lease row, in the lock's round trip: its text, its parameters and what its rows say. */
+    interface Then<T> {
+
+        String sql();
+
+        /** Sets the statement's parameters, the first of them at {@code first}. */
+        void bind(PreparedStatement statement, int first) throws SQLException;
+
+        /** What its rows say, with the lease row read just before it. */
+        T read(Optional<BookLeases.Lease> lease, ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Takes {@code book}'s lock, reads its lease row and runs {@code then} (null: nothing more, the
+     * answer is the lease alone as a {@link Locked}), all in one round trip. {@code asynchronousCommit}
      * lets the transaction commit without waiting for the disk.
      */
-    static Locked takeAndRead(JdbcTemplate jdbc, String book, boolean asynchronousCommit, boolean seen,
-            String submission) {
+    @SuppressWarnings("unchecked")
+    static <T> T takeThen(JdbcTemplate jdbc, String book, boolean asynchronousCommit, Then<T> then) {
         String sql = (asynchronousCommit ? ASYNCHRONOUS_COMMIT + ";\n" : "") + LOCK + ";\n"
-                + BookLeases.ROW + (seen ? ";\n" + LedgerIndex.SEEN : "");
-        Locked locked = jdbc.execute((ConnectionCallback<Locked>) connection -> {
+                + BookLeases.ROW + (then != null ? ";\n" + then.sql() : "");
+        T answer = jdbc.execute((ConnectionCallback<T>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int p = 1;
-                statement.setInt(p++, SPACE);
-                statement.setString(p++, book);
-                statement.setString(p++, book);
-                if (seen) {
-                    statement.setString(p++, book);
-                    statement.setString(p++, book);
-                    statement.setString(p, submission);
+                statement.setInt(1, SPACE);
+                statement.setString(2, book);
+                statement.setString(3, book);
+                if (then != null) {
+                    then.bind(statement, 4);
                 }
                 statement.execute();
-                // the results in order: the setting's, the lock's (both passed over), the lease row, the head
+                // the results in order: the setting's, the lock's (both passed over), the lease row, then's
                 ResultSet rows = statement.getResultSet();
                 for (int passed = asynchronousCommit ? 2 : 1; passed > 0; passed--) {
                     rows = next(statement);
                 }
                 Optional<BookLeases.Lease> lease = BookLeases.lease(rows, book);
-                return new Locked(lease, seen ? LedgerIndex.SeenRow.read(next(statement), book) : null);
+                return then == null ? (T) new Locked(lease, null) : then.read(lease, next(statement));
             }
         });
-        return Objects.requireNonNull(locked);
+        return Objects.requireNonNull(answer);
     }
 
     /** The next statement's rows. */

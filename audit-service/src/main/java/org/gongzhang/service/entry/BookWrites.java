@@ -99,7 +99,7 @@ public class BookWrites {
                 }
             }
             holdUntilCompletion(book);
-            BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, false, reads, submission);
+            BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, reads, submission);
             // a lease granted between the wait and the lock is overridden here: this transaction
             // already holds the book, and its holder's entry will be judged at the new head (409)
             return gated(book, lease, signer, signed, false, locked, write).orElseThrow().value();
@@ -131,7 +131,7 @@ public class BookWrites {
             acquire(local);
             try {
                 return transaction.execute(status -> {
-                    BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, false, reads, submission);
+                    BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, reads, submission);
                     leases.handOffAtCommit(book);
                     return gated(book, lease, signer, signed, true, locked, write);
                 });

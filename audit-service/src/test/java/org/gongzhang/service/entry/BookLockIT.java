@@ -46,7 +46,7 @@ class BookLockIT extends ServiceIT {
             assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<BookLock.Locked> second = CompletableFuture.supplyAsync(() ->
-                    transaction.execute(status -> BookLock.takeAndRead(jdbc, book, false, true, "no-such-submission")));
+                    transaction.execute(status -> BookLock.takeAndRead(jdbc, book, true, "no-such-submission")));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                     "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'",
                     Integer.class) > 0);
