@@ -299,27 +299,15 @@ public class BookLeases {
      */
     private Optional<Lease> tryGrant(String book, String holder) {
         Grant grant = new Grant(book, holder, null);
-        return own.execute(status -> BookLock.takeThen(jdbc, book, true, new BookLock.Then<Optional<Lease>>() {
-            @Override
-            public String sql() {
-                return Grant.SQL;
-            }
-
-            @Override
-            public void bind(PreparedStatement statement, int first) throws SQLException {
-                grant.bind(statement, first);
-            }
-
-            @Override
-            public Optional<Lease> read(Optional<Lease> lease, ResultSet rows) throws SQLException {
-                Optional<Lease> granted = grant.read(rows);
-                if (granted.isEmpty() && lease.filter(BookLeases.this::live).isEmpty()) {
-                    // no live lease stood in the way: the book has no log row
-                    throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book);
-                }
-                return granted;
-            }
-        }));
+        return own.execute(status -> BookLock.takeThen(jdbc, book, true, new BookLock.Then<>(Grant.SQL, grant::bind,
+                (lease, rows) -> {
+                    Optional<Lease> granted = grant.read(rows);
+                    if (granted.isEmpty() && lease.filter(this::live).isEmpty()) {
+                        // no live lease stood in the way: the book has no log row
+                        throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book);
+                    }
+                    return granted;
+                })));
     }
 
     /**

@@ -43,35 +43,26 @@ final class BookLock {
      * submitted under {@code submission} (null: none, the head alone).
      */
     static Locked takeAndRead(JdbcTemplate jdbc, String book, boolean seen, String submission) {
-        return takeThen(jdbc, book, false, !seen ? null : new Then<>() {
-            @Override
-            public String sql() {
-                return LedgerIndex.SEEN;
-            }
-
-            @Override
-            public void bind(PreparedStatement statement, int first) throws SQLException {
-                statement.setString(first, book);
-                statement.setString(first + 1, book);
-                statement.setString(first + 2, submission);
-            }
-
-            @Override
-            public Locked read(Optional<BookLeases.Lease> lease, ResultSet rows) throws SQLException {
-                return new Locked(lease, LedgerIndex.SeenRow.read(rows, book));
-            }
-        });
+        return takeThen(jdbc, book, false, !seen ? null : new Then<>(LedgerIndex.SEEN, (statement, first) -> {
+            statement.setString(first, book);
+            statement.setString(first + 1, book);
+            statement.setString(first + 2, submission);
+        }, (lease, rows) -> new Locked(lease, LedgerIndex.SeenRow.read(rows, book))));
     }
 
-    /** A statement run after the lease row, in the lock's round trip: its text, its parameters and what its rows say. */
-    interface Then<T> {
+    /**
+     * A statement run after the lease row, in the lock's round trip: its text, how its parameters
+     * are set (the first at the index given) and what its rows say, with the lease row read just
+     * before it.
+     */
+    record Then<T>(String sql, Parameters parameters, Rows<T> rows) {
+    }
 
-        String sql();
+    interface Parameters {
+        void set(PreparedStatement statement, int first) throws SQLException;
+    }
 
-        /** Sets the statement's parameters, the first of them at {@code first}. */
-        void bind(PreparedStatement statement, int first) throws SQLException;
-
-        /** What its rows say, with the lease row read just before it. */
+    interface Rows<T> {
         T read(Optional<BookLeases.Lease> lease, ResultSet rows) throws SQLException;
     }
 
@@ -90,7 +81,7 @@ final class BookLock {
                 statement.setString(2, book);
                 statement.setString(3, book);
                 if (then != null) {
-                    then.bind(statement, 4);
+                    then.parameters().set(statement, 4);
                 }
                 statement.execute();
                 // the results in order: the setting's, the lock's (both passed over), the lease row, then's
@@ -99,7 +90,7 @@ final class BookLock {
                     rows = next(statement);
                 }
                 Optional<BookLeases.Lease> lease = BookLeases.lease(rows, book);
-                return then == null ? (T) new Locked(lease, null) : then.read(lease, next(statement));
+                return then == null ? (T) new Locked(lease, null) : then.rows().read(lease, next(statement));
             }
         });
         return Objects.requireNonNull(answer);
