@@ -43,17 +43,19 @@ final class BookLock {
      * submitted under {@code submission} (null: none, the head alone).
      */
     static Locked takeAndRead(JdbcTemplate jdbc, String book, boolean seen, String submission) {
-        return takeThen(jdbc, book, false, !seen ? null : new Then<>(LedgerIndex.SEEN, (statement, first) -> {
-            statement.setString(first, book);
-            statement.setString(first + 1, book);
-            statement.setString(first + 2, submission);
-        }, (lease, rows) -> new Locked(lease, LedgerIndex.SeenRow.read(rows, book))));
+        Then<Locked> then = !seen ? new Then<>(null, (statement, first) -> { }, (lease, rows) -> new Locked(lease, null))
+                : new Then<>(LedgerIndex.SEEN, (statement, first) -> {
+                    statement.setString(first, book);
+                    statement.setString(first + 1, book);
+                    statement.setString(first + 2, submission);
+                }, (lease, rows) -> new Locked(lease, LedgerIndex.SeenRow.read(rows, book)));
+        return takeThen(jdbc, book, false, then);
     }
 
     /**
-     * A statement run after the lease row, in the lock's round trip: its text, how its parameters
-     * are set (the first at the index given) and what its rows say, with the lease row read just
-     * before it.
+     * A statement run after the lease row, in the lock's round trip: its text (null: none, and its
+     * rows are null), how its parameters are set (the first at the index given) and what its rows
+     * say, with the lease row read just before it.
      */
     record Then<T>(String sql, Parameters parameters, Rows<T> rows) {
     }
@@ -67,22 +69,18 @@ final class BookLock {
     }
 
     /**
-     * Takes {@code book}'s lock, reads its lease row and runs {@code then} (null: nothing more, the
-     * answer is the lease alone as a {@link Locked}), all in one round trip. {@code asynchronousCommit}
-     * lets the transaction commit without waiting for the disk.
+     * Takes {@code book}'s lock, reads its lease row and runs {@code then}, all in one round trip.
+     * {@code asynchronousCommit} lets the transaction commit without waiting for the disk.
      */
-    @SuppressWarnings("unchecked")
     static <T> T takeThen(JdbcTemplate jdbc, String book, boolean asynchronousCommit, Then<T> then) {
         String sql = (asynchronousCommit ? ASYNCHRONOUS_COMMIT + ";\n" : "") + LOCK + ";\n"
-                + BookLeases.ROW + (then != null ? ";\n" + then.sql() : "");
+                + BookLeases.ROW + (then.sql() != null ? ";\n" + then.sql() : "");
         T answer = jdbc.execute((ConnectionCallback<T>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setInt(1, SPACE);
                 statement.setString(2, book);
                 statement.setString(3, book);
-                if (then != null) {
-                    then.parameters().set(statement, 4);
-                }
+                then.parameters().set(statement, 4);
                 statement.execute();
                 // the results in order: the setting's, the lock's (both passed over), the lease row, then's
                 ResultSet rows = statement.getResultSet();
@@ -90,7 +88,7 @@ final class BookLock {
                     rows = next(statement);
                 }
                 Optional<BookLeases.Lease> lease = BookLeases.lease(rows, book);
-                return then == null ? (T) new Locked(lease, null) : then.rows().read(lease, next(statement));
+                return then.rows().read(lease, then.sql() == null ? null : next(statement));
             }
         });
         return Objects.requireNonNull(answer);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -317,7 +318,7 @@ public class LedgerIndex {
                 if (index > next) {
                     wrong(next); // nodes missing before this one
                 }
-                if (!java.util.Arrays.equals(hash, expected.get((int) index))) {
+                if (!Arrays.equals(hash, expected.get((int) index))) {
                     wrong(index);
                 }
                 next = index + 1;
