@@ -302,8 +302,8 @@ public class BookLeases {
         return own.execute(status -> BookLock.takeThen(jdbc, book, true, new BookLock.Then<>(Grant.SQL, grant::bind,
                 (lease, rows) -> {
                     Optional<Lease> granted = grant.read(rows);
-                    if (granted.isEmpty() && lease.filter(this::live).isEmpty()) {
-                        // no live lease stood in the way: the book has no log row
+                    if (granted.isEmpty() && lease.filter(grant::blockedBy).isEmpty()) {
+                        // no lease live at the grant's time stood in the way: the book has no log row
                         throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book);
                     }
                     return granted;
@@ -358,6 +358,14 @@ public class BookLeases {
             statement.setString(first + 3, book);
             statement.setTimestamp(first + 4, Timestamp.from(now));
             statement.setString(first + 5, replaced);
+        }
+
+        /**
+         * Whether {@code lease} kept this grant from replacing it: live at the grant's own time (the
+         * time its statement compares with), not at whatever time it is when asked.
+         */
+        boolean blockedBy(Lease lease) {
+            return lease.expiresAt().isAfter(now) && !lease.id().equals(replaced);
         }
 
         /** The lease granted, or empty when a live lease of another writer stood (or the book has no log row). */
