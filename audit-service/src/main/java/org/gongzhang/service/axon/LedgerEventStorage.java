@@ -1,9 +1,6 @@
 package org.gongzhang.service.axon;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
@@ -14,8 +11,6 @@ import java.util.stream.StreamSupport;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -63,34 +58,6 @@ final class LedgerEventStorage extends JdbcEventStorageEngine {
             return super.readEventData(token, false);
         }
         return StreamSupport.stream(new Tail(token), false);
-    }
-
-    /**
-     * A row of the log as Axon reads it, with its time stamp read by {@link StoredTimestamps} when
-     * a processor asks for it, instead of by Axon's general ISO parser.
-     */
-    @Override
-    protected TrackedEventData<?> getTrackedEventData(ResultSet row, GapAwareTrackingToken previous) throws SQLException {
-        TrackedEventData<?> read = super.getTrackedEventData(row, previous);
-        return read instanceof TrackedDomainEventData<?> domain
-                ? new Stamped<>(domain, row.getString(schema().timestampColumn()))
-                : read;
-    }
-
-    /** An event of the log whose time stamp is parsed from its stored text by {@link StoredTimestamps}. */
-    private static final class Stamped<T> extends TrackedDomainEventData<T> {
-
-        private final String stored;
-
-        Stamped(TrackedDomainEventData<T> read, String stored) {
-            super(read.trackingToken(), read);
-            this.stored = stored;
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return StoredTimestamps.parse(stored);
-        }
     }
 
     /** The batch after {@code token}, or none without a query when the gate says nothing can be new. */

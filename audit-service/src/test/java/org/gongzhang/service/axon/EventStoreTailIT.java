@@ -3,13 +3,6 @@ package org.gongzhang.service.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.awaitility.Awaitility;
 import org.gongzhang.reporting.api.ReportedBook;
 import org.gongzhang.reporting.book.ReportBooks;
@@ -17,8 +10,6 @@ import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -34,9 +25,6 @@ class EventStoreTailIT extends ServiceIT {
 
     @Autowired
     LedgerEventStorage storage;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void eachEntryReachesTheReadModelWhenItsAppendCommitsWithoutAnotherAppendOrAPoll() {
@@ -64,27 +52,6 @@ class EventStoreTailIT extends ServiceIT {
         long reads = storage.tailReads() - before;
         // Axon's own loop read three times per append (the new event, then twice nothing)
         assertThat(reads).isBetween((long) appends / 2, appends + 3L);
-    }
-
-    @Test
-    void everyEventOfTheLogReadsBackWithTheTimeStampStoredForIt() {
-        TestBook book = TestBook.open(client);
-        for (int i = 0; i < 3; i++) {
-            book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("3" + i + ".00")));
-        }
-        Map<String, Instant> stored = new HashMap<>();
-        jdbc.query("select event_identifier, time_stamp from domain_event_entry where aggregate_identifier = ?",
-                (RowCallbackHandler) row -> stored.put(row.getString(1), DateTimeUtils.parseInstant(row.getString(2))),
-                book.id);
-
-        Map<String, Instant> read = new HashMap<>();
-        try (Stream<? extends TrackedEventMessage<?>> log = storage.readEvents(null, false)) {
-            log.filter(e -> e instanceof DomainEventMessage<?> d && d.getAggregateIdentifier().equals(book.id))
-                    .forEach(e -> read.put(e.getIdentifier(), e.getTimestamp()));
-        }
-
-        assertThat(stored).hasSize((int) book.size());
-        assertThat(read).isEqualTo(stored);
     }
 
     private void awaitApplied(TestBook book) {
