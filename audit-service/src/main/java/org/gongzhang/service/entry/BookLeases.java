@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
@@ -317,14 +316,8 @@ public class BookLeases {
      */
     private Optional<Lease> grantAtHead(String book, String holder, String replaced) {
         Grant grant = new Grant(book, holder, replaced);
-        return jdbc.execute((ConnectionCallback<Optional<Lease>>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(Grant.SQL)) {
-                grant.bind(statement, 1);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return grant.read(rows);
-                }
-            }
-        });
+        return jdbc.query(Grant.SQL, statement -> grant.bind(statement, 1),
+                (ResultSetExtractor<Optional<Lease>>) grant::read);
     }
 
     /** One grant of a book's lease, as one statement: the lease row set at the head in {@code book_log}. */
