@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -26,8 +28,24 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** The server {@link EarlyPostgres} started while the context was built, else one started now. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties,
+            ObjectProvider<EarlyPostgres.Start> early) throws IOException {
+        EarlyPostgres.Start started = early.getIfAvailable();
+        return started != null ? started.take() : start(properties);
+    }
+
+    /** Starts the server on {@code properties}' data directory (an I/O failure as {@link UncheckedIOException}). */
+    static EmbeddedPostgres start(EmbeddedPostgresProperties properties) {
+        try {
+            return startServer(properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedPostgres startServer(EmbeddedPostgresProperties properties) throws IOException {
         Path directory = properties.ephemeral()
                 ? Files.createTempDirectory("gongzhang-pg")
                 : Files.createDirectories(properties.dataDirectory());
