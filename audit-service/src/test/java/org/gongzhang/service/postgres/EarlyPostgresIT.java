@@ -103,20 +103,18 @@ class EarlyPostgresIT {
     }
 
     private static int migrations(EmbeddedPostgres postgres) throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                ResultSet applied = connection.createStatement()
-                        .executeQuery("select count(*) from flyway_schema_history where success")) {
-            applied.next();
-            return applied.getInt(1);
-        }
+        return value(postgres, "select count(*)::int from flyway_schema_history where success", Integer.class);
     }
 
     private static boolean hasMigrationTable(EmbeddedPostgres postgres) throws SQLException {
+        return value(postgres, "select to_regclass('flyway_schema_history') is not null", Boolean.class);
+    }
+
+    private static <T> T value(EmbeddedPostgres postgres, String query, Class<T> type) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                ResultSet table = connection.createStatement()
-                        .executeQuery("select to_regclass('flyway_schema_history') is not null")) {
-            table.next();
-            return table.getBoolean(1);
+                ResultSet row = connection.createStatement().executeQuery(query)) {
+            row.next();
+            return row.getObject(1, type);
         }
     }
 
