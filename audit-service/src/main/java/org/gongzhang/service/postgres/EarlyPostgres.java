@@ -53,7 +53,12 @@ public final class EarlyPostgres implements ApplicationContextInitializer<Config
         Start start = new Start(CompletableFuture.supplyAsync(() -> {
             boolean fresh = properties.ephemeral()
                     || !Files.exists(properties.dataDirectory().resolve("PG_VERSION"));
-            EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start(properties);
+            EmbeddedPostgres postgres;
+            try {
+                postgres = EmbeddedPostgresConfiguration.start(properties);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             if (fresh && migrate) {
                 migrateEmpty(postgres, locations, classes);
             }

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,16 +35,8 @@ class EmbeddedPostgresConfiguration {
         return started != null ? started.take() : start(properties);
     }
 
-    /** Starts the server on {@code properties}' data directory (an I/O failure as {@link UncheckedIOException}). */
-    static EmbeddedPostgres start(EmbeddedPostgresProperties properties) {
-        try {
-            return startServer(properties);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static EmbeddedPostgres startServer(EmbeddedPostgresProperties properties) throws IOException {
+    /** Starts the server on {@code properties}' data directory. */
+    static EmbeddedPostgres start(EmbeddedPostgresProperties properties) throws IOException {
         Path directory = properties.ephemeral()
                 ? Files.createTempDirectory("gongzhang-pg")
                 : Files.createDirectories(properties.dataDirectory());
