@@ -1,5 +1,6 @@
 package org.gongzhang.service.entry;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Map;
@@ -12,8 +13,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
+import org.gongzhang.service.axon.BookCache;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * against the real head: a 409 for a stale {@code prev} only when it really is stale. Writers to
  * other books do not wait. A writer holding the book's lease ({@link BookLeases}) goes before
  * everyone else; the service's own entries wait for it, other signed entries are refused.
+ *
+ * <p>The append of a finished entry ({@link #append}, {@link #appendSigned}) outside a caller's
+ * transaction goes through the group commit ({@link GroupCommit}): appends to different books that
+ * arrive together share one transaction and one commit ({@code ledger.writes.group-commit.threads}
+ * writers, 2 by default, each committing up to {@code ledger.writes.group-commit.max-entries}, 32,
+ * appends at a time; {@code max-entries=1} commits every append alone). Each keeps its own book's
+ * locks, checks and answers; an append the group cannot take is written alone as before.
  */
 @Component
 public class BookWrites {
@@ -42,14 +54,49 @@ public class BookWrites {
     private final Semaphore writers;
     private final BookLeases leases;
     private final LedgerIndex index;
+    /** Where appends of finished entries go to be committed together; null when each commits alone. */
+    private final GroupCommit group;
 
     BookWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions, BookLeases leases, LedgerIndex index,
-            @Value("${ledger.writes.concurrency:16}") int concurrency) {
+            BookCache cache, @Value("${ledger.writes.concurrency:16}") int concurrency,
+            @Value("${ledger.writes.group-commit.threads:2}") int groupWriters,
+            @Value("${ledger.writes.group-commit.max-entries:32}") int groupMax) {
         this.index = index;
         this.writers = new Semaphore(concurrency, true);
         this.jdbc = jdbc;
         this.leases = leases;
         this.transaction = new TransactionTemplate(transactions);
+        this.group = groupMax > 1 && groupWriters > 0
+                ? new GroupCommit(transaction, this::lock, cache::evict, this::transactionLost, groupWriters, groupMax) : null;
+    }
+
+    /** Stops the group commit's writers; what is queued then is written alone. */
+    @PreDestroy
+    void close() {
+        if (group != null) {
+            group.close();
+        }
+    }
+
+    /** The group commit, or null when every append commits alone ({@code ledger.writes.group-commit.max-entries=1}). */
+    GroupCommit groupCommit() {
+        return group;
+    }
+
+    /**
+     * Whether the current transaction's connection is no longer in the open database transaction the
+     * group's statements went into: rolled back under Spring's transaction (by Axon, when a unit of
+     * work that used the connection failed) or failed by a statement. The driver's own state of the
+     * connection: no round trip.
+     */
+    private boolean transactionLost() {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.OPEN));
+    }
+
+    /** What the group commit did since the start (all zero when it is off): for benchmarks and operators. */
+    public GroupCommit.Counts groupCounts() {
+        return group == null ? new GroupCommit.Counts(0, 0, 0) : group.counts();
     }
 
     /**
@@ -108,7 +155,9 @@ public class BookWrites {
         AutoCloseable waiting = null;
         try {
             while (true) {
-                Optional<Done<T>> done = attempt(book, lease, signer, signed, reads, submission, write);
+                Optional<Done<T>> done = reads && group != null
+                        ? grouped(book, lease, signer, signed, submission, write)
+                        : attempt(book, lease, signer, signed, reads, submission, write);
                 if (done.isPresent()) {
                     return done.get().value();
                 }
@@ -141,6 +190,26 @@ public class BookWrites {
         } finally {
             writers.release();
         }
+    }
+
+    /**
+     * One try through the group commit: the append of a finished entry, written with other books'
+     * appends in one transaction ({@link GroupCommit}), or alone ({@link #attempt}) when the group
+     * could not take it or was rolled back.
+     */
+    private <T> Optional<Done<T>> grouped(String book, String lease, String signer, boolean signed, String submission,
+            Function<LedgerIndex.Seen, T> write) {
+        GroupCommit.Answer<Done<T>> answer = group.append(book, () -> {
+            BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, true, submission);
+            leases.handOffAtCommit(book);
+            return gated(book, lease, signer, signed, true, locked, write);
+        }, QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        return switch (answer.outcome()) {
+            case WRITTEN -> answer.value();
+            case WAIT -> Optional.empty();
+            case REFUSED -> throw answer.refusal();
+            case ALONE -> attempt(book, lease, signer, signed, true, submission, write);
+        };
     }
 
     /**

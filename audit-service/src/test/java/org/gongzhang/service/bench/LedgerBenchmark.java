@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.gongzhang.service.GongzhangApplication;
+import org.gongzhang.service.entry.BookWrites;
+import org.gongzhang.service.entry.GroupCommit;
 import org.gongzhang.service.support.ServiceIT;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -145,7 +147,9 @@ public final class LedgerBenchmark {
             double before = AppendBenchmark.insertRate(context.getBean(DataSource.class), c, options.seconds(), rowBytes);
             progress("appends: " + c + (c == 1 ? " client" : " clients") + " for " + options.seconds() + " s");
             CpuMeter.Reading cpuBefore = cpu.read();
+            GroupCommit.Counts groupsBefore = context.getBean(BookWrites.class).groupCounts();
             AppendBenchmark.Appended appended = AppendBenchmark.append(List.of(port), c, options.seconds());
+            GroupCommit.Counts grouped = context.getBean(BookWrites.class).groupCounts().minus(groupsBefore);
             double product = appended.rate();
             progress("appends: " + c + (c == 1 ? " client" : " clients") + " done, " + Report.rate(product) + "/s");
             if (c == 1) {
@@ -167,8 +171,8 @@ public final class LedgerBenchmark {
                     String.format(Locale.ROOT, "%d s each; the limit is the better of the raw rates measured right "
                             + "before (%s/s) and right after (%s/s) the appends; the streaming processors (reporting "
                             + "read model, checkpoints, sagas) caught up %s after the appends stopped; CPU per append "
-                            + "%s", options.seconds(), Report.rate(before), Report.rate(after), lagText(lag),
-                            spent.per(appended.entries())));
+                            + "%s; group commit: %s", options.seconds(), Report.rate(before), Report.rate(after),
+                            lagText(lag), spent.per(appended.entries()), grouped));
             if (c == 32) {
                 cpuRow(1.4, "CPU per signed append, 32 clients (service and PostgreSQL)", spent, appended.entries());
             }

@@ -1,0 +1,316 @@
+package org.gongzhang.service.entry;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.gongzhang.core.book.api.LedgerRefusal;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: appends to different books, each under its own book's locks, written in one
+ * transaction and made durable by one commit. Writers hand their append to this queue and wait;
+ * {@code threads} writer threads each take what is queued (up to {@code max} appends, one per book),
+ * run them in the order of their books and commit once. While one group waits for the disk, the
+ * next one gathers. One append alone is a group of one.
+ *
+ * <p>An append refused ({@link LedgerRefusal}) with the group's transaction still open in the
+ * database is answered with its refusal and the rest of the group goes on: it was refused at the
+ * head, or by a book in memory, before anything of it was written. A refusal after the book's unit of
+ * work used the database is different: Axon's connection wrapper then rolls back the connection
+ * itself when the unit of work fails (the Spring transaction goes on, on a connection that holds
+ * nothing of the group's work any more), and an append that raced another node fails its insert.
+ * That, any other exception, and a failed commit roll the group back: its books are dropped from the caches
+ * ({@code rolledBack}) and every append of the group not yet answered is told to write {@link
+ * Answer#alone()}, in a transaction of its own, as it would have without this queue. An append
+ * whose book this node's lock already holds (a writer in a transaction of its own) is also told to
+ * write alone, so that a group never waits for one book.
+ *
+ * <p>The books' advisory locks are taken in the order of the books' ids, in every group of every
+ * node, so that two groups never wait for each other's books.
+ */
+public final class GroupCommit implements AutoCloseable {
+
+    /** What became of an append handed to the queue. */
+    record Answer<T>(Outcome outcome, Optional<T> value, RuntimeException refusal) {
+
+        enum Outcome { WRITTEN, WAIT, REFUSED, ALONE }
+
+        static <T> Answer<T> alone() {
+            return new Answer<>(Outcome.ALONE, Optional.empty(), null);
+        }
+    }
+
+    /**
+     * One append: its book, and the work that writes it under the book's locks in the group's
+     * transaction, empty when it must wait (another writer's lease holds the book).
+     */
+    private static final class Job<T> {
+
+        final String book;
+        final Supplier<Optional<T>> work;
+        final CompletableFuture<Answer<T>> answer = new CompletableFuture<>();
+        Answer<T> pending;
+
+        Job(String book, Supplier<Optional<T>> work) {
+            this.book = book;
+            this.work = work;
+        }
+    }
+
+    private final TransactionTemplate transaction;
+    private final Function<String, ReentrantLock> locks;
+    private final Consumer<String> rolledBack;
+    private final BooleanSupplier lost;
+    private final int max;
+    private final ReentrantLock queueLock = new ReentrantLock();
+    private final Condition queued = queueLock.newCondition();
+    private final Deque<Job<?>> queue = new ArrayDeque<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean closed;
+    private final AtomicLong groups = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong rollbacks = new AtomicLong();
+
+    /**
+     * {@code locks} gives this node's lock of a book, {@code rolledBack} is told each book of a group
+     * rolled back after its work ran, {@code lost} says whether the database transaction under the
+     * current one is no longer the open one the group's work went into (rolled back under it, or failed).
+     */
+    GroupCommit(TransactionTemplate transaction, Function<String, ReentrantLock> locks, Consumer<String> rolledBack,
+            BooleanSupplier lost, int threads, int max) {
+        if (threads < 1 || max < 2) {
+            throw new IllegalArgumentException("a group commit needs 1 or more writers and groups of 2 or more: "
+                    + threads + " / " + max);
+        }
+        this.transaction = transaction;
+        this.locks = locks;
+        this.rolledBack = rolledBack;
+        this.lost = lost;
+        this.max = max;
+        for (int i = 0; i < threads; i++) {
+            Thread writer = new Thread(this::write, "group-commit-" + (i + 1));
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
+    }
+
+    /**
+     * Hands {@code work}, an append to {@code book}, to the queue and waits for its answer. Once
+     * {@code patience} has passed with the append still queued, it leaves the queue and is answered
+     * {@link Answer#alone()}; once taken, it is waited for until it ends.
+     */
+    <T> Answer<T> append(String book, Supplier<Optional<T>> work, long patience, TimeUnit unit) {
+        Job<T> job = new Job<>(book, work);
+        queueLock.lock();
+        try {
+            if (closed) {
+                return Answer.alone();
+            }
+            queue.addLast(job);
+            queued.signal();
+        } finally {
+            queueLock.unlock();
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return job.answer.get(patience, unit);
+                } catch (TimeoutException e) {
+                    if (dequeue(job)) {
+                        return Answer.alone();
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    if (dequeue(job)) {
+                        return Answer.alone();
+                    }
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a group commit's writer failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How many writer threads take groups. */
+    int threads() {
+        return writers.size();
+    }
+
+    /** Appends queued and not yet taken by a writer. */
+    int queued() {
+        queueLock.lock();
+        try {
+            return queue.size();
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    /** Groups committed or rolled back, appends written in committed groups, groups rolled back since the start. */
+    public record Counts(long groups, long written, long rollbacks) {
+
+        /** What happened between {@code earlier} and this. */
+        public Counts minus(Counts earlier) {
+            return new Counts(groups - earlier.groups, written - earlier.written, rollbacks - earlier.rollbacks);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%,d appends in %,d groups (%.1f per group), %,d rolled back",
+                    written, groups, groups == 0 ? 0.0 : (double) written / groups, rollbacks);
+        }
+    }
+
+    Counts counts() {
+        return new Counts(groups.get(), written.get(), rollbacks.get());
+    }
+
+    private boolean dequeue(Job<?> job) {
+        queueLock.lock();
+        try {
+            return queue.remove(job);
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    private void write() {
+        while (true) {
+            List<Job<?>> group = take();
+            if (group == null) {
+                return;
+            }
+            try {
+                run(group);
+            } catch (RuntimeException | Error e) {
+                // never leave a writer waiting: whatever this group did not answer is written alone
+                group.forEach(job -> answer(job, Answer.alone()));
+                if (e instanceof Error error) {
+                    throw error;
+                }
+            }
+        }
+    }
+
+    /** The next group: everything queued, up to {@code max}, one append per book, the rest left in order. */
+    private List<Job<?>> take() {
+        queueLock.lock();
+        try {
+            while (queue.isEmpty()) {
+                if (closed) {
+                    return null;
+                }
+                queued.awaitUninterruptibly();
+            }
+            List<Job<?>> group = new ArrayList<>();
+            Set<String> books = new HashSet<>();
+            Deque<Job<?>> later = new ArrayDeque<>();
+            while (!queue.isEmpty() && group.size() < max) {
+                Job<?> job = queue.pollFirst();
+                (books.add(job.book) ? group : later).add(job);
+            }
+            while (!later.isEmpty()) {
+                queue.addFirst(later.pollLast());
+            }
+            if (!queue.isEmpty()) {
+                queued.signal(); // another writer may take the rest now
+            }
+            group.sort(Comparator.comparing(job -> job.book));
+            return group;
+        } finally {
+            queueLock.unlock();
+        }
+    }
+
+    private void run(List<Job<?>> group) {
+        List<ReentrantLock> held = new ArrayList<>();
+        List<Job<?>> ran = new ArrayList<>();
+        try {
+            transaction.executeWithoutResult(status -> {
+                for (Job<?> job : group) {
+                    ReentrantLock local = locks.apply(job.book);
+                    if (!local.tryLock()) {
+                        answer(job, Answer.alone());
+                        continue;
+                    }
+                    held.add(local);
+                    ran.add(job);
+                    runOne(job, status);
+                }
+            });
+            groups.incrementAndGet();
+        } catch (RuntimeException e) {
+            groups.incrementAndGet();
+            rollbacks.incrementAndGet();
+            ran.forEach(job -> rolledBack.accept(job.book));
+            group.forEach(job -> answer(job, Answer.alone()));
+            return;
+        } finally {
+            held.forEach(ReentrantLock::unlock);
+        }
+        for (Job<?> job : group) {
+            if (job.pending != null) {
+                if (job.pending.outcome() == Answer.Outcome.WRITTEN) {
+                    written.incrementAndGet();
+                }
+                answer(job, job.pending);
+            }
+        }
+    }
+
+    private <T> void runOne(Job<T> job, TransactionStatus status) {
+        try {
+            Optional<T> value = job.work.get();
+            job.pending = new Answer<>(value.isPresent() ? Answer.Outcome.WRITTEN : Answer.Outcome.WAIT, value, null);
+        } catch (LedgerRefusal refusal) {
+            if (status.isRollbackOnly() || lost.getAsBoolean()) {
+                // the group's work so far is gone or cannot commit: it goes back, and each append is written alone
+                throw refusal;
+            }
+            // refused before it wrote anything: answered now, the group goes on
+            answer(job, new Answer<>(Answer.Outcome.REFUSED, Optional.empty(), refusal));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void answer(Job<T> job, Answer<?> answer) {
+        job.answer.complete((Answer<T>) answer);
+    }
+
+    /** Stops the writers once the queue is empty; appends handed in after this are written alone. */
+    @Override
+    public void close() {
+        queueLock.lock();
+        try {
+            closed = true;
+            queue.forEach(job -> answer(job, Answer.alone()));
+            queue.clear();
+            queued.signalAll();
+        } finally {
+            queueLock.unlock();
+        }
+    }
+}
