@@ -3,6 +3,9 @@ package org.gongzhang.service.entry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -50,6 +53,42 @@ final class BookLock {
                     statement.setString(first + 2, submission);
                 }, (lease, rows) -> new Locked(lease, LedgerIndex.SeenRow.read(rows, book)));
         return takeThen(jdbc, book, false, then);
+    }
+
+    /**
+     * Takes the locks of {@code books}, in the order given, each followed by the reads of
+     * {@link #takeAndRead} (its lease, its head and the entry under its submission id, the one at the
+     * same position of {@code submissions}), all in one round trip: a group commit's books
+     * ({@link GroupCommit}). Each read runs after its own book's lock is granted, on a snapshot of its own.
+     */
+    static List<Locked> takeAndReadAll(JdbcTemplate jdbc, List<String> books, List<String> submissions) {
+        String one = LOCK + ";\n" + BookLeases.ROW + ";\n" + LedgerIndex.SEEN;
+        String sql = String.join(";\n", Collections.nCopies(books.size(), one));
+        List<Locked> answer = jdbc.execute((ConnectionCallback<List<Locked>>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int parameter = 1;
+                for (int i = 0; i < books.size(); i++) {
+                    String book = books.get(i);
+                    statement.setInt(parameter++, SPACE);
+                    statement.setString(parameter++, book);
+                    statement.setString(parameter++, book);
+                    statement.setString(parameter++, book);
+                    statement.setString(parameter++, book);
+                    statement.setString(parameter++, submissions.get(i));
+                }
+                statement.execute();
+                List<Locked> locked = new ArrayList<>(books.size());
+                for (int i = 0; i < books.size(); i++) {
+                    if (i > 0) {
+                        next(statement); // the lock's row, passed over
+                    }
+                    Optional<BookLeases.Lease> lease = BookLeases.lease(next(statement), books.get(i));
+                    locked.add(new Locked(lease, LedgerIndex.SeenRow.read(next(statement), books.get(i))));
+                }
+                return locked;
+            }
+        });
+        return Objects.requireNonNull(answer);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.gongzhang.service.entry;
 import jakarta.annotation.PreDestroy;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +56,7 @@ public class BookWrites {
     private final BookLeases leases;
     private final LedgerIndex index;
     /** Where appends of finished entries go to be committed together; null when each commits alone. */
-    private final GroupCommit group;
+    private final GroupCommit<BookLock.Locked> group;
 
     BookWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions, BookLeases leases, LedgerIndex index,
             BookCache cache, @Value("${ledger.writes.concurrency:16}") int concurrency,
@@ -67,7 +68,9 @@ public class BookWrites {
         this.leases = leases;
         this.transaction = new TransactionTemplate(transactions);
         this.group = groupMax > 1 && groupWriters > 0
-                ? new GroupCommit(transaction, this::lock, cache::evict, this::transactionLost, groupWriters, groupMax) : null;
+                ? new GroupCommit<>(transaction, this::lock, this::takeAndReadAll, cache::evict, this::transactionLost,
+                        groupWriters, groupMax)
+                : null;
     }
 
     /** Stops the group commit's writers; what is queued then is written alone. */
@@ -79,8 +82,14 @@ public class BookWrites {
     }
 
     /** The group commit, or null when every append commits alone ({@code ledger.writes.group-commit.max-entries=1}). */
-    GroupCommit groupCommit() {
+    GroupCommit<BookLock.Locked> groupCommit() {
         return group;
+    }
+
+    /** The group's books locked and read in one round trip ({@link BookLock#takeAndReadAll}). */
+    private List<BookLock.Locked> takeAndReadAll(List<GroupCommit.Claim> claims) {
+        return BookLock.takeAndReadAll(jdbc, claims.stream().map(GroupCommit.Claim::book).toList(),
+                claims.stream().map(GroupCommit.Claim::read).toList());
     }
 
     /**
@@ -199,8 +208,7 @@ public class BookWrites {
      */
     private <T> Optional<Done<T>> grouped(String book, String lease, String signer, boolean signed, String submission,
             Function<LedgerIndex.Seen, T> write) {
-        GroupCommit.Answer<Done<T>> answer = group.append(book, () -> {
-            BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, true, submission);
+        GroupCommit.Answer<Done<T>> answer = group.append(book, submission, locked -> {
             leases.handOffAtCommit(book);
             return gated(book, lease, signer, signed, true, locked, write);
         }, QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);

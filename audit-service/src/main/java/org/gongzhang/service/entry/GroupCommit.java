@@ -18,8 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.gongzhang.core.book.api.LedgerRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit: appends to different books, each under its own book's locks, written in one
  * transaction and made durable by one commit. Writers hand their append to this queue and wait;
  * {@code threads} writer threads each take what is queued (up to {@code max} appends, one per book),
- * run them in the order of their books and commit once. While one group waits for the disk, the
- * next one gathers. One append alone is a group of one.
+ * take their books' locks and read what each append checks first, all in one round trip, run them
+ * in the order of their books and commit once. While one group waits for the disk, the next one
+ * gathers. One append alone is a group of one.
  *
  * <p>An append refused ({@link LedgerRefusal}) with the group's transaction still open in the
  * database is answered with its refusal and the rest of the group goes on: it was refused at the
@@ -36,16 +38,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work used the database is different: Axon's connection wrapper then rolls back the connection
  * itself when the unit of work fails (the Spring transaction goes on, on a connection that holds
  * nothing of the group's work any more), and an append that raced another node fails its insert.
- * That, any other exception, and a failed commit roll the group back: its books are dropped from the caches
- * ({@code rolledBack}) and every append of the group not yet answered is told to write {@link
- * Answer#alone()}, in a transaction of its own, as it would have without this queue. An append
+ * That, any other exception, and a failed commit roll the group back: its books are dropped from
+ * the caches ({@code rolledBack}) and every append of the group not yet answered is told to write
+ * {@link Answer#alone()}, in a transaction of its own, as it would have without this queue. An append
  * whose book this node's lock already holds (a writer in a transaction of its own) is also told to
  * write alone, so that a group never waits for one book.
  *
  * <p>The books' advisory locks are taken in the order of the books' ids, in every group of every
  * node, so that two groups never wait for each other's books.
  */
-public final class GroupCommit implements AutoCloseable {
+public final class GroupCommit<P> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     /** What became of an append handed to the queue. */
     record Answer<T>(Outcome outcome, Optional<T> value, RuntimeException refusal) {
@@ -57,31 +61,38 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** What the group asks of the database for an append before any append of the group runs: its book, what to read. */
+    record Claim(String book, String read) {
+    }
+
     /**
-     * One append: its book, and the work that writes it under the book's locks in the group's
-     * transaction, empty when it must wait (another writer's lease holds the book).
+     * One append: its claim, and the work that writes it in the group's transaction, given what was
+     * prepared for its claim; empty when it must wait (another writer's lease holds the book).
      */
-    private static final class Job<T> {
+    private static final class Job<P, T> {
 
         final String book;
-        final Supplier<Optional<T>> work;
+        final String read;
+        final Function<P, Optional<T>> work;
         final CompletableFuture<Answer<T>> answer = new CompletableFuture<>();
         Answer<T> pending;
 
-        Job(String book, Supplier<Optional<T>> work) {
+        Job(String book, String read, Function<P, Optional<T>> work) {
             this.book = book;
+            this.read = read;
             this.work = work;
         }
     }
 
     private final TransactionTemplate transaction;
     private final Function<String, ReentrantLock> locks;
+    private final Function<List<Claim>, List<P>> prepare;
     private final Consumer<String> rolledBack;
     private final BooleanSupplier lost;
     private final int max;
     private final ReentrantLock queueLock = new ReentrantLock();
     private final Condition queued = queueLock.newCondition();
-    private final Deque<Job<?>> queue = new ArrayDeque<>();
+    private final Deque<Job<P, ?>> queue = new ArrayDeque<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
     private final AtomicLong groups = new AtomicLong();
@@ -89,18 +100,23 @@ public final class GroupCommit implements AutoCloseable {
     private final AtomicLong rollbacks = new AtomicLong();
 
     /**
-     * {@code locks} gives this node's lock of a book, {@code rolledBack} is told each book of a group
-     * rolled back after its work ran, {@code lost} says whether the database transaction under the
-     * current one is no longer the open one the group's work went into (rolled back under it, or failed).
+     * {@code locks} gives this node's lock of a book; {@code prepare}, given the claims of the appends
+     * whose books' node locks the group took (in the order of their books), does what they need
+     * first in one go (takes their books' advisory locks and reads what each asked for) and answers
+     * one result per claim, in order; {@code rolledBack} is told each book of a group rolled back
+     * after its work ran; {@code lost} says whether the database transaction under the current one is
+     * no longer the open one the group's work went into (rolled back under it, or failed).
      */
-    GroupCommit(TransactionTemplate transaction, Function<String, ReentrantLock> locks, Consumer<String> rolledBack,
-            BooleanSupplier lost, int threads, int max) {
+    GroupCommit(TransactionTemplate transaction, Function<String, ReentrantLock> locks,
+            Function<List<Claim>, List<P>> prepare, Consumer<String> rolledBack, BooleanSupplier lost, int threads,
+            int max) {
         if (threads < 1 || max < 2) {
             throw new IllegalArgumentException("a group commit needs 1 or more writers and groups of 2 or more: "
                     + threads + " / " + max);
         }
         this.transaction = transaction;
         this.locks = locks;
+        this.prepare = prepare;
         this.rolledBack = rolledBack;
         this.lost = lost;
         this.max = max;
@@ -113,12 +129,12 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Hands {@code work}, an append to {@code book}, to the queue and waits for its answer. Once
-     * {@code patience} has passed with the append still queued, it leaves the queue and is answered
-     * {@link Answer#alone()}; once taken, it is waited for until it ends.
+     * Hands {@code work}, an append to {@code book} that needs {@code read} prepared, to the queue and
+     * waits for its answer. Once {@code patience} has passed with the append still queued, it leaves
+     * the queue and is answered {@link Answer#alone()}; once taken, it is waited for until it ends.
      */
-    <T> Answer<T> append(String book, Supplier<Optional<T>> work, long patience, TimeUnit unit) {
-        Job<T> job = new Job<>(book, work);
+    <T> Answer<T> append(String book, String read, Function<P, Optional<T>> work, long patience, TimeUnit unit) {
+        Job<P, T> job = new Job<>(book, read, work);
         queueLock.lock();
         try {
             if (closed) {
@@ -188,7 +204,7 @@ public final class GroupCommit implements AutoCloseable {
         return new Counts(groups.get(), written.get(), rollbacks.get());
     }
 
-    private boolean dequeue(Job<?> job) {
+    private boolean dequeue(Job<P, ?> job) {
         queueLock.lock();
         try {
             return queue.remove(job);
@@ -199,24 +215,23 @@ public final class GroupCommit implements AutoCloseable {
 
     private void write() {
         while (true) {
-            List<Job<?>> group = take();
+            List<Job<P, ?>> group = take();
             if (group == null) {
                 return;
             }
             try {
                 run(group);
             } catch (RuntimeException | Error e) {
-                // never leave a writer waiting: whatever this group did not answer is written alone
+                // never leave a writer waiting, nor the queue without its writer: whatever this group
+                // did not answer is written alone, and the writer goes on
+                LOG.error("A group commit failed outside its transaction; its appends are written alone", e);
                 group.forEach(job -> answer(job, Answer.alone()));
-                if (e instanceof Error error) {
-                    throw error;
-                }
             }
         }
     }
 
     /** The next group: everything queued, up to {@code max}, one append per book, the rest left in order. */
-    private List<Job<?>> take() {
+    private List<Job<P, ?>> take() {
         queueLock.lock();
         try {
             while (queue.isEmpty()) {
@@ -225,11 +240,11 @@ public final class GroupCommit implements AutoCloseable {
                 }
                 queued.awaitUninterruptibly();
             }
-            List<Job<?>> group = new ArrayList<>();
+            List<Job<P, ?>> group = new ArrayList<>();
             Set<String> books = new HashSet<>();
-            Deque<Job<?>> later = new ArrayDeque<>();
+            Deque<Job<P, ?>> later = new ArrayDeque<>();
             while (!queue.isEmpty() && group.size() < max) {
-                Job<?> job = queue.pollFirst();
+                Job<P, ?> job = queue.pollFirst();
                 (books.add(job.book) ? group : later).add(job);
             }
             while (!later.isEmpty()) {
@@ -245,24 +260,32 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void run(List<Job<?>> group) {
+    private void run(List<Job<P, ?>> group) {
         List<ReentrantLock> held = new ArrayList<>();
-        List<Job<?>> ran = new ArrayList<>();
+        List<Job<P, ?>> ran = new ArrayList<>();
         try {
             transaction.executeWithoutResult(status -> {
-                for (Job<?> job : group) {
+                List<Job<P, ?>> taken = new ArrayList<>();
+                for (Job<P, ?> job : group) {
                     ReentrantLock local = locks.apply(job.book);
                     if (!local.tryLock()) {
                         answer(job, Answer.alone());
                         continue;
                     }
                     held.add(local);
-                    ran.add(job);
-                    runOne(job, status);
+                    taken.add(job);
+                }
+                if (taken.isEmpty()) {
+                    return;
+                }
+                List<P> prepared = prepare.apply(taken.stream().map(job -> new Claim(job.book, job.read)).toList());
+                for (int i = 0; i < taken.size(); i++) {
+                    ran.add(taken.get(i));
+                    runOne(taken.get(i), prepared.get(i), status);
                 }
             });
             groups.incrementAndGet();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             groups.incrementAndGet();
             rollbacks.incrementAndGet();
             ran.forEach(job -> rolledBack.accept(job.book));
@@ -271,7 +294,7 @@ public final class GroupCommit implements AutoCloseable {
         } finally {
             held.forEach(ReentrantLock::unlock);
         }
-        for (Job<?> job : group) {
+        for (Job<P, ?> job : group) {
             if (job.pending != null) {
                 if (job.pending.outcome() == Answer.Outcome.WRITTEN) {
                     written.incrementAndGet();
@@ -281,9 +304,9 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private <T> void runOne(Job<T> job, TransactionStatus status) {
+    private <T> void runOne(Job<P, T> job, P prepared, TransactionStatus status) {
         try {
-            Optional<T> value = job.work.get();
+            Optional<T> value = job.work.apply(prepared);
             job.pending = new Answer<>(value.isPresent() ? Answer.Outcome.WRITTEN : Answer.Outcome.WAIT, value, null);
         } catch (LedgerRefusal refusal) {
             if (status.isRollbackOnly() || lost.getAsBoolean()) {
@@ -296,7 +319,7 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> void answer(Job<T> job, Answer<?> answer) {
+    private static <T> void answer(Job<?, T> job, Answer<?> answer) {
         job.answer.complete((Answer<T>) answer);
     }
 

@@ -3,6 +3,7 @@ package org.gongzhang.service.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -64,6 +65,43 @@ class BookLockIT extends ServiceIT {
             commit.countDown();
             jdbc.update("delete from book_lease where book_id = ?", book);
             jdbc.update("delete from book_log where book_id = ?", book);
+        }
+    }
+
+    @Test
+    void aGroupsBooksAreLockedAndReadInOneRoundTripEachWithItsOwnRows() {
+        String first = "lock-" + UUID.randomUUID();
+        String second = "lock-" + UUID.randomUUID();
+        String third = "lock-" + UUID.randomUUID();
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        try {
+            jdbc.update("insert into book_log (book_id, tree_size, head_hash, head_recorded_at, compact_range) "
+                    + "values (?, 7, repeat('a', 64), now(), ''::bytea), (?, 9, repeat('b', 64), now(), ''::bytea)",
+                    first, second);
+            jdbc.update("insert into book_lease (book_id, lease_id, holder, entry_index, prev, expires_at) "
+                    + "values (?, 'lease-2', 'key-2', 9, repeat('b', 64), now() + interval '1 minute')", second);
+
+            List<BookLock.Locked> locked = transaction.execute(status -> {
+                List<BookLock.Locked> read = BookLock.takeAndReadAll(jdbc, List.of(first, second, third),
+                        java.util.Arrays.asList("no-such-submission", null, "another"));
+                assertThat(jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' "
+                        + "and pid = pg_backend_pid()", Integer.class)).as("the three books' locks").isEqualTo(3);
+                return read;
+            });
+
+            assertThat(locked).hasSize(3);
+            assertThat(locked.get(0).lease()).isEmpty();
+            assertThat(locked.get(0).seen().head()).hasValueSatisfying(head -> {
+                assertThat(head.size()).isEqualTo(7);
+                assertThat(head.head()).isEqualTo("a".repeat(64));
+            });
+            assertThat(locked.get(1).lease()).hasValueSatisfying(lease -> assertThat(lease.id()).isEqualTo("lease-2"));
+            assertThat(locked.get(1).seen().head()).hasValueSatisfying(head -> assertThat(head.size()).isEqualTo(9));
+            assertThat(locked.get(2).lease()).isEmpty();
+            assertThat(locked.get(2).seen().head()).as("a book with no log row").isEmpty();
+        } finally {
+            jdbc.update("delete from book_lease where book_id in (?, ?)", first, second);
+            jdbc.update("delete from book_log where book_id in (?, ?)", first, second);
         }
     }
 

@@ -40,7 +40,9 @@ class GroupCommitTest {
     private final CountDownLatch release = new CountDownLatch(1);
     /** Whether the database failed the transaction, as the group asks it after a refusal. */
     private final java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
-    private GroupCommit group;
+    private GroupCommit<String> group;
+    /** The claims each group prepared, group by group. */
+    private final List<List<String>> prepared = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -50,9 +52,12 @@ class GroupCommitTest {
         }
     }
 
-    private GroupCommit group(int threads, int max) {
-        group = new GroupCommit(new TransactionTemplate(transactions),
-                book -> locks.computeIfAbsent(book, b -> new ReentrantLock()), evicted::add, failed::get, threads, max);
+    private GroupCommit<String> group(int threads, int max) {
+        group = new GroupCommit<>(new TransactionTemplate(transactions),
+                book -> locks.computeIfAbsent(book, b -> new ReentrantLock()), claims -> {
+                    prepared.add(claims.stream().map(c -> c.book() + ":" + c.read()).toList());
+                    return claims.stream().map(c -> "locked " + c.book()).toList();
+                }, evicted::add, failed::get, threads, max);
         return group;
     }
 
@@ -70,6 +75,8 @@ class GroupCommitTest {
         }
         assertThat(appends.get(2).get().value()).hasValue("wrote a");
         assertThat(ran).containsExactly("busy", "a", "b", "c");
+        assertThat(prepared).as("one round trip of locks and reads per group, in the books' order")
+                .containsExactly(List.of("busy:read busy"), List.of("a:read a", "b:read b", "c:read c"));
         assertThat(transactions.commits).hasValue(2);
         assertThat(group.counts()).isEqualTo(new GroupCommit.Counts(2, 4, 0));
     }
@@ -190,6 +197,7 @@ class GroupCommitTest {
             assertThat(a.outcome()).isEqualTo(Outcome.ALONE);
             assertThat(b.outcome()).isEqualTo(Outcome.WRITTEN);
             assertThat(ran).containsExactly("b");
+            assertThat(prepared).as("a's lock was not taken: nothing prepared for it").containsExactly(List.of("b:read b"));
         } finally {
             held.unlock();
         }
@@ -198,7 +206,7 @@ class GroupCommitTest {
     @Test
     void anAppendThatWaitsForALeaseIsToldSo() throws Exception {
         group(2, 32);
-        Answer<String> answer = group.<String>append("a", Optional::empty, 10, TimeUnit.SECONDS);
+        Answer<String> answer = group.<String>append("a", "read a", locked -> Optional.empty(), 10, TimeUnit.SECONDS);
         assertThat(answer.outcome()).isEqualTo(Outcome.WAIT);
         assertThat(transactions.commits).hasValue(1);
     }
@@ -207,7 +215,7 @@ class GroupCommitTest {
     void anAppendQueuedLongerThanItsPatienceLeavesTheQueueUnwritten() throws Exception {
         group(1, 32);
         CompletableFuture<Answer<String>> busy = occupyTheWriter();
-        Answer<String> answer = group.append("late", () -> {
+        Answer<String> answer = group.append("late", "read late", locked -> {
             ran.add("late");
             return Optional.of("wrote late");
         }, 200, TimeUnit.MILLISECONDS);
@@ -221,7 +229,8 @@ class GroupCommitTest {
     @Test
     void afterCloseAppendsAreWrittenAlone() {
         group(2, 32).close();
-        assertThat(group.append("a", () -> Optional.of("x"), 1, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.ALONE);
+        assertThat(group.append("a", "read a", locked -> Optional.of("x"), 1, TimeUnit.SECONDS).outcome())
+                .isEqualTo(Outcome.ALONE);
         assertThat(transactions.commits).hasValue(0);
     }
 
@@ -258,10 +267,12 @@ class GroupCommitTest {
     /** Hands an append to the queue from a thread of its own; {@code work} runs after it is recorded as run. */
     private CompletableFuture<Answer<String>> append(String book, Supplier<Optional<String>> work) {
         int before = group.queued();
-        CompletableFuture<Answer<String>> answer = CompletableFuture.supplyAsync(() -> group.append(book, () -> {
-            ran.add(book);
-            return work.get();
-        }, 30, TimeUnit.SECONDS));
+        CompletableFuture<Answer<String>> answer = CompletableFuture.supplyAsync(() -> group.append(book, "read " + book,
+                locked -> {
+                    assertThat(locked).isEqualTo("locked " + book);
+                    ran.add(book);
+                    return work.get();
+                }, 30, TimeUnit.SECONDS));
         if (!"busy".equals(book)) {
             // queued in the order the test hands them in (or already taken by an idle writer)
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.queued() > before || answer.isDone());
