@@ -60,24 +60,10 @@ class GroupCommitIT extends ServiceIT {
         TestBook c = TestBook.open(client);
         SignedEntry stale = b.entry(b.preparer, "voucher.recorded", b.parkingVoucher("10.00"));
         b.accept(b.entry(b.preparer, "voucher.recorded", b.parkingVoucher("20.00")));
-        List<Long> sizes = List.of(a.size(), b.size(), c.size());
-        GroupCommit.Counts before = writes.groupCounts();
-
-        List<Object> answers = inOneGroup(
-                submits(a.entry(a.preparer, "voucher.recorded", a.parkingVoucher("30.00"))),
-                submits(stale),
-                submits(c.entry(c.preparer, "voucher.recorded", c.parkingVoucher("40.00"))));
-
-        assertStatus(answers.get(0), 201);
-        assertStatus(answers.get(1), 409);
-        assertThat(((Answer) answers.get(1)).json().get("code").asText()).isEqualTo("entry.index.stale");
-        assertStatus(answers.get(2), 201);
-        GroupCommit.Counts done = writes.groupCounts().minus(before);
+        GroupCommit.Counts done = aroundTwoAppends(a, b, stale, c, 409, "entry.index.stale");
         assertThat(done.rollbacks()).isZero();
         // the released writer's own append, then a's and c's in one group
         assertThat(done.written()).isGreaterThanOrEqualTo(3);
-        assertThat(List.of(a.size(), b.size(), c.size())).containsExactly(sizes.get(0) + 1, sizes.get(1), sizes.get(2) + 1);
-        verifies(a, b, c);
     }
 
     @Test
@@ -110,23 +96,8 @@ class GroupCommitIT extends ServiceIT {
         }
         // at b's head, so only the book itself can refuse it: no voucher of that id was ever recorded
         SignedEntry neverRecorded = b.entry(b.reviewer, "voucher.reviewed", TestBook.idOf(never));
-        List<Long> sizes = List.of(a.size(), b.size(), c.size());
-        GroupCommit.Counts before = writes.groupCounts();
-
-        List<Object> answers = inOneGroup(
-                submits(a.entry(a.preparer, "voucher.recorded", a.parkingVoucher("30.00"))),
-                submits(neverRecorded),
-                submits(c.entry(c.preparer, "voucher.recorded", c.parkingVoucher("40.00"))));
-
-        assertStatus(answers.get(0), 201);
-        assertStatus(answers.get(1), 404);
-        assertThat(((Answer) answers.get(1)).json().get("code").asText()).isEqualTo("voucher.unknown");
-        assertStatus(answers.get(2), 201);
-        assertThat(writes.groupCounts().minus(before).rollbacks()).isEqualTo(cached ? 0 : 1);
-        assertThat(List.of(a.size(), b.size(), c.size())).containsExactly(sizes.get(0) + 1, sizes.get(1), sizes.get(2) + 1);
-        a.accept(a.entry(a.preparer, "voucher.recorded", a.parkingVoucher("50.00")));
-        c.accept(c.entry(c.preparer, "voucher.recorded", c.parkingVoucher("60.00")));
-        verifies(a, b, c);
+        GroupCommit.Counts done = aroundTwoAppends(a, b, neverRecorded, c, 404, "voucher.unknown");
+        assertThat(done.rollbacks()).isEqualTo(cached ? 0 : 1);
     }
 
     @Test
@@ -159,6 +130,34 @@ class GroupCommitIT extends ServiceIT {
         a.accept(a.entry(a.preparer, "voucher.recorded", a.parkingVoucher("50.00")));
         c.accept(c.entry(c.preparer, "voucher.recorded", c.parkingVoucher("60.00")));
         verifies(a, c);
+    }
+
+    /**
+     * Appends a voucher to {@code a}, {@code middle} to {@code b} and a voucher to {@code c} in one group:
+     * {@code middle} answered {@code status} with {@code code}, the others 201 and stored once each,
+     * nothing stored in {@code b}, every book verifying; answers what the group commit counted meanwhile.
+     */
+    private GroupCommit.Counts aroundTwoAppends(TestBook a, TestBook b, SignedEntry middle, TestBook c, int status,
+            String code) throws Exception {
+        List<Long> sizes = List.of(a.size(), b.size(), c.size());
+        GroupCommit.Counts before = writes.groupCounts();
+
+        List<Object> answers = inOneGroup(
+                submits(a.entry(a.preparer, "voucher.recorded", a.parkingVoucher("30.00"))),
+                submits(middle),
+                submits(c.entry(c.preparer, "voucher.recorded", c.parkingVoucher("40.00"))));
+
+        GroupCommit.Counts done = writes.groupCounts().minus(before);
+        assertStatus(answers.get(0), 201);
+        assertStatus(answers.get(1), status);
+        assertThat(((Answer) answers.get(1)).json().get("code").asText()).isEqualTo(code);
+        assertStatus(answers.get(2), 201);
+        assertThat(List.of(a.size(), b.size(), c.size())).containsExactly(sizes.get(0) + 1, sizes.get(1), sizes.get(2) + 1);
+        // the books that were in a rolled-back group are at their real heads for the next appends
+        a.accept(a.entry(a.preparer, "voucher.recorded", a.parkingVoucher("50.00")));
+        c.accept(c.entry(c.preparer, "voucher.recorded", c.parkingVoucher("60.00")));
+        verifies(a, b, c);
+        return done;
     }
 
     private Callable<Object> submits(SignedEntry entry) {

@@ -151,31 +151,25 @@ class GroupCommitTest {
 
     @Test
     void aRefusalMadeOfAFailedStatementRollsTheGroupBack() throws Exception {
-        group(1, 32);
-        CompletableFuture<Answer<String>> busy = occupyTheWriter();
-        CompletableFuture<Answer<String>> a = append("a");
-        CompletableFuture<Answer<String>> b = append("b", () -> {
+        rolledBackBy(() -> {
             failed.set(true); // the insert failed in the database, and the append answers it as a race
             throw LedgerRefusal.invalid("entry.index.stale", "entry.index", 7);
         });
-        awaitQueued(2);
-        release.countDown();
-
-        busy.get(10, TimeUnit.SECONDS);
-        assertThat(a.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.ALONE);
-        assertThat(b.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.ALONE);
-        assertThat(transactions.rollbacks).hasValue(1);
-        assertThat(evicted).containsExactly("a", "b");
     }
 
     @Test
     void aFailedStatementRollsTheGroupBackToo() throws Exception {
+        rolledBackBy(() -> {
+            throw new IllegalStateException("duplicate key");
+        });
+    }
+
+    /** a's append, then b's {@code failing} one, in one group: both are told to write alone, both books evicted. */
+    private void rolledBackBy(Supplier<Optional<String>> failing) throws Exception {
         group(1, 32);
         CompletableFuture<Answer<String>> busy = occupyTheWriter();
         CompletableFuture<Answer<String>> a = append("a");
-        CompletableFuture<Answer<String>> b = append("b", () -> {
-            throw new IllegalStateException("duplicate key");
-        });
+        CompletableFuture<Answer<String>> b = append("b", failing);
         awaitQueued(2);
         release.countDown();
 
