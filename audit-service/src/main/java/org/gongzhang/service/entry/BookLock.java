@@ -46,19 +46,17 @@ final class BookLock {
      * submitted under {@code submission} (null: none, the head alone).
      */
     static Locked takeAndRead(JdbcTemplate jdbc, String book, boolean seen, String submission) {
-        Then<Locked> then = !seen ? new Then<>(null, (statement, first) -> { }, (lease, rows) -> new Locked(lease, null))
-                : new Then<>(LedgerIndex.SEEN, (statement, first) -> {
-                    statement.setString(first, book);
-                    statement.setString(first + 1, book);
-                    statement.setString(first + 2, submission);
-                }, (lease, rows) -> new Locked(lease, LedgerIndex.SeenRow.read(rows, book)));
-        return takeThen(jdbc, book, false, then);
+        if (seen) {
+            return takeAndReadAll(jdbc, List.of(book), Collections.singletonList(submission)).get(0);
+        }
+        return takeThen(jdbc, book, false,
+                new Then<>(null, (statement, first) -> { }, (lease, rows) -> new Locked(lease, null)));
     }
 
     /**
-     * Takes the locks of {@code books}, in the order given, each followed by the reads of
-     * {@link #takeAndRead} (its lease, its head and the entry under its submission id, the one at the
-     * same position of {@code submissions}), all in one round trip: a group commit's books
+     * Takes the locks of {@code books}, in the order given, each followed by its lease row, its head
+     * and the entry under its submission id (the one at the same position of {@code submissions},
+     * null: none), all in one round trip: one book's append, or a group commit's books
      * ({@link GroupCommit}). Each read runs after its own book's lock is granted, on a snapshot of its own.
      */
     static List<Locked> takeAndReadAll(JdbcTemplate jdbc, List<String> books, List<String> submissions) {
