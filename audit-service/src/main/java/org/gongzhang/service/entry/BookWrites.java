@@ -94,9 +94,10 @@ public class BookWrites {
 
     /**
      * Whether the current transaction's connection is no longer in the open database transaction the
-     * group's statements went into: rolled back under Spring's transaction (by Axon, when a unit of
-     * work that used the connection failed) or failed by a statement. The driver's own state of the
-     * connection: no round trip.
+     * group's statements went into: failed by a statement, or rolled back under Spring's transaction
+     * (as Axon's own connection wrapper did when a unit of work failed, before
+     * {@code TransactionBoundConnections} left the end of a transaction to Spring). The driver's own
+     * state of the connection: no round trip.
      */
     private boolean transactionLost() {
         return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->

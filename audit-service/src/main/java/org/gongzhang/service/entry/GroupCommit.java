@@ -35,9 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>An append refused ({@link LedgerRefusal}) with the group's transaction still open in the
  * database is answered with its refusal and the rest of the group goes on: it was refused at the
  * head, or by a book in memory, before anything of it was written. A refusal after the book's unit of
- * work used the database is different: Axon's connection wrapper then rolls back the connection
- * itself when the unit of work fails (the Spring transaction goes on, on a connection that holds
- * nothing of the group's work any more), and an append that raced another node fails its insert.
+ * work used the database is different: that unit of work's failure marks the group's transaction
+ * rollback-only ({@code TransactionBoundConnections}), and an append that raced another node fails
+ * its insert, which fails the database transaction.
  * That, any other exception, and a failed commit roll the group back: its books are dropped from
  * the caches ({@code rolledBack}) and every append of the group not yet answered is told to write
  * {@link Answer#alone()}, in a transaction of its own, as it would have without this queue. An append
@@ -105,7 +105,7 @@ public final class GroupCommit<P> implements AutoCloseable {
      * first in one go (takes their books' advisory locks and reads what each asked for) and answers
      * one result per claim, in order; {@code rolledBack} is told each book of a group rolled back
      * after its work ran; {@code lost} says whether the database transaction under the current one is
-     * no longer the open one the group's work went into (rolled back under it, or failed).
+     * no longer the open one the group's work went into (failed by a statement, or rolled back under it).
      */
     GroupCommit(TransactionTemplate transaction, Function<String, ReentrantLock> locks,
             Function<List<Claim>, List<P>> prepare, Consumer<String> rolledBack, BooleanSupplier lost, int threads,

@@ -12,6 +12,7 @@ import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.core.book.api.payload.RequestEscalated;
 import org.gongzhang.core.expenditure.SpendingRules;
+import org.gongzhang.service.axon.TransactionBoundConnections;
 import org.gongzhang.service.custody.CustodialKey;
 import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.custody.CustodialSigner;
@@ -68,7 +69,7 @@ public class Governance {
                 signing.submit(officer, "ruleset.adopted", signer.today(), defaults);
                 return queries.ruleset(book, SpendingRules.DEFAULT_ID, version).orElseThrow();
             } catch (LedgerRefusal refusal) {
-                if (attempt >= ATTEMPTS || !raced(refusal)) {
+                if (!signsAgain(attempt, refusal)) {
                     throw refusal;
                 }
             }
@@ -266,7 +267,7 @@ public class Governance {
             try {
                 return signing.submit(acting, kind, businessDate, payload);
             } catch (LedgerRefusal refusal) {
-                if (attempt >= ATTEMPTS || !raced(refusal)) {
+                if (!signsAgain(attempt, refusal)) {
                     throw refusal;
                 }
             }
@@ -278,7 +279,7 @@ public class Governance {
             try {
                 return signer.submit(key, book, kind, businessDate, payload);
             } catch (LedgerRefusal refusal) {
-                if (attempt >= ATTEMPTS || !raced(refusal)) {
+                if (!signsAgain(attempt, refusal)) {
                     throw refusal;
                 }
             }
@@ -333,6 +334,17 @@ public class Governance {
         } catch (java.time.format.DateTimeParseException e) {
             throw LedgerRefusal.invalid("governance.business-date.invalid", "businessDate", text);
         }
+    }
+
+    /**
+     * Whether an entry refused after {@code attempt} tries is signed again: only when it lost the
+     * race for the head, and only while the transaction it is part of (raising a request with its
+     * payee's private row) can still commit. A refusal that came after the book was read from the
+     * database marked that transaction rollback-only; another try would be lost with it at the
+     * commit, so the refusal goes to the caller, who may send the whole request again.
+     */
+    private boolean signsAgain(int attempt, LedgerRefusal refusal) {
+        return attempt < ATTEMPTS && raced(refusal) && !TransactionBoundConnections.rollbackOnly(jdbc.getDataSource());
     }
 
     /** The book moved on between signing and appending. */

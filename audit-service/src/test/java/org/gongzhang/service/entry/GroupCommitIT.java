@@ -73,8 +73,9 @@ class GroupCommitIT extends ServiceIT {
 
     /**
      * A book loaded from the database inside the group: its unit of work used the connection, and its
-     * refusal makes Axon roll the connection back under the group. The group must see that and write
-     * each append alone (before it did, a's and c's entries were answered 201 and lost).
+     * refusal marks the group's transaction rollback-only. The group must see that and write each
+     * append alone (before it did, when Axon still rolled the connection back under the group, a's and
+     * c's entries were answered 201 and lost).
      */
     @Test
     void aRefusalFromABookLoadedInTheGroupRollsTheGroupBackAndTheOthersAreWrittenAloneOnce() throws Exception {
