@@ -13,9 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The connections Axon's stores use. Inside a Spring transaction that is the transaction's own
- * connection, and only Spring ends it: Axon neither commits, rolls back nor closes it. A unit of work
- * that used it and failed marks the transaction rollback-only instead, so that whoever owns the
- * transaction rolls all of it back, and cannot commit the part before the failure as if it were whole.
+ * connection, and only Spring ends it: Axon neither commits, rolls back nor closes it. An outermost
+ * unit of work that used it and failed marks the transaction rollback-only instead, so that whoever
+ * owns the transaction rolls all of it back, and cannot commit the part before the failure as if it
+ * were whole.
  * <p>
  * Axon's own {@link UnitOfWorkAwareConnectionProviderWrapper} rolled the connection back there, under
  * a transaction that carried on: a command refused inside a longer transaction (a group commit, a
@@ -49,11 +50,16 @@ public final class TransactionBoundConnections implements ConnectionProvider {
         // the wrapper replaced here calls rollback on a connection
         Connection connection = spring.getConnection();
         if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-            unitOfWork.getOrComputeResource(MARKS, key -> {
-                unitOfWork.onRollback(failed -> holder.setRollbackOnly());
-                return Boolean.TRUE;
-            });
+            // the outermost unit of work's failure marks the transaction; a nested one's (a command sent
+            // by a saga's deadline, refused and caught there) does not: it wrote nothing of its own, as
+            // its events go to the outer unit of work only when it succeeds
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            if (!root.phase().isAfter(UnitOfWork.Phase.PREPARE_COMMIT)) {
+                root.getOrComputeResource(MARKS, key -> {
+                    root.onRollback(failed -> holder.setRollbackOnly());
+                    return Boolean.TRUE;
+                });
+            }
         }
         return connection;
     }

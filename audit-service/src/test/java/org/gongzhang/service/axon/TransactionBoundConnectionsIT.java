@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.gongzhang.core.book.api.AppendEntryCommand;
 import org.gongzhang.core.book.api.BookId;
 import org.gongzhang.core.book.api.LedgerRefusal;
@@ -24,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A command refused inside a longer Spring transaction, after its unit of work read the book from the
  * database: the transaction keeps everything it did before (rows, advisory locks) and is marked
  * rollback-only, so it cannot commit as if whole. Axon's own connection wrapper rolled the connection
- * back under it instead, and the transaction then committed what came after.
+ * back under it instead, and the transaction then committed what came after. A command refused inside
+ * another unit of work (a saga's deadline) leaves the decision to that unit of work.
  */
 class TransactionBoundConnectionsIT extends ServiceIT {
 
@@ -98,6 +102,41 @@ class TransactionBoundConnectionsIT extends ServiceIT {
             assertThat(status.isRollbackOnly()).as("nothing read from the database, nothing to mark").isFalse();
         });
 
+        assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class)).isZero();
+        jdbc.execute("drop table " + table);
+    }
+
+    /**
+     * As a saga's deadline: its unit of work reads through the transaction's connection, sends a command
+     * (a unit of work nested in it), catches the book's refusal and commits. The nested unit of work
+     * wrote nothing of its own, so the transaction commits.
+     */
+    @Test
+    void aCommandRefusedInsideAnOuterUnitOfWorkLeavesTheTransactionFreeToCommit() throws Exception {
+        TestBook book = TestBook.open(client);
+        ObjectNode never = book.parkingVoucher("1.00");
+        book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("2.00")));
+        cache.evict(book.id);
+        SignedEntry neverRecorded = book.entry(book.reviewer, "voucher.reviewed", TestBook.idOf(never));
+        String table = "deadline_" + Long.toHexString(System.nanoTime());
+        boolean[] marked = new boolean[1];
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.execute("create table " + table + " (x int)");
+            UnitOfWork<?> deadline = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("deadline"));
+            try {
+                new TransactionBoundConnections(dataSource).getConnection().close();
+                assertThatThrownBy(() -> commands.sendAndWait(new AppendEntryCommand(new BookId(book.id), neverRecorded)))
+                        .isInstanceOf(LedgerRefusal.class);
+                deadline.commit();
+            } catch (java.sql.SQLException e) {
+                deadline.rollback(e);
+                throw new IllegalStateException(e);
+            }
+            marked[0] = status.isRollbackOnly();
+        });
+
+        assertThat(marked[0]).as("the transaction after the nested refusal").isFalse();
         assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class)).isZero();
         jdbc.execute("drop table " + table);
     }
