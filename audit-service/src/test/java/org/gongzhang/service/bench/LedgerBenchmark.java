@@ -308,12 +308,18 @@ public final class LedgerBenchmark {
         }
         boolean ok = r.flag("cli.ok");
         double cliRate = r.number("cli.entriesPerSecond");
+        double cliBare = (r.number("cli.bareBefore") + r.number("cli.bareAfter")) / 2;
+        double cliRatio = cliRate / (cores * cliBare);
         report.add(new Report.Row(4.1, "CLI verify (ledger verify -Xmx512m), " + size, Report.rate(cliRate)
-                + " entries/s" + (ok ? "" : ", FAILED"), limitText, Report.fixed(cliRate / limit, 3), "≥ 0.8",
-                Report.yes(ok && cliRate / limit >= 0.8), String.format(Locale.ROOT, "ledger verify BUNDLE --log-key KEY "
-                        + "in a child JVM, JVM start included: %s in %s, exit %s; it said: %s",
+                + " entries/s" + (ok ? "" : ", FAILED"), String.format(Locale.ROOT, "%d cores × %s bare Ed25519 "
+                        + "verifies/s", cores, Report.rate(cliBare)), Report.fixed(cliRatio, 3), "≥ 0.8",
+                Report.yes(ok && cliRatio >= 0.8), String.format(Locale.ROOT, "ledger verify BUNDLE --log-key KEY "
+                        + "in a child JVM, JVM start included: %s in %s, exit %s; it said: %s; its limit is its own, "
+                        + "bare single-thread verifies measured right before it (%s/s) and right after it (%s/s), "
+                        + "their mean; against the library rounds' median limit the ratio is %s",
                         ok ? "verified" : "FAILED", Report.seconds(r.number("cli.seconds")), r.fields().get("cli.exitCode"),
-                        r.fields().getOrDefault("cli.summary", ""))));
+                        r.fields().getOrDefault("cli.summary", ""), Report.rate(r.number("cli.bareBefore")),
+                        Report.rate(r.number("cli.bareAfter")), Report.fixed(cliRate / limit, 3))));
         long after = (long) r.number("cli.peakHeapAfterGcMb");
         report.add(new Report.Row(4.2, "verify memory, " + size, String.format(Locale.ROOT,
                 "CLI in 512 MB: %s, heap kept ≤ %,d MB; library: peak heap %s", ok ? "yes" : "NO", after,

@@ -115,9 +115,20 @@ public final class VerifyBenchmark {
      * @param peakHeapAfterGcMb   the most heap still in use after a collection: what it kept
      * @param peakRssKb           the most resident memory of the process, sampled from /proc ({@code VmHWM})
      * @param summary             its last line of output
+     * @param bareBefore          bare single-thread verifications per second right before it ran
+     * @param bareAfter           the same right after it ended
      */
     public record CliRun(String heapCap, int exitCode, boolean ok, double seconds, double entriesPerSecond,
-            long peakHeapBeforeGcMb, long peakHeapAfterGcMb, long peakRssKb, String summary) {
+            long peakHeapBeforeGcMb, long peakHeapAfterGcMb, long peakRssKb, String summary, double bareBefore,
+            double bareAfter) {
+
+        /**
+         * Its rate over {@code cores} × the mean of the bare rates measured around it: its own limit, as
+         * each library round has its own, since this machine's bare rate moves by half within minutes.
+         */
+        public double ratio(int cores) {
+            return entriesPerSecond / (cores * (bareBefore + bareAfter) / 2);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -212,12 +223,18 @@ public final class VerifyBenchmark {
 
         Optional<CliRun> cli = Optional.empty();
         if (cliHeapCap.isPresent()) {
-            cli = Optional.of(cli(full, cliHeapCap.get(), directory));
-            CliRun c = cli.get();
+            double bareBefore = verifyRate(suite, samples, 1).perSecond();
+            CliRun run = cli(full, cliHeapCap.get(), directory);
+            CliRun c = new CliRun(run.heapCap(), run.exitCode(), run.ok(), run.seconds(), run.entriesPerSecond(),
+                    run.peakHeapBeforeGcMb(), run.peakHeapAfterGcMb(), run.peakRssKb(), run.summary(), bareBefore,
+                    verifyRate(suite, samples, 1).perSecond());
+            cli = Optional.of(c);
             System.out.printf("ledger verify -Xmx%s in a child JVM: %s, exit %d, %,d entries in %.1f s = %,.0f entries/s"
-                    + " (JVM start included); heap before GC at most %,d MB, after GC at most %,d MB; peak RSS %,d MB%n",
+                    + " (JVM start included); heap before GC at most %,d MB, after GC at most %,d MB; peak RSS %,d MB;"
+                    + " bare single-thread verifies/s right before %,.0f and after %,.0f: ratio %.2f%n",
                     c.heapCap(), c.ok() ? "succeeded" : "FAILED", c.exitCode(), entries, c.seconds(), c.entriesPerSecond(),
-                    c.peakHeapBeforeGcMb(), c.peakHeapAfterGcMb(), c.peakRssKb() >> 10);
+                    c.peakHeapBeforeGcMb(), c.peakHeapAfterGcMb(), c.peakRssKb() >> 10, c.bareBefore(), c.bareAfter(),
+                    c.ratio(cores));
             System.out.println("ledger verify said: " + c.summary());
         }
         loads.add(loadAverage());
@@ -351,7 +368,7 @@ public final class VerifyBenchmark {
                 || line.contains("Exception") || line.contains("Error")).findFirst()
                 .orElse(output.isEmpty() ? "" : output.get(output.size() - 1));
         return new CliRun(heapCap, exit, succeeded, seconds, bench.entries() / seconds, before, after, peakRss.get(),
-                summary);
+                summary, Double.NaN, Double.NaN);
     }
 
     /**
