@@ -73,6 +73,22 @@ class AxonConfiguration {
     }
 
     /**
+     * Every pooled streaming processor's coordinator looks again 10 ms after finding its work
+     * packages full, not Axon's 100 ms ({@link PromptCoordinator}): a replay's work package no longer
+     * waits idle for its next events. Axon's Spring Boot settings (worker threads, batch size,
+     * segments) apply after this and do not touch the coordinator's executor.
+     */
+    @Bean
+    ConfigurerModule promptCoordinators() {
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (config, builder) -> builder.coordinatorExecutor(processor -> {
+                    PromptCoordinator coordinator = new PromptCoordinator(processor);
+                    config.onShutdown(coordinator::shutdown);
+                    return coordinator;
+                }));
+    }
+
+    /**
      * The reporting read model commits its batches without waiting for the disk
      * ({@link ReadModelCommits}): it is rebuilt from the log, and its token commits with its tables.
      */

@@ -11,7 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Only the reporting read model's batches commit without waiting for the disk; the log's commits stay durable. */
+/**
+ * Only the reporting read model's batches commit without waiting for the disk; the log's commits stay
+ * durable. How the processors are set up: transactions, tokens, coordinators.
+ */
 class ReadModelCommitsIT extends ServiceIT {
 
     @Autowired
@@ -54,6 +57,25 @@ class ReadModelCommitsIT extends ServiceIT {
         assertThat(jdbc.queryForList("select distinct processor_name from token_entry where owner is not null",
                 String.class)).contains(AxonConfiguration.REPORTING, "checkpoints", "RequestReviewSagaProcessor",
                         "ObjectionDeadlineSagaProcessor");
+    }
+
+    @Test
+    void everyPooledProcessorsCoordinatorLooksAgainSoonAfterAFullQueue() throws ReflectiveOperationException {
+        var pooled = processing.eventProcessors().values().stream()
+                .filter(org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor.class::isInstance).toList();
+        assertThat(pooled).extracting(org.axonframework.eventhandling.EventProcessor::getName)
+                .contains(AxonConfiguration.REPORTING, "checkpoints", "RequestReviewSagaProcessor");
+        for (Object processor : pooled) {
+            // Axon gives no accessor: its processor's coordinator, then the coordinator's executor
+            Object coordinator = field(processor, "coordinator");
+            assertThat(field(coordinator, "executorService")).as(processor.toString()).isInstanceOf(PromptCoordinator.class);
+        }
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(owner);
     }
 
     private String settingIn(TransactionManager manager) {
