@@ -28,8 +28,14 @@ class PromptCoordinatorTest {
     }
 
     @Test
+    void theWaitForNewEventsIsShortened() {
+        assertGiven(coordinator.schedule(() -> { }, PromptCoordinator.IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS),
+                PromptCoordinator.IDLE_LOOK_MILLIS);
+    }
+
+    @Test
     void everyOtherDelayIsAxonsOwn() {
-        assertGiven(coordinator.schedule(() -> { }, 500, TimeUnit.MILLISECONDS), 500);
+        assertGiven(coordinator.schedule(() -> { }, 5, TimeUnit.SECONDS), 5000);
         assertGiven(coordinator.schedule(() -> { }, 1, TimeUnit.SECONDS), 1000);
         assertGiven(coordinator.schedule(() -> { }, 99, TimeUnit.MILLISECONDS), 99);
         assertGiven(coordinator.schedule(() -> { }, 101, TimeUnit.MILLISECONDS), 101);
