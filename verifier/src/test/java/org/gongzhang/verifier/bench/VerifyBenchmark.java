@@ -223,11 +223,7 @@ public final class VerifyBenchmark {
 
         Optional<CliRun> cli = Optional.empty();
         if (cliHeapCap.isPresent()) {
-            double bareBefore = verifyRate(suite, samples, 1).perSecond();
-            CliRun run = cli(full, cliHeapCap.get(), directory);
-            CliRun c = new CliRun(run.heapCap(), run.exitCode(), run.ok(), run.seconds(), run.entriesPerSecond(),
-                    run.peakHeapBeforeGcMb(), run.peakHeapAfterGcMb(), run.peakRssKb(), run.summary(), bareBefore,
-                    verifyRate(suite, samples, 1).perSecond());
+            CliRun c = cli(full, cliHeapCap.get(), directory, suite, samples);
             cli = Optional.of(c);
             System.out.printf("ledger verify -Xmx%s in a child JVM: %s, exit %d, %,d entries in %.1f s = %,.0f entries/s"
                     + " (JVM start included); heap before GC at most %,d MB, after GC at most %,d MB; peak RSS %,d MB;"
@@ -321,8 +317,13 @@ public final class VerifyBenchmark {
         }
     }
 
-    /** {@code ledger verify} on {@code bench} in a child JVM with {@code -Xmx<heapCap>} and a GC log. */
-    private static CliRun cli(Bench bench, String heapCap, Path directory) throws IOException, InterruptedException {
+    /**
+     * {@code ledger verify} on {@code bench} in a child JVM with {@code -Xmx<heapCap>} and a GC log,
+     * between two measurements of the bare single-thread rate of {@code suite} on {@code samples}.
+     */
+    private static CliRun cli(Bench bench, String heapCap, Path directory, SignatureSuite suite,
+            List<BenchmarkBook.Sample> samples) throws IOException, InterruptedException {
+        double bareBefore = verifyRate(suite, samples, 1).perSecond();
         Path gcLog = directory.resolve("cli-gc.log");
         Files.deleteIfExists(gcLog);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -350,6 +351,7 @@ public final class VerifyBenchmark {
         }
         int exit = process.waitFor();
         double seconds = seconds(System.nanoTime() - start);
+        double bareAfter = verifyRate(suite, samples, 1).perSecond();
         sampler.join(1000);
         long before = 0;
         long after = 0;
@@ -368,7 +370,7 @@ public final class VerifyBenchmark {
                 || line.contains("Exception") || line.contains("Error")).findFirst()
                 .orElse(output.isEmpty() ? "" : output.get(output.size() - 1));
         return new CliRun(heapCap, exit, succeeded, seconds, bench.entries() / seconds, before, after, peakRss.get(),
-                summary, Double.NaN, Double.NaN);
+                summary, bareBefore, bareAfter);
     }
 
     /**
