@@ -137,7 +137,7 @@ public final class CityBenchmark {
     private static void measure(ConfigurableApplicationContext context, int port, JdbcTemplate jdbc, List<BookGrowth> city,
             long total, double rate, long started) throws InterruptedException {
         Thread.sleep(3_000); // the read models catch up with the stretch just grown
-        Http http = new Http(port);
+        KeepAlive http = new KeepAlive(port, "zh-CN");
         LongFunction<BookGrowth> random = i -> city.get(ThreadLocalRandom.current().nextInt(city.size()));
         Latencies inclusion = BookGrowth.time(http, i -> {
             BookGrowth book = random.apply(i);
@@ -146,6 +146,7 @@ public final class CityBenchmark {
                     + "&size=" + size;
         }, 50, 300, 10);
         Latencies summary = BookGrowth.time(http, i -> "/api/books/" + random.apply(i).book.id, 50, 300, 10);
+        http.close();
         LedgerClient officer = new LedgerClient(port).as("sun-hao");
         String trialBalance = timed(officer, i -> {
             BookGrowth book = random.apply(i);

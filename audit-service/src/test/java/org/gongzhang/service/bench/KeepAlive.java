@@ -1,6 +1,7 @@
 package org.gongzhang.service.bench;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One HTTP/1.1 keep-alive connection that sends GETs and reads their answers with as little work
+ * One HTTP/1.1 keep-alive connection that sends GETs (and POSTs) and reads their answers with as little work
  * as an HTTP client can do: the request's bytes are built once, the answer's status line and
  * headers are scanned for the status, {@code Content-Length}, {@code Transfer-Encoding: chunked}
  * and {@code Connection: close}, and the body is read and thrown away. It measures what a server
@@ -23,29 +24,78 @@ import java.util.Locale;
 final class KeepAlive implements Closeable {
 
     private final InetSocketAddress address;
+    private final String host;
+    private final String language;
     private final byte[] request;
     private final byte[] line = new byte[8192];
     private final byte[] skip = new byte[16384];
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private String failure = "";
+    private boolean keeping;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
+    /** A connection that sends GETs of {@code path}, built once. */
     KeepAlive(int port, String path, String language) {
         this.address = new InetSocketAddress("localhost", port);
-        this.request = ("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept-Language: " + language
+        this.host = "localhost:" + port;
+        this.language = language;
+        this.request = request(path);
+    }
+
+    /** A connection that sends GETs of the paths it is given ({@link #get(String)}). */
+    KeepAlive(int port, String language) {
+        this.address = new InetSocketAddress("localhost", port);
+        this.host = "localhost:" + port;
+        this.language = language;
+        this.request = null;
+    }
+
+    private byte[] request(String path) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept-Language: " + language
                 + "\r\nUser-Agent: gongzhang-bench\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Sends the GET and reads the whole answer: its status, or -1 when the connection failed. */
     int get() {
+        return send(request);
+    }
+
+    /** Sends a GET of {@code path} and reads the whole answer: its status, or -1 when the connection failed. */
+    int get(String path) {
+        return send(request(path));
+    }
+
+    /**
+     * Sends a POST of {@code body} ({@code contentType}) to {@code path} and reads the whole answer:
+     * its status, or -1 when the connection failed.
+     */
+    int post(String path, String contentType, byte[] body) {
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept-Language: " + language
+                + "\r\nUser-Agent: gongzhang-bench\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return send(request);
+    }
+
+    /** The body of the last answer that was not a 2xx (its first 64 KB), or the error that failed it. */
+    String failure() {
+        return failure;
+    }
+
+    private int send(byte[] bytes) {
         try {
             if (socket == null) {
                 open();
             }
-            out.write(request);
+            out.write(bytes);
             out.flush();
             return read();
         } catch (IOException e) {
+            failure = e.toString();
             close();
             return -1;
         }
@@ -84,6 +134,8 @@ final class KeepAlive implements Closeable {
                 }
             }
         }
+        kept.reset();
+        keeping = code / 100 != 2;
         if (chunked) {
             for (long size = chunk(); size > 0; size = chunk()) {
                 discard(size);
@@ -96,9 +148,12 @@ final class KeepAlive implements Closeable {
             discard(length);
         } else if (code != 204 && code != 304) {
             closing = true; // a body up to the end of the connection
-            while (in.read(skip) >= 0) {
-                // read to the end
+            for (int n = in.read(skip); n >= 0; n = in.read(skip)) {
+                keep(n);
             }
+        }
+        if (keeping) {
+            failure = code + " " + kept.toString(StandardCharsets.UTF_8);
         }
         if (closing) {
             close();
@@ -119,7 +174,14 @@ final class KeepAlive implements Closeable {
             if (n < 0) {
                 throw new EOFException("the answer ended " + left + " bytes short of its length");
             }
+            keep(n);
             left -= n;
+        }
+    }
+
+    private void keep(int n) {
+        if (keeping && kept.size() < 65_536) {
+            kept.write(skip, 0, Math.min(n, 65_536 - kept.size()));
         }
     }
 
