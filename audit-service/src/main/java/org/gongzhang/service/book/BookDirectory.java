@@ -53,7 +53,12 @@ public class BookDirectory {
 
     /** The book, or the refusal {@code book.not-found} (404) naming it. */
     public BookSummary require(String bookId) {
-        return find(bookId).orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", bookId));
+        return find(bookId).orElseThrow(() -> notFound(bookId));
+    }
+
+    /** The refusal {@code book.not-found} (404) naming {@code bookId}. */
+    public static LedgerRefusal notFound(String bookId) {
+        return new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", bookId);
     }
 
     public Optional<BookSummary> find(String bookId) {

@@ -1,10 +1,12 @@
 package org.gongzhang.service.log;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.book.BookDirectory;
-import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.entry.StoredEntries;
 import org.gongzhang.verifier.crypto.Digests;
@@ -13,6 +15,8 @@ import org.gongzhang.verifier.entry.KeyRegistry;
 import org.gongzhang.verifier.entry.RegisteredKey;
 import org.gongzhang.verifier.merkle.ConsistencyProof;
 import org.gongzhang.verifier.merkle.InclusionProof;
+import org.gongzhang.verifier.merkle.SubtreeProofs;
+import org.gongzhang.verifier.merkle.SubtreeProofs.Node;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +24,8 @@ import org.springframework.stereotype.Component;
  * {@link LedgerIndex}, not the event table, which someone with database access could rewrite):
  * signed checkpoints (签名检查点), inclusion proofs (包含证明), consistency proofs (一致性证明) and
  * the registered keys (登记密钥). A root that disagrees with a checkpoint the log key signed at the
- * same size is never served ({@link Checkpoints.InconsistentLog}, 409).
+ * same size is never served, nor a proof that does not verify against the root it is served with
+ * ({@link Checkpoints.InconsistentLog}, 409).
  */
 @Component
 class ProofService {
@@ -32,8 +37,11 @@ class ProofService {
     private final LedgerIndex index;
     private final StoredEntries stored;
     private final Checkpoints checkpoints;
+    private final ProofReads reads;
 
-    ProofService(BookDirectory books, LedgerIndex index, StoredEntries stored, Checkpoints checkpoints) {
+    ProofService(BookDirectory books, LedgerIndex index, StoredEntries stored, Checkpoints checkpoints,
+            ProofReads reads) {
+        this.reads = reads;
         this.books = books;
         this.index = index;
         this.stored = stored;
@@ -82,23 +90,49 @@ class ProofService {
                 () -> new LedgerRefusal(Kind.NOT_FOUND, "proof.checkpoint.not-found", "size", String.valueOf(size)));
     }
 
-    /** The proof that entry {@code leaf} is in the tree of {@code size} entries (default: the latest checkpoint's). */
+    /**
+     * The proof that entry {@code leaf} is in the tree of {@code size} entries (default: the latest
+     * checkpoint's), read in one statement ({@link ProofReads}).
+     */
     InclusionView inclusion(String book, long leaf, Long size) {
-        requireBook(book);
         long treeSize = size != null ? size : latestCheckpoint(book).size();
-        requireSize(book, treeSize, "size");
-        if (leaf < 0 || leaf >= treeSize) {
+        boolean asked = treeSize >= 1 && leaf >= 0 && leaf < treeSize;
+        Set<Node> wanted = new LinkedHashSet<>();
+        if (asked) {
+            wanted.addAll(SubtreeProofs.nodesForInclusion(leaf, treeSize));
+            wanted.addAll(SubtreeProofs.nodesForRoot(treeSize));
+            wanted.add(new Node(0, leaf));
+        }
+        ProofReads.Read read = reads.read(book, wanted, treeSize);
+        requireBook(book, read);
+        requireSize(treeSize, read, "size");
+        if (!asked) {
             throw new LedgerRefusal(Kind.INVALID, "proof.index.out-of-range", "index",
                     String.valueOf(leaf), String.valueOf(treeSize));
         }
-        LedgerIndex.Proven<InclusionProof> proven = index.inclusion(book, leaf, treeSize);
-        return new InclusionView(book, leaf, treeSize, Digests.hex(proven.leafHash()), proven.proof().hexHashes(),
-                checked(book, treeSize, proven.root()));
+        Map<Node, byte[]> nodes = read.nodes(book, wanted.size());
+        byte[] leafHash = nodes.get(new Node(0, leaf));
+        byte[] root = SubtreeProofs.root(treeSize, nodes);
+        InclusionProof proof = SubtreeProofs.inclusionProof(leaf, treeSize, nodes);
+        String checked = checked(book, treeSize, root, read);
+        requireVerifies(book, treeSize, proof.verify(leafHash, root));
+        return new InclusionView(book, leaf, treeSize, Digests.hex(leafHash), proof.hexHashes(), checked);
     }
 
-    /** The proof that the tree of {@code from} entries is a prefix of the tree of {@code to} entries. */
+    /**
+     * The proof that the tree of {@code from} entries is a prefix of the tree of {@code to} entries,
+     * read in one statement ({@link ProofReads}).
+     */
     ConsistencyView consistency(String book, long from, long to) {
-        requireBook(book);
+        boolean asked = from >= 1 && from <= to;
+        Set<Node> wanted = new LinkedHashSet<>();
+        if (asked) {
+            wanted.addAll(SubtreeProofs.nodesForConsistency(from, to));
+            wanted.addAll(SubtreeProofs.nodesForRoot(from));
+            wanted.addAll(SubtreeProofs.nodesForRoot(to));
+        }
+        ProofReads.Read read = reads.read(book, wanted, from, to);
+        requireBook(book, read);
         if (from < 1) {
             throw new LedgerRefusal(Kind.INVALID, "proof.consistency.from-empty", "from");
         }
@@ -106,10 +140,15 @@ class ProofService {
             throw new LedgerRefusal(Kind.INVALID, "proof.consistency.reversed", "from",
                     String.valueOf(from), String.valueOf(to));
         }
-        requireSize(book, to, "to");
-        LedgerIndex.Proven<ConsistencyProof> proven = index.consistency(book, from, to);
-        return new ConsistencyView(book, from, to, proven.proof().hexHashes(), checked(book, from, proven.fromRoot()),
-                checked(book, to, proven.root()));
+        requireSize(to, read, "to");
+        Map<Node, byte[]> nodes = read.nodes(book, wanted.size());
+        byte[] fromRoot = SubtreeProofs.root(from, nodes);
+        byte[] toRoot = SubtreeProofs.root(to, nodes);
+        ConsistencyProof proof = SubtreeProofs.consistencyProof(from, to, nodes);
+        String fromChecked = checked(book, from, fromRoot, read);
+        String toChecked = checked(book, to, toRoot, read);
+        requireVerifies(book, to, proof.verify(fromRoot, toRoot));
+        return new ConsistencyView(book, from, to, proof.hexHashes(), fromChecked, toChecked);
     }
 
     /** The index of the book's last entry that opened it or registered or revoked a key, -1 if none. */
@@ -134,21 +173,37 @@ class ProofService {
     }
 
     /** Refuses a size outside 1 … the entries accepted. */
-    private void requireSize(String book, long size, String field) {
-        long accepted = index.head(book).map(BookHead::size).orElse(0L);
-        if (size < 1 || size > accepted) {
+    private static void requireSize(long size, ProofReads.Read read, String field) {
+        if (size < 1 || size > read.accepted()) {
             throw new LedgerRefusal(Kind.INVALID, "proof.size.out-of-range", field,
-                    String.valueOf(size), String.valueOf(accepted));
+                    String.valueOf(size), String.valueOf(read.accepted()));
         }
     }
 
     /** The root (hex) of the first {@code size} entries, checked against a checkpoint signed at the same size. */
-    private String checked(String book, long size, byte[] computed) {
+    private static String checked(String book, long size, byte[] computed, ProofReads.Read read) {
         String root = Digests.hex(computed);
-        checkpoints.at(book, size).filter(signed -> !signed.root().equals(root)).ifPresent(signed -> {
-            throw new Checkpoints.InconsistentLog(book, signed.size(), size);
+        read.signedRoot(size).filter(signed -> !signed.equals(root)).ifPresent(signed -> {
+            throw new Checkpoints.InconsistentLog(book, size, size);
         });
         return root;
+    }
+
+    /**
+     * A proof is served only if it proves what it says: its hashes are stored subtrees too, and one
+     * rewritten in the database (a path's sibling, not part of the root's own subtrees) would give a
+     * proof that no verifier accepts. Checking it costs O(log n) hashes.
+     */
+    private static void requireVerifies(String book, long size, boolean verifies) {
+        if (!verifies) {
+            throw new Checkpoints.InconsistentLog(book, size, size);
+        }
+    }
+
+    private static void requireBook(String book, ProofReads.Read read) {
+        if (!read.bookExists()) {
+            throw BookDirectory.notFound(book);
+        }
     }
 
     private void requireBook(String book) {

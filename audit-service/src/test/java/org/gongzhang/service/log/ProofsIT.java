@@ -187,6 +187,36 @@ class ProofsIT extends ServiceIT {
     }
 
     @Test
+    void aProofWhoseRootDisagreesWithTheSignedCheckpointIsNotServed() {
+        TestBook book = TestBook.open(client);
+        book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("10.00")));
+        signCheckpoint(book.id);
+        long size = book.size();
+        String base = "/api/books/" + book.id;
+        String inclusion = base + "/proofs/inclusion?index=1&size=" + size;
+        String consistency = base + "/proofs/consistency?from=1&to=" + size;
+        assertThat(client.get(inclusion).status()).isEqualTo(200);
+        assertThat(client.get(consistency).status()).isEqualTo(200);
+        // someone with access to the database rewrites the stored hash of the book's first entry: the
+        // root of 3 entries is built from the stored subtree over entries 0-1 and entry 2, so only
+        // the proofs that cite entry 0's hash change, and they no longer verify
+        JdbcTemplate owner = schemaOwner();
+        byte[] stored = owner.queryForObject(
+                "select hash from merkle_node where book_id = ? and level = 0 and node_index = 0", byte[].class, book.id);
+        byte[] forged = stored.clone();
+        forged[0] ^= 1;
+        owner.update("update merkle_node set hash = ? where book_id = ? and level = 0 and node_index = 0", forged, book.id);
+        try {
+            Problems.assertProblem(client.get(inclusion), 409, "log.inconsistent", "");
+            Problems.assertProblem(client.get(consistency), 409, "log.inconsistent", "");
+        } finally {
+            owner.update("update merkle_node set hash = ? where book_id = ? and level = 0 and node_index = 0", stored,
+                    book.id);
+        }
+        assertThat(client.get(inclusion).status()).isEqualTo(200);
+    }
+
+    @Test
     void aBookWithoutACheckpointHasNoneToServe() {
         TestBook book = TestBook.open(client);
 

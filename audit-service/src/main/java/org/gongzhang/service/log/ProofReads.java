@@ -1,0 +1,85 @@
+package org.gongzhang.service.log;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.gongzhang.verifier.merkle.SubtreeProofs.Node;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything a proof reads, in one statement (one round trip, one snapshot): whether the book
+ * exists, how many entries the service accepted into it ({@code book_log}), the stored subtrees the
+ * proof is built from ({@code merkle_node}, a primary-key lookup each) and the checkpoints signed at
+ * the sizes it names. A proof read these with four or five statements, each on a pooled connection
+ * of its own, which made its round trips, not its work, most of its time.
+ */
+@Component
+class ProofReads {
+
+    /** What one proof read: the book's existence, its accepted size, the subtrees found, the roots signed at the sizes asked. */
+    record Read(boolean bookExists, long accepted, Map<Node, byte[]> nodes, Map<Long, String> signedRoots) {
+
+        /** The subtrees, all of those asked for; a missing one is an error (the index lost a row). */
+        Map<Node, byte[]> nodes(String book, int wanted) {
+            if (nodes.size() != wanted) {
+                throw new IllegalStateException("book " + book + ": " + (wanted - nodes.size())
+                        + " Merkle subtrees missing from the index");
+            }
+            return nodes;
+        }
+
+        /** The root (hex) of the checkpoint the log key signed over exactly {@code size} entries, if any. */
+        java.util.Optional<String> signedRoot(long size) {
+            return java.util.Optional.ofNullable(signedRoots.get(size));
+        }
+    }
+
+    private static final String SQL = """
+            select 0, 0, 0::bigint, null::bytea, null::text from book where book_id = ?
+            union all
+            select 1, 0, l.tree_size, null, null from book_log l where l.book_id = ?
+            union all
+            select 2, n.level, n.node_index, n.hash, null
+            from unnest(?::int[], ?::bigint[]) as w(level, node_index)
+            join merkle_node n on n.book_id = ? and n.level = w.level and n.node_index = w.node_index
+            union all
+            select 3, 0, c.tree_size, null, c.root from checkpoint c where c.book_id = ? and c.tree_size = any (?::bigint[])""";
+
+    private final JdbcTemplate jdbc;
+
+    ProofReads(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Reads {@code book}'s existence and size, the subtrees {@code wanted} and the checkpoints signed at {@code sizes}. */
+    Read read(String book, Collection<Node> wanted, long... sizes) {
+        Integer[] levels = wanted.stream().map(Node::level).toArray(Integer[]::new);
+        Long[] indexes = wanted.stream().map(Node::index).toArray(Long[]::new);
+        Long[] signedAt = java.util.Arrays.stream(sizes).boxed().toArray(Long[]::new);
+        boolean[] exists = new boolean[1];
+        OptionalLong[] accepted = {OptionalLong.empty()};
+        Map<Node, byte[]> nodes = new HashMap<>();
+        Map<Long, String> roots = new HashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(SQL);
+            statement.setString(1, book);
+            statement.setString(2, book);
+            statement.setArray(3, connection.createArrayOf("integer", levels));
+            statement.setArray(4, connection.createArrayOf("bigint", indexes));
+            statement.setString(5, book);
+            statement.setString(6, book);
+            statement.setArray(7, connection.createArrayOf("bigint", signedAt));
+            return statement;
+        }, rs -> {
+            switch (rs.getInt(1)) {
+                case 0 -> exists[0] = true;
+                case 1 -> accepted[0] = OptionalLong.of(rs.getLong(3));
+                case 2 -> nodes.put(new Node(rs.getInt(2), rs.getLong(3)), rs.getBytes(4));
+                default -> roots.put(rs.getLong(3), rs.getString(5));
+            }
+        });
+        return new Read(exists[0], accepted[0].orElse(0), nodes, roots);
+    }
+}
