@@ -377,8 +377,10 @@ public class LedgerIndex {
     }
 
     /**
-     * The stored subtrees named, in one query: a primary-key lookup per node (the names joined as an
-     * array), never a scan of the book's nodes. A missing one is an error (the index lost a row).
+     * The stored subtrees named, in one query: a primary-key lookup per node ({@code lateral …
+     * limit 1}, which a planner with stale statistics cannot turn into a hash join over the book's
+     * nodes, as it did the join this was), never a scan of the book's nodes. A missing one is an
+     * error (the index lost a row).
      */
     private Map<Node, byte[]> nodes(String bookId, Collection<Node> wanted) {
         Integer[] levels = wanted.stream().map(Node::level).toArray(Integer[]::new);
@@ -386,9 +388,10 @@ public class LedgerIndex {
         Map<Node, byte[]> found = new HashMap<>();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    select n.level, n.node_index, n.hash
+                    select w.level, w.node_index, n.hash
                     from unnest(?::int[], ?::bigint[]) as w(level, node_index)
-                    join merkle_node n on n.book_id = ? and n.level = w.level and n.node_index = w.node_index""");
+                    cross join lateral (select m.hash from merkle_node m
+                            where m.book_id = ? and m.level = w.level and m.node_index = w.node_index limit 1) as n""");
             statement.setArray(1, connection.createArrayOf("integer", levels));
             statement.setArray(2, connection.createArrayOf("bigint", indexes));
             statement.setString(3, bookId);

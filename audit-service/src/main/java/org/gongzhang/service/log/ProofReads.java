@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
  * proof is built from ({@code merkle_node}, a primary-key lookup each) and the checkpoints signed at
  * the sizes it names. A proof read these with four or five statements, each on a pooled connection
  * of its own, which made its round trips, not its work, most of its time.
+ *
+ * <p>Each subtree is looked up on its own ({@code lateral … limit 1}: one primary-key probe per
+ * node, whatever the planner believes). As a join, the planner chose a hash join over all of the
+ * book's nodes whenever the table's statistics were older than the book's growth (measured on a
+ * book grown to 6,722 entries before autovacuum analysed it: 13,455 rows read for 13 nodes, 9.5 ms
+ * against 1.6 ms), so a proof's cost grew with its book until the next analyse.
  */
 @Component
 class ProofReads {
@@ -41,9 +47,10 @@ class ProofReads {
             union all
             select 1, 0, l.tree_size, null, null from book_log l where l.book_id = ?
             union all
-            select 2, n.level, n.node_index, n.hash, null
+            select 2, w.level, w.node_index, n.hash, null
             from unnest(?::int[], ?::bigint[]) as w(level, node_index)
-            join merkle_node n on n.book_id = ? and n.level = w.level and n.node_index = w.node_index
+            cross join lateral (select m.hash from merkle_node m
+                    where m.book_id = ? and m.level = w.level and m.node_index = w.node_index limit 1) as n
             union all
             select 3, 0, c.tree_size, null, c.root from checkpoint c where c.book_id = ? and c.tree_size = any (?::bigint[])""";
 
