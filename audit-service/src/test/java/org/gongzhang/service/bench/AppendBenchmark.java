@@ -1,6 +1,7 @@
 package org.gongzhang.service.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.sql.Connection;
@@ -42,6 +43,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class AppendBenchmark {
 
     private static final int SECONDS = 8;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AppendBenchmark() {
     }
@@ -217,28 +220,35 @@ public final class AppendBenchmark {
         AtomicLong refused = new AtomicLong();
         AtomicLong busy = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
+        String leasePath = "/api/books/" + book.id + "/lease?wait=30";
+        String entries = "/api/books/" + book.id + "/entries";
         double rate = concurrently(clients, () -> {
             long n = 0;
             long end = System.nanoTime() + seconds * 1_000_000_000L;
-            while (System.nanoTime() < end) {
-                LedgerClient.Answer lease = book.client.lease(book.preparer, book.id, 30);
-                if (lease.status() == 503) {
-                    busy.incrementAndGet();
-                    continue;
-                }
-                if (lease.status() != 200) {
-                    throw new IllegalStateException("lease: " + lease.status() + " " + lease.body());
-                }
-                JsonNode granted = lease.json();
-                SignedEntry entry = sign(book, granted.get("index").asLong(), granted.get("prev").asText());
-                LedgerClient.Answer answer = book.client.submit(entry, granted.get("lease").asText(), "en");
-                if (answer.status() == 201) {
-                    n++;
-                    accepted.incrementAndGet();
-                } else if (answer.status() == 409) {
-                    refused.incrementAndGet();
-                } else {
-                    throw new IllegalStateException(answer.status() + " " + answer.body());
+            try (KeepAlive http = new KeepAlive(port, "en").keepingBodies()) {
+                while (System.nanoTime() < end) {
+                    byte[] request = LedgerClient.leaseRequest(book.preparer, book.id, Instant.now())
+                            .getBytes(StandardCharsets.UTF_8);
+                    int leased = http.post(leasePath, "application/json", request);
+                    if (leased == 503) {
+                        busy.incrementAndGet();
+                        continue;
+                    }
+                    if (leased != 200) {
+                        throw new IllegalStateException("lease: " + leased + " " + http.body());
+                    }
+                    JsonNode granted = JSON.readTree(http.body());
+                    SignedEntry entry = sign(book, granted.get("index").asLong(), granted.get("prev").asText());
+                    int status = http.post(entries, "application/json", entry.leaf().getBytes(StandardCharsets.UTF_8),
+                            "Ledger-Lease", granted.get("lease").asText());
+                    if (status == 201) {
+                        n++;
+                        accepted.incrementAndGet();
+                    } else if (status == 409) {
+                        refused.incrementAndGet();
+                    } else {
+                        throw new IllegalStateException(status + " " + http.body());
+                    }
                 }
             }
             return n;

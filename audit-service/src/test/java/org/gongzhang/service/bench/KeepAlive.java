@@ -32,6 +32,7 @@ final class KeepAlive implements Closeable {
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private String failure = "";
     private boolean keeping;
+    private boolean keepEvery;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
@@ -72,13 +73,33 @@ final class KeepAlive implements Closeable {
      * its status, or -1 when the connection failed.
      */
     int post(String path, String contentType, byte[] body) {
+        return post(path, contentType, body, null, null);
+    }
+
+    /**
+     * {@link #post(String, String, byte[])} with one more header ({@code header}: {@code value}; none
+     * when {@code header} is null).
+     */
+    int post(String path, String contentType, byte[] body, String header, String value) {
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept-Language: " + language
-                + "\r\nUser-Agent: gongzhang-bench\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+                + "\r\nUser-Agent: gongzhang-bench\r\nContent-Type: " + contentType
+                + (header == null ? "" : "\r\n" + header + ": " + value) + "\r\nContent-Length: "
                 + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] request = new byte[head.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(body, 0, request, head.length, body.length);
         return send(request);
+    }
+
+    /** This connection, keeping every answer's body from now on ({@link #body()}), not only a failure's. */
+    KeepAlive keepingBodies() {
+        keepEvery = true;
+        return this;
+    }
+
+    /** The last answer's body (its first 64 KB) when {@link #keepingBodies()}; else the last failure's. */
+    String body() {
+        return kept.toString(StandardCharsets.UTF_8);
     }
 
     /** The body of the last answer that was not a 2xx (its first 64 KB), or the error that failed it. */
@@ -135,7 +156,7 @@ final class KeepAlive implements Closeable {
             }
         }
         kept.reset();
-        keeping = code / 100 != 2;
+        keeping = keepEvery || code / 100 != 2;
         if (chunked) {
             for (long size = chunk(); size > 0; size = chunk()) {
                 discard(size);
@@ -152,7 +173,7 @@ final class KeepAlive implements Closeable {
                 keep(n);
             }
         }
-        if (keeping) {
+        if (keeping && code / 100 != 2) {
             failure = code + " " + kept.toString(StandardCharsets.UTF_8);
         }
         if (closing) {
