@@ -21,7 +21,6 @@ import org.gongzhang.core.book.api.LedgerEvent;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.gongzhang.verifier.merkle.ConsistencyProof;
-import org.gongzhang.verifier.merkle.InclusionProof;
 import org.gongzhang.verifier.merkle.MerkleHash;
 import org.gongzhang.verifier.merkle.SubtreeProofs;
 import org.gongzhang.verifier.merkle.SubtreeProofs.Node;
@@ -352,28 +351,18 @@ public class LedgerIndex {
         return check.firstWrong == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(check.firstWrong);
     }
 
-    /** The audit path of entry {@code leaf} in the tree of {@code size} entries, with that tree's root. */
-    public Proven<InclusionProof> inclusion(String bookId, long leaf, long size) {
-        Collection<Node> wanted = new java.util.LinkedHashSet<>(SubtreeProofs.nodesForInclusion(leaf, size));
-        wanted.addAll(SubtreeProofs.nodesForRoot(size));
-        wanted.add(new Node(0, leaf));
-        Map<Node, byte[]> nodes = nodes(bookId, wanted);
-        return new Proven<>(SubtreeProofs.inclusionProof(leaf, size, nodes), nodes.get(new Node(0, leaf)), null,
-                SubtreeProofs.root(size, nodes));
-    }
-
     /** The proof that the tree of {@code from} entries is a prefix of the tree of {@code to}, with both roots. */
     public Proven<ConsistencyProof> consistency(String bookId, long from, long to) {
         Collection<Node> wanted = new java.util.LinkedHashSet<>(SubtreeProofs.nodesForConsistency(from, to));
         wanted.addAll(SubtreeProofs.nodesForRoot(from));
         wanted.addAll(SubtreeProofs.nodesForRoot(to));
         Map<Node, byte[]> nodes = nodes(bookId, wanted);
-        return new Proven<>(SubtreeProofs.consistencyProof(from, to, nodes), null, SubtreeProofs.root(from, nodes),
+        return new Proven<>(SubtreeProofs.consistencyProof(from, to, nodes), SubtreeProofs.root(from, nodes),
                 SubtreeProofs.root(to, nodes));
     }
 
-    /** A proof with the hashes it proves about: the leaf (inclusion), the old root (consistency), the root. */
-    public record Proven<P>(P proof, byte[] leafHash, byte[] fromRoot, byte[] root) {
+    /** A proof with the roots it proves about: the old root and the new one. */
+    public record Proven<P>(P proof, byte[] fromRoot, byte[] root) {
     }
 
     /**

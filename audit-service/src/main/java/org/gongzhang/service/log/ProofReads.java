@@ -1,8 +1,10 @@
 package org.gongzhang.service.log;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.gongzhang.verifier.merkle.SubtreeProofs.Node;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +39,8 @@ class ProofReads {
         }
 
         /** The root (hex) of the checkpoint the log key signed over exactly {@code size} entries, if any. */
-        java.util.Optional<String> signedRoot(long size) {
-            return java.util.Optional.ofNullable(signedRoots.get(size));
+        Optional<String> signedRoot(long size) {
+            return Optional.ofNullable(signedRoots.get(size));
         }
     }
 
@@ -64,7 +66,7 @@ class ProofReads {
     Read read(String book, Collection<Node> wanted, long... sizes) {
         Integer[] levels = wanted.stream().map(Node::level).toArray(Integer[]::new);
         Long[] indexes = wanted.stream().map(Node::index).toArray(Long[]::new);
-        Long[] signedAt = java.util.Arrays.stream(sizes).boxed().toArray(Long[]::new);
+        Long[] signedAt = Arrays.stream(sizes).boxed().toArray(Long[]::new);
         boolean[] exists = new boolean[1];
         OptionalLong[] accepted = {OptionalLong.empty()};
         Map<Node, byte[]> nodes = new HashMap<>();
