@@ -263,6 +263,7 @@ public final class GroupCommit<P> implements AutoCloseable {
     private void run(List<Job<P, ?>> group) {
         List<ReentrantLock> held = new ArrayList<>();
         List<Job<P, ?>> ran = new ArrayList<>();
+        boolean failed = false;
         try {
             transaction.executeWithoutResult(status -> {
                 List<Job<P, ?>> taken = new ArrayList<>();
@@ -284,15 +285,20 @@ public final class GroupCommit<P> implements AutoCloseable {
                     runOne(taken.get(i), prepared.get(i), status);
                 }
             });
-            groups.incrementAndGet();
         } catch (RuntimeException | Error e) {
-            groups.incrementAndGet();
-            rollbacks.incrementAndGet();
+            // the books leave the caches while this writer still holds them: no other writer can
+            // see a book with the rolled-back append in it
             ran.forEach(job -> rolledBack.accept(job.book));
-            group.forEach(job -> answer(job, Answer.alone()));
-            return;
+            failed = true;
         } finally {
             held.forEach(ReentrantLock::unlock);
+        }
+        groups.incrementAndGet();
+        if (failed) {
+            // answered once the books are let go, so that each writes alone without waiting for them
+            rollbacks.incrementAndGet();
+            group.forEach(job -> answer(job, Answer.alone()));
+            return;
         }
         for (Job<P, ?> job : group) {
             if (job.pending != null) {
