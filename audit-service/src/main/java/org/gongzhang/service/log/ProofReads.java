@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.verifier.merkle.SubtreeProofs.Node;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,11 +17,7 @@ import org.springframework.stereotype.Component;
  * the sizes it names. A proof read these with four or five statements, each on a pooled connection
  * of its own, which made its round trips, not its work, most of its time.
  *
- * <p>Each subtree is looked up on its own ({@code lateral … limit 1}: one primary-key probe per
- * node, whatever the planner believes). As a join, the planner chose a hash join over all of the
- * book's nodes whenever the table's statistics were older than the book's growth (measured on a
- * book grown to 6,722 entries before autovacuum analysed it: 13,455 rows read for 13 nodes, 9.5 ms
- * against 1.6 ms), so a proof's cost grew with its book until the next analyse.
+ * <p>Each subtree is one primary-key probe ({@link LedgerIndex#SUBTREE_PROBES}).
  */
 @Component
 class ProofReads {
@@ -29,13 +25,9 @@ class ProofReads {
     /** What one proof read: the book's existence, its accepted size, the subtrees found, the roots signed at the sizes asked. */
     record Read(boolean bookExists, long accepted, Map<Node, byte[]> nodes, Map<Long, String> signedRoots) {
 
-        /** The subtrees, all of those asked for; a missing one is an error (the index lost a row). */
+        /** The subtrees, all of those asked for ({@link LedgerIndex#requireAll}). */
         Map<Node, byte[]> nodes(String book, int wanted) {
-            if (nodes.size() != wanted) {
-                throw new IllegalStateException("book " + book + ": " + (wanted - nodes.size())
-                        + " Merkle subtrees missing from the index");
-            }
-            return nodes;
+            return LedgerIndex.requireAll(book, nodes, wanted);
         }
 
         /** The root (hex) of the checkpoint the log key signed over exactly {@code size} entries, if any. */
@@ -49,12 +41,10 @@ class ProofReads {
             union all
             select 1, 0, l.tree_size, null, null from book_log l where l.book_id = ?
             union all
-            select 2, w.level, w.node_index, n.hash, null
-            from unnest(?::int[], ?::bigint[]) as w(level, node_index)
-            cross join lateral (select m.hash from merkle_node m
-                    where m.book_id = ? and m.level = w.level and m.node_index = w.node_index limit 1) as n
+            select 2, p.level, p.node_index, p.hash, null from (%s) as p
             union all
-            select 3, 0, c.tree_size, null, c.root from checkpoint c where c.book_id = ? and c.tree_size = any (?::bigint[])""";
+            select 3, 0, c.tree_size, null, c.root from checkpoint c where c.book_id = ? and c.tree_size = any (?::bigint[])"""
+            .formatted(LedgerIndex.SUBTREE_PROBES);
 
     private final JdbcTemplate jdbc;
 
@@ -68,7 +58,7 @@ class ProofReads {
         Long[] indexes = wanted.stream().map(Node::index).toArray(Long[]::new);
         Long[] signedAt = Arrays.stream(sizes).boxed().toArray(Long[]::new);
         boolean[] exists = new boolean[1];
-        OptionalLong[] accepted = {OptionalLong.empty()};
+        long[] accepted = new long[1];
         Map<Node, byte[]> nodes = new HashMap<>();
         Map<Long, String> roots = new HashMap<>();
         jdbc.query(connection -> {
@@ -84,11 +74,11 @@ class ProofReads {
         }, rs -> {
             switch (rs.getInt(1)) {
                 case 0 -> exists[0] = true;
-                case 1 -> accepted[0] = OptionalLong.of(rs.getLong(3));
+                case 1 -> accepted[0] = rs.getLong(3);
                 case 2 -> nodes.put(new Node(rs.getInt(2), rs.getLong(3)), rs.getBytes(4));
                 default -> roots.put(rs.getLong(3), rs.getString(5));
             }
         });
-        return new Read(exists[0], accepted[0].orElse(0), nodes, roots);
+        return new Read(exists[0], accepted[0], nodes, roots);
     }
 }

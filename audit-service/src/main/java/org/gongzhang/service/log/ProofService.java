@@ -125,12 +125,7 @@ class ProofService {
      */
     ConsistencyView consistency(String book, long from, long to) {
         boolean asked = from >= 1 && from <= to;
-        Set<Node> wanted = new LinkedHashSet<>();
-        if (asked) {
-            wanted.addAll(SubtreeProofs.nodesForConsistency(from, to));
-            wanted.addAll(SubtreeProofs.nodesForRoot(from));
-            wanted.addAll(SubtreeProofs.nodesForRoot(to));
-        }
+        Set<Node> wanted = asked ? LedgerIndex.consistencyNodes(from, to) : Set.of();
         ProofReads.Read read = reads.read(book, wanted, from, to);
         requireBook(book, read);
         if (from < 1) {

@@ -37,25 +37,27 @@ final class KeepAlive implements Closeable {
     private OutputStream out;
     private InputStream in;
 
-    /** A connection that sends GETs of {@code path}, built once. */
+    /** A connection that sends GETs of {@code path}, built once ({@link #get()}); null: of the paths it is given. */
     KeepAlive(int port, String path, String language) {
         this.address = new InetSocketAddress("localhost", port);
         this.host = "localhost:" + port;
         this.language = language;
-        this.request = request(path);
+        this.request = path == null ? null : request(path);
     }
 
     /** A connection that sends GETs of the paths it is given ({@link #get(String)}). */
     KeepAlive(int port, String language) {
-        this.address = new InetSocketAddress("localhost", port);
-        this.host = "localhost:" + port;
-        this.language = language;
-        this.request = null;
+        this(port, null, language);
     }
 
     private byte[] request(String path) {
-        return ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept-Language: " + language
-                + "\r\nUser-Agent: gongzhang-bench\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        return head("GET", path, "").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A request's head: its line, the headers every request sends, then {@code more} (each header ending in CRLF). */
+    private String head(String method, String path, String more) {
+        return method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept-Language: " + language
+                + "\r\nUser-Agent: gongzhang-bench\r\n" + more + "\r\n";
     }
 
     /** Sends the GET and reads the whole answer: its status, or -1 when the connection failed. */
@@ -81,10 +83,9 @@ final class KeepAlive implements Closeable {
      * when {@code header} is null).
      */
     int post(String path, String contentType, byte[] body, String header, String value) {
-        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept-Language: " + language
-                + "\r\nUser-Agent: gongzhang-bench\r\nContent-Type: " + contentType
-                + (header == null ? "" : "\r\n" + header + ": " + value) + "\r\nContent-Length: "
-                + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] head = head("POST", path, "Content-Type: " + contentType + "\r\n"
+                + (header == null ? "" : header + ": " + value + "\r\n") + "Content-Length: " + body.length + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         byte[] request = new byte[head.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(body, 0, request, head.length, body.length);
