@@ -2,6 +2,7 @@ package org.gongzhang.service.web;
 
 import java.util.List;
 import org.gongzhang.service.log.BookIntegrityGate;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -11,11 +12,13 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The language of pages and answers (see {@link PageLocaleResolver}); the gate in front of a book
  * that failed its integrity check ({@link BookIntegrityGate}); HTML error pages for pages
- * ({@link PageErrors}); and JSON as the API's only representation. Jackson's XML module is on the
+ * ({@link PageErrors}); JSON as the API's only representation; and handlers found through an index
+ * ({@link IndexedHandlerMapping}). Jackson's XML module is on the
  * class path for JasperReports' templates, not for answers: without this a browser, whose Accept
  * prefers {@code application/xml} to {@code *}{@code /*}, would be answered in XML.
  */
@@ -33,6 +36,17 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         return new PageLocaleResolver();
+    }
+
+    /** Request mappings found through an index of their paths' first segments ({@link IndexedHandlerMapping}). */
+    @Bean
+    WebMvcRegistrations indexedHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new IndexedHandlerMapping();
+            }
+        };
     }
 
     @Override
