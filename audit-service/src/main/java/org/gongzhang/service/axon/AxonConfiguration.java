@@ -159,6 +159,7 @@ class AxonConfiguration {
             int snapshotEvery) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
+                .configureCommandTargetResolver(c -> new BookTargets())
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                         snapshotter(c, type, clock, snapshots), snapshotEvery));
     }

