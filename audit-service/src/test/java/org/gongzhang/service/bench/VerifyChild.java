@@ -40,10 +40,23 @@ public final class VerifyChild {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         flatten("", result, fields);
+        ratioOfTheCli(result, fields);
         System.out.println(MARKER + "\t" + fields.entrySet().stream()
                 .map(f -> f.getKey() + "=" + f.getValue().replaceAll("[\\t\\r\\n]", " "))
                 .collect(Collectors.joining("\t")));
         System.exit(0);
+    }
+
+    /**
+     * The CLI run's ratio as {@code CliRun.ratio(cores)} works it out (a method, which flattening the
+     * components leaves out), on the result's own core count, as {@code cli.ratio}.
+     */
+    private static void ratioOfTheCli(Object result, Map<String, String> fields) throws ReflectiveOperationException {
+        Object cli = result.getClass().getMethod("cli").invoke(result);
+        if (cli instanceof Optional<?> run && run.isPresent()) {
+            int cores = ((Number) result.getClass().getMethod("cores").invoke(result)).intValue();
+            fields.put("cli.ratio", String.valueOf(run.get().getClass().getMethod("ratio", int.class).invoke(run.get(), cores)));
+        }
     }
 
     /** Records become their components (nested ones prefixed), an empty Optional nothing, collections joined. */
