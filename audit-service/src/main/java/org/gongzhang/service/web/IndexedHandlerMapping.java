@@ -24,10 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * pattern with a literal segment other than the request's, or with another number of segments (but
  * for {@code **} and {@code {*rest}}, which take what is left), cannot match it. The tests and the
  * choice among matches are Spring's own ({@link #getMatchingMapping}, {@link #getMappingComparator},
- * {@link #handleMatch}); whatever the index
- * is not sure of goes to Spring's full search: a path equal to a mapping's fixed path (Spring's own fast
- * case), a path with escapes, {@code ;} or empty segments, a CORS preflight, no match (Spring's answer
- * says why: 404, 405, 406, 415) and two equally good matches (Spring's error).
+ * {@link #handleMatch}); whatever the index is not sure of goes to Spring's full search: a path equal
+ * to a mapping's fixed path (Spring's own fast case), a path with escapes, {@code ;} or empty
+ * segments, a CORS preflight, no match (Spring's answer says why: 404, 405, 406, 415) and two equally
+ * good matches (Spring's error).
  */
 final class IndexedHandlerMapping extends RequestMappingHandlerMapping {
 

@@ -18,9 +18,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * The language of pages and answers (see {@link PageLocaleResolver}); the gate in front of a book
  * that failed its integrity check ({@link BookIntegrityGate}); HTML error pages for pages
  * ({@link PageErrors}); JSON as the API's only representation; and handlers found through an index
- * ({@link IndexedHandlerMapping}). Jackson's XML module is on the
- * class path for JasperReports' templates, not for answers: without this a browser, whose Accept
- * prefers {@code application/xml} to {@code *}{@code /*}, would be answered in XML.
+ * ({@link IndexedHandlerMapping}). Jackson's XML module is on the class path for JasperReports'
+ * templates, not for answers: without this a browser, whose Accept prefers {@code application/xml}
+ * to {@code *}{@code /*}, would be answered in XML.
  */
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
@@ -38,7 +38,7 @@ class WebConfiguration implements WebMvcConfigurer {
         return new PageLocaleResolver();
     }
 
-    /** Request mappings found through an index of their paths' first segments ({@link IndexedHandlerMapping}). */
+    /** Request mappings found through a tree of their patterns' segments ({@link IndexedHandlerMapping}). */
     @Bean
     WebMvcRegistrations indexedHandlerMapping() {
         return new WebMvcRegistrations() {
