@@ -68,16 +68,17 @@ class EventStoreConfiguration {
 
     /**
      * The event store, as Axon's auto-configuration builds it, but waking its tail reader when an
-     * append's transaction commits ({@link LedgerEventStore}). Without a local commit it polls the
+     * append's transaction commits, once per {@code ledger.events.follow-window} (10 ms) while commits
+     * follow each other ({@link LedgerEventStore}). Without a local commit it polls the
      * database every {@code ledger.events.poll} (events of other nodes sharing it).
      */
     @Bean
     EmbeddedEventStore eventStore(LedgerEventStorage storage, org.axonframework.config.Configuration configuration,
-            @Value(POLL) Duration poll) {
+            @Value(POLL) Duration poll, @Value("${ledger.events.follow-window:PT0.01S}") Duration window) {
         return new LedgerEventStore(EmbeddedEventStore.builder()
                 .fetchDelay(poll.toMillis())
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), storage);
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), storage, window);
     }
 
     /**
