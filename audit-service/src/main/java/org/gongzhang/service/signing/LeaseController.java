@@ -15,6 +15,7 @@ import org.gongzhang.service.entry.BookLeases;
 import org.gongzhang.service.log.BookKeys;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
+import org.gongzhang.verifier.entry.KeyRegistry;
 import org.gongzhang.verifier.entry.LeaseStatement;
 import org.gongzhang.verifier.entry.RegisteredKey;
 import org.springframework.http.MediaType;
@@ -71,7 +72,7 @@ class LeaseController {
         requireRecent(requested);
         RegisteredKey key = valid.stream().filter(k -> k.keyId().equals(keyId)).findFirst()
                 .orElseThrow(() -> new LedgerRefusal(Kind.FORBIDDEN, "lease.key.not-registered", "key", keyId, book));
-        if (!key.suite().verify(key.suite().publicKey(key.publicKeyDer()), LeaseStatement.bytes(book, keyId, requested),
+        if (!key.suite().verify(KeyRegistry.publicKey(key), LeaseStatement.bytes(book, keyId, requested),
                 decode(signature))) {
             throw new LedgerRefusal(Kind.FORBIDDEN, "lease.signature.invalid", "signature");
         }

@@ -125,10 +125,12 @@ final class IndexedHandlerMapping extends RequestMappingHandlerMapping {
     }
 
     private static void add(List<RequestMappingInfo> candidates, List<RequestMappingInfo> filed) {
-        for (RequestMappingInfo mapping : filed) {
-            if (!candidates.contains(mapping)) {
-                candidates.add(mapping);
-            }
+        filed.forEach(mapping -> addOnce(candidates, mapping));
+    }
+
+    private static void addOnce(List<RequestMappingInfo> list, RequestMappingInfo mapping) {
+        if (!list.contains(mapping)) {
+            list.add(mapping);
         }
     }
 
@@ -180,12 +182,6 @@ final class IndexedHandlerMapping extends RequestMappingHandlerMapping {
                 any.collect(segments, at + 1, into);
             }
         }
-
-        private static void addOnce(List<RequestMappingInfo> list, RequestMappingInfo mapping) {
-            if (!list.contains(mapping)) {
-                list.add(mapping);
-            }
-        }
     }
 
     static Index build(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
@@ -195,14 +191,14 @@ final class IndexedHandlerMapping extends RequestMappingHandlerMapping {
         for (RequestMappingInfo mapping : handlerMethods.keySet()) {
             directPaths.addAll(mapping.getDirectPaths());
             Set<String> patterns = mapping.getPatternValues();
-            if (patterns.isEmpty() && !anywhere.contains(mapping)) {
-                anywhere.add(mapping);
+            if (patterns.isEmpty()) {
+                addOnce(anywhere, mapping);
             }
             for (String pattern : patterns) {
                 if (pattern.startsWith("/")) {
                     root.file(pattern.substring(1).split("/", -1), 0, mapping);
-                } else if (!anywhere.contains(mapping)) {
-                    anywhere.add(mapping);
+                } else {
+                    addOnce(anywhere, mapping);
                 }
             }
         }

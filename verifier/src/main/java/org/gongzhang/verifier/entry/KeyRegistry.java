@@ -193,7 +193,7 @@ public final class KeyRegistry {
 
     private static boolean verifies(RegisteredKey key, SignedEntry signed) {
         try {
-            return signatureHolds(key.suite(), decoded(key), signed);
+            return signatureHolds(key.suite(), publicKey(key), signed);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -212,7 +212,11 @@ public final class KeyRegistry {
 
     private static final int DECODED_MAX = 10_000;
 
-    private static PublicKey decoded(RegisteredKey key) {
+    /**
+     * {@code key}'s public key, decoded once ({@link #DECODED}); an {@link IllegalArgumentException}
+     * when it does not decode (a registered key always does: {@link #readKey} checked it).
+     */
+    public static PublicKey publicKey(RegisteredKey key) {
         Encoded encoded = new Encoded(key.suite(), key.publicKey());
         PublicKey known = DECODED.get(encoded);
         if (known != null) {
