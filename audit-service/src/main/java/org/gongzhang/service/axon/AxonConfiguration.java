@@ -11,7 +11,6 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.messaging.annotation.FixedValueParameterResolver;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
@@ -25,8 +24,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Registers the book aggregate (one event stream per book): a snapshot every
- * {@code ledger.books.snapshot-every} entries (default {@value #SNAPSHOT_EVERY}), taken on a
- * background thread after the append commits, and a cache of the most recently used books
+ * {@code ledger.books.snapshot-every} entries (default {@value #SNAPSHOT_EVERY}), or every
+ * {@code ledger.books.snapshot-fraction} of the book's entries (default {@value #SNAPSHOT_FRACTION})
+ * when that is more ({@link BookSnapshots}), taken on a background thread after the append commits,
+ * and a cache of the most recently used books
  * ({@code ledger.books.cached}, of which the {@code ledger.books.held} most recent whatever the heap
  * and the rest while it has room; {@link BookCache}), so a command finds its book in memory, or
  * loads a snapshot, instead of replaying the whole log. With several nodes, a stale
@@ -38,11 +39,18 @@ class AxonConfiguration {
 
     /**
      * Axon builds a snapshot by loading the previous one and replaying the entries since, so its
-     * cost per append is about one replayed entry whatever the interval, plus writing the book's
-     * state (which grows with its vouchers) once per interval: every 100 entries that was a tenth
-     * of an append's work on a large book. A book not in the cache replays at most this many.
+     * cost per append is about one replayed entry whatever the interval, plus reading and writing the
+     * book's state (which grows with its vouchers) once per interval: every 100 entries that was a
+     * tenth of an append's work on a large book. A book not in the cache replays at most this many,
+     * or {@link #SNAPSHOT_FRACTION} of its entries.
      */
     static final int SNAPSHOT_EVERY = 500;
+
+    /**
+     * A large book's snapshots come after this share of its entries (above 25,000 entries with
+     * {@link #SNAPSHOT_EVERY}): their cost per append stays that of ~50 entries' state at any size.
+     */
+    static final double SNAPSHOT_FRACTION = 0.02;
 
     /**
      * Of the cached books, how many of the most recently used are held whatever the heap (the rest
@@ -143,7 +151,8 @@ class AxonConfiguration {
      */
     @Bean
     ConfigurerModule bookAggregate(Clock clock, BookCache cache,
-            @Value("${ledger.books.snapshot-every:" + SNAPSHOT_EVERY + "}") int snapshotEvery) {
+            @Value("${ledger.books.snapshot-every:" + SNAPSHOT_EVERY + "}") int snapshotEvery,
+            @Value("${ledger.books.snapshot-fraction:" + SNAPSHOT_FRACTION + "}") double snapshotFraction) {
         return configurer -> {
             ExecutorService snapshots = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "book-snapshots");
@@ -151,17 +160,18 @@ class AxonConfiguration {
                 return thread;
             });
             configurer.onShutdown(snapshots::shutdown);
-            configurer.configureAggregate(book(Books.aggregateType(), clock, cache, snapshots, snapshotEvery));
+            configurer.configureAggregate(book(Books.aggregateType(), clock, cache, snapshots, snapshotEvery,
+                    snapshotFraction));
         };
     }
 
     private static <A> AggregateConfigurer<A> book(Class<A> type, Clock clock, BookCache cache, Executor snapshots,
-            int snapshotEvery) {
+            int snapshotEvery, double snapshotFraction) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCache(c -> cache)
                 .configureCommandTargetResolver(c -> new BookTargets())
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                        snapshotter(c, type, clock, snapshots), snapshotEvery));
+                .configureSnapshotTrigger(c -> new BookSnapshots(snapshotter(c, type, clock, snapshots), snapshotEvery,
+                        snapshotFraction));
     }
 
     /**
