@@ -18,10 +18,10 @@ import org.axonframework.common.caching.Cache;
  * (soft references: the garbage collector drops the least recently used of those first, and only
  * when it needs the space). Axon's weak-reference cache lost a book at nearly every garbage
  * collection, and each command after that rebuilt it from its snapshot and up to
- * {@value AxonConfiguration#SNAPSHOT_EVERY} entries; a cache holding every book strongly instead
- * grew with the books' history (a book keeps every voucher's state) until it no longer fitted the
- * heap. A book another node appended to is evicted before this node's next append to it
- * ({@link #evict}, by the entry path, which sees the book's size in the database).
+ * {@value AxonConfiguration#SNAPSHOT_EVERY} entries (2 % of a large book's); a cache holding every
+ * book strongly instead grew with the books' history (a book keeps every voucher's state) until it
+ * no longer fitted the heap. A book another node appended to is evicted before this node's next
+ * append to it ({@link #evict}, by the entry path, which sees the book's size in the database).
  */
 public final class BookCache implements Cache {
 
