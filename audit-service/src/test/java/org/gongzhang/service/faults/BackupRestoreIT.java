@@ -81,6 +81,66 @@ class BackupRestoreIT {
         }
     }
 
+    /**
+     * {@code GONGZHANG_HOME} moves the deployment as a whole: {@code ./ledger serve} keeps the books and
+     * the key store there (not in {@code ~/.gongzhang}), and {@code ./ledger backup} without
+     * {@code --data} / {@code --keys} takes them from there.
+     */
+    @Test
+    void serveAndBackupAgreeOnGongzhangHome() throws Exception {
+        Path home = work.resolve("home");
+        Path log = Files.createDirectories(Path.of("target", "backup-it")).resolve("serve.log");
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder serve = new ProcessBuilder("bash", Path.of("..", "ledger").toString(), "serve",
+                "--server.port=" + port).redirectErrorStream(true).redirectOutput(log.toFile());
+        serve.environment().putAll(Map.of("GONGZHANG_HOME", home.toString(), "GONGZHANG_WITNESSES", "0",
+                "GONGZHANG_CDS", "0"));
+        serve.environment().remove("LEDGER_KEYSTORE_PASSPHRASE");
+        Process process = serve.start();
+        try {
+            LedgerClient client = new LedgerClient(port);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            int health = 0;
+            while (health != 200 && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                try {
+                    health = client.get("/actuator/health").status();
+                } catch (AssertionError | RuntimeException notListeningYet) {
+                    health = 0;
+                }
+            }
+            assertThat(health).as("health of ./ledger serve; its log: %s", log.toAbsolutePath()).isEqualTo(200);
+        } finally {
+            // the service (the script's child) stops its PostgreSQL on SIGTERM; the script then ends
+            List<ProcessHandle> tree = process.descendants().toList();
+            process.children().forEach(ProcessHandle::destroy);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle left : tree) {
+                left.onExit().get(60, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(Files.readString(log)).contains("Embedded PostgreSQL data directory: " + home.resolve("pgdata"))
+                .contains("Key store: " + home.resolve("keys"));
+        assertThat(home.resolve("pgdata").resolve("PG_VERSION")).exists();
+        try (var files = Files.list(home.resolve("keys"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".pem")).count()).isPositive();
+        }
+
+        Path archive = work.resolve("home-backup.tar.gz");
+        ProcessBuilder backup = new ProcessBuilder("bash", Path.of("..", "ledger").toString(), "backup", "--out",
+                archive.toString()).redirectErrorStream(true);
+        backup.environment().put("GONGZHANG_HOME", home.toString());
+        Process backingUp = backup.start();
+        String output = new String(backingUp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(backingUp.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(backingUp.exitValue()).as(output).isZero();
+        assertThat(output).contains(home.resolve("pgdata").toString()).contains(home.resolve("keys").toString());
+        assertThat(Files.size(archive)).isPositive();
+    }
+
     private record Ledger(int exit, String output) {
     }
 
