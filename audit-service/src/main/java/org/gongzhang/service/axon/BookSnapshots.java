@@ -14,7 +14,7 @@ import org.axonframework.eventsourcing.Snapshotter;
  * <p>Axon builds a snapshot by loading the previous one, replaying the entries since and writing the
  * book's state again; the loading and the writing grow with the book's vouchers. With a fixed
  * interval, a large book pays that on every interval: growing one book through the append path, its
- * snapshots took 54 % of the service's CPU samples at 200,000 entries (JFR, 2026-12-06), and more the
+ * snapshots took 54 % of the JVM's CPU samples at 200,000 entries (JFR, 2026-12-06), and more the
  * larger it grew. Growing the interval with the book keeps a snapshot's cost per appended entry
  * about the same at every size (~{@code 1 / fraction} entries' worth of state), and a book that is not
  * in memory still loads from a snapshot and replays at most that share of its log. A book below
