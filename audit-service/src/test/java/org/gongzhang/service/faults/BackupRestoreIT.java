@@ -90,10 +90,7 @@ class BackupRestoreIT {
     void serveAndBackupAgreeOnGongzhangHome() throws Exception {
         Path home = work.resolve("home");
         Path log = Files.createDirectories(Path.of("target", "backup-it")).resolve("serve.log");
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ChildService.freePort();
         ProcessBuilder serve = new ProcessBuilder("bash", Path.of("..", "ledger").toString(), "serve",
                 "--server.port=" + port).redirectErrorStream(true).redirectOutput(log.toFile());
         serve.environment().putAll(Map.of("GONGZHANG_HOME", home.toString(), "GONGZHANG_WITNESSES", "0",
@@ -130,14 +127,10 @@ class BackupRestoreIT {
         }
 
         Path archive = work.resolve("home-backup.tar.gz");
-        ProcessBuilder backup = new ProcessBuilder("bash", Path.of("..", "ledger").toString(), "backup", "--out",
-                archive.toString()).redirectErrorStream(true);
-        backup.environment().put("GONGZHANG_HOME", home.toString());
-        Process backingUp = backup.start();
-        String output = new String(backingUp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(backingUp.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(backingUp.exitValue()).as(output).isZero();
-        assertThat(output).contains(home.resolve("pgdata").toString()).contains(home.resolve("keys").toString());
+        Ledger backup = ledger(Map.of("GONGZHANG_HOME", home.toString()), "backup", "--out", archive.toString());
+        assertThat(backup.exit()).as(backup.output()).isZero();
+        assertThat(backup.output()).contains(home.resolve("pgdata").toString())
+                .contains(home.resolve("keys").toString());
         assertThat(Files.size(archive)).isPositive();
     }
 
@@ -145,9 +138,17 @@ class BackupRestoreIT {
     }
 
     private static Ledger ledger(String... args) throws IOException, InterruptedException {
+        return ledger(Map.of(), args);
+    }
+
+    /** {@code ./ledger args} with {@code environment} added to this JVM's. */
+    private static Ledger ledger(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", Path.of("..", "ledger").toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Ledger(process.exitValue(), output);

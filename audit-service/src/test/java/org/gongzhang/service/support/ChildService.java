@@ -100,7 +100,8 @@ public final class ChildService implements AutoCloseable {
         throw new AssertionError("the service did not come up within " + timeout + "; see " + log);
     }
 
-    private static int freePort() throws IOException {
+    /** A TCP port nobody listens on right now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
