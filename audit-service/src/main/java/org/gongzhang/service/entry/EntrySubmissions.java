@@ -21,6 +21,7 @@ import org.gongzhang.service.axon.BookCache;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.gongzhang.verifier.entry.EntryKind;
+import org.gongzhang.verifier.entry.KeyRegistry;
 import org.gongzhang.verifier.entry.MalformedEntry;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.springframework.stereotype.Service;
@@ -72,6 +73,9 @@ public class EntrySubmissions {
         if (!header.book().equals(bookId) || !BookId.isValid(bookId)) {
             throw LedgerRefusal.invalid("entry.book.mismatch", "entry.book", bookId);
         }
+        // the signature checked here, on the request's own thread, in parallel with other requests:
+        // the book checks it again under its lock only if this could not (a key not seen yet)
+        KeyRegistry.verifyAhead(entry, header);
         // under the book's append lock nothing lands between the replay check and the append
         Function<LedgerIndex.Seen, Outcome> write = seen -> replayOf(entry, header, seen).orElseGet(() -> {
             requireAtHead(header, seen);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.gongzhang.verifier.crypto.PublicKeys;
 import org.gongzhang.verifier.crypto.SignatureSuite;
 
@@ -219,24 +220,71 @@ public final class KeyRegistry {
     public static PublicKey publicKey(RegisteredKey key) {
         Encoded encoded = new Encoded(key.suite(), key.publicKey());
         PublicKey known = DECODED.get(encoded);
-        if (known != null) {
-            return known;
+        if (known == null) {
+            known = key.suite().publicKey(key.publicKeyDer());
+            if (DECODED.size() >= DECODED_MAX) {
+                DECODED.clear();
+            }
+            DECODED.put(encoded, known);
         }
-        PublicKey fresh = key.suite().publicKey(key.publicKeyDer());
-        if (DECODED.size() >= DECODED_MAX) {
-            DECODED.clear();
+        if (!encoded.equals(SEEN.get(key.keyId()))) {
+            if (SEEN.size() >= DECODED_MAX) {
+                SEEN.clear();
+            }
+            SEEN.put(key.keyId(), encoded);
         }
-        DECODED.put(encoded, fresh);
-        return fresh;
+        return known;
     }
 
-    /** True when the entry's signature verifies under {@code publicKey}; false, never an exception, on bad base64. */
+    /**
+     * Keys some registry of this process resolved, by key id: where {@link #verifyAhead} looks for
+     * an entry's key before its book's registry is at hand. At most {@value #DECODED_MAX}.
+     */
+    private static final Map<String, Encoded> SEEN = new ConcurrentHashMap<>();
+
+    /** Signatures actually checked (not answered from an entry's memory) since the start: for tests and benchmarks. */
+    private static final LongAdder CHECKED = new LongAdder();
+
+    /**
+     * True when the entry's signature verifies under {@code publicKey}; false, never an exception, on
+     * bad base64. An entry remembers a check that held ({@link SignedEntry}), and is not checked
+     * again under the same suite and key.
+     */
     public static boolean signatureHolds(SignatureSuite suite, PublicKey publicKey, SignedEntry signed) {
+        if (signed.verifiedUnder(suite, publicKey)) {
+            return true;
+        }
         try {
-            return suite.verify(publicKey, signed.signedBytes(), signed.signatureBytes());
+            CHECKED.increment();
+            boolean holds = suite.verify(publicKey, signed.signedBytes(), signed.signatureBytes());
+            if (holds) {
+                signed.verified(suite, publicKey);
+            }
+            return holds;
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Checks the entry's signature ahead of its book, under the key its id named when a registry of
+     * this process last resolved it, so that the book's own check ({@link #check}, under its lock)
+     * finds it done. Decides nothing: true only when that key is known and the signature holds under
+     * it; the book's registry still checks who signed, and checks the signature again under any
+     * other key.
+     */
+    public static boolean verifyAhead(SignedEntry signed, EntryHeader header) {
+        Encoded seen = SEEN.get(header.keyId());
+        if (seen == null || !seen.suite().id().equals(header.suite())) {
+            return false;
+        }
+        PublicKey key = DECODED.get(seen);
+        return key != null && signatureHolds(seen.suite(), key, signed);
+    }
+
+    /** How many signatures {@link #signatureHolds} actually checked since the start. */
+    public static long signaturesChecked() {
+        return CHECKED.sum();
     }
 
     private static String required(JsonNode node, String field, String path) {

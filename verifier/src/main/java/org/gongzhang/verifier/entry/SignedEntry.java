@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.Base64;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.canonical.NotCanonicalizable;
 import org.gongzhang.verifier.crypto.Digests;
+import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.crypto.SigningKey;
 
 /**
@@ -30,6 +32,17 @@ public final class SignedEntry {
     /** Parsed on first use; benign race: two threads may both parse, each result is equal. */
     private volatile EntryHeader header;
     private volatile byte[] leafHash;
+    /**
+     * The suite and public key under which this entry's signature was last found to hold
+     * ({@link KeyRegistry#signatureHolds}), so that a check done once (on the request's thread, say)
+     * is not done again under the book's lock. Set only by a verification that succeeded; the
+     * bytes it covers never change.
+     */
+    private transient volatile Verified verified;
+
+    /** A signature check that held: under which suite and key. */
+    private record Verified(SignatureSuite suite, PublicKey key) {
+    }
 
     @JsonCreator
     public SignedEntry(@JsonProperty("entry") String entry, @JsonProperty("signature") String signature) {
@@ -94,6 +107,17 @@ public final class SignedEntry {
             leafHash = hash;
         }
         return hash.clone();
+    }
+
+    /** True when this entry's signature was found to hold under {@code suite} and {@code key} before. */
+    boolean verifiedUnder(SignatureSuite suite, PublicKey key) {
+        Verified last = verified;
+        return last != null && last.suite() == suite && (last.key() == key || last.key().equals(key));
+    }
+
+    /** Remembers that the signature held under {@code suite} and {@code key} (only a check that succeeded says so). */
+    void verified(SignatureSuite suite, PublicKey key) {
+        verified = new Verified(suite, key);
     }
 
     public byte[] signatureBytes() {

@@ -93,6 +93,63 @@ class KeyRegistryTest {
     }
 
     @Test
+    void aSignatureThatHeldIsNotCheckedAgainUnderTheSameKey() {
+        SignedEntry entry = signed(book.preparer, "voucher.recorded", voucher());
+        long before = KeyRegistry.signaturesChecked();
+
+        assertThat(registry.check(entry, entry.header())).isEmpty();
+        assertThat(registry.check(entry, entry.header())).isEmpty();
+
+        assertThat(KeyRegistry.signaturesChecked() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aSignatureIsCheckedAheadOfTheBookUnderTheKeyARegistryResolvedForItsId() {
+        check(book.preparer, voucher()); // this registry resolves the preparer's key
+        SignedEntry entry = signed(book.preparer, "voucher.recorded", voucher());
+        long before = KeyRegistry.signaturesChecked();
+
+        assertThat(KeyRegistry.verifyAhead(entry, entry.header())).isTrue();
+        assertThat(registry.check(entry, entry.header())).isEmpty();
+
+        assertThat(KeyRegistry.signaturesChecked() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedSignatureFailsAheadAndTheBookStillRefusesIt() {
+        check(book.preparer, voucher());
+        SignedEntry entry = signed(book.preparer, "voucher.recorded", voucher());
+        SignedEntry forged = new SignedEntry(entry.entry(), book.entries().get(0).signature());
+
+        assertThat(KeyRegistry.verifyAhead(forged, forged.header())).isFalse();
+        assertThat(registry.check(forged, forged.header())).contains(KeyRegistry.Refusal.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void aKeyNoRegistryResolvedIsNotUsedAhead() {
+        var stranger = book.preparer.withNewKey();
+        SignedEntry entry = signed(stranger, "voucher.recorded", voucher());
+        long before = KeyRegistry.signaturesChecked();
+
+        assertThat(KeyRegistry.verifyAhead(entry, entry.header())).isFalse();
+        assertThat(KeyRegistry.signaturesChecked()).isEqualTo(before);
+        assertThat(registry.check(entry, entry.header())).contains(KeyRegistry.Refusal.KEY_UNKNOWN);
+    }
+
+    @Test
+    void aSignatureThatHeldUnderOneKeyIsCheckedAgainUnderAnother() {
+        SignedEntry entry = signed(book.preparer, "voucher.recorded", voucher());
+        var preparerKey = publicKeyOf(book.preparer);
+        var otherKey = publicKeyOf(book.preparer.withNewKey());
+
+        assertThat(KeyRegistry.signatureHolds(SignatureSuite.ED25519, preparerKey, entry)).isTrue();
+        long before = KeyRegistry.signaturesChecked();
+
+        assertThat(KeyRegistry.signatureHolds(SignatureSuite.ED25519, otherKey, entry)).isFalse();
+        assertThat(KeyRegistry.signaturesChecked() - before).isEqualTo(1);
+    }
+
+    @Test
     void registeringAKeyWhoseIdIsNotItsFingerprintIsAMalformedEntry() {
         ObjectNode registration = book.preparer.withNewKey().registration().put("keyId", "ab".repeat(16));
         SignedEntry entry = signed(book.auditor, "key.registered", registration);
@@ -166,6 +223,10 @@ class KeyRegistryTest {
 
     private SignedEntry signed(TestSigner signer, String kind, ObjectNode payload) {
         return SignedEntry.sign(book.envelope(signer, kind, payload, 1, book.head()), signer.key());
+    }
+
+    private static java.security.PublicKey publicKeyOf(TestSigner signer) {
+        return KeyRegistry.publicKey(KeyRegistry.readKey(signer.registration(), 1, "payload"));
     }
 
     private static ObjectNode voucher() {
