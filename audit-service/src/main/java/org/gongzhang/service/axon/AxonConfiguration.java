@@ -70,7 +70,7 @@ class AxonConfiguration {
     }
 
     /**
-     * The {@code ledger-index} handlers (index, governance, disclosure, book directory) run in the
+     * The {@code ledger-index} handlers (governance, disclosure, book directory) run in the
      * transaction that stores the entry: one of them failing fails the append as a whole, instead of
      * Axon's default of logging the error and leaving an entry stored but missing from the index.
      */

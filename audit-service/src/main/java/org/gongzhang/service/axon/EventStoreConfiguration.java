@@ -21,6 +21,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,13 +48,15 @@ class EventStoreConfiguration {
 
     /**
      * The storage, whose tail reads skip the database when nothing can be new ({@link LedgerEventStorage}):
-     * half the event store's poll, so that the poll itself always reads.
+     * half the event store's poll, so that the poll itself always reads; it stores each entry's index
+     * rows with its event ({@link RowsWithEvents}).
      */
     @Bean
     LedgerEventStorage eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver, org.axonframework.config.Configuration configuration,
             DataSource dataSource, TransactionManager transactionManager,
-            @Value(POLL) Duration poll) {
+            @Value(POLL) Duration poll, ObjectProvider<RowsWithEvents> rowsWithEvents) {
+        LedgerEventStorage.Transactions transactions = new LedgerEventStorage.Transactions(transactionManager);
         return new LedgerEventStorage(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -61,9 +64,9 @@ class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connections(dataSource))
-                .transactionManager(new LedgerEventStorage.Transactions(transactionManager))
+                .transactionManager(transactions)
                 .dataType(byte[].class)
-                .schema(schema()), poll.dividedBy(2));
+                .schema(schema()), poll.dividedBy(2), transactions, rowsWithEvents::getIfUnique);
     }
 
     /**

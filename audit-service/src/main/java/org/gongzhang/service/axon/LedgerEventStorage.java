@@ -1,6 +1,10 @@
 package org.gongzhang.service.axon;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterator;
@@ -8,12 +12,18 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 
 /**
  * Axon's JDBC event storage, except that the event store's tail reads ask the database only when it
@@ -36,10 +46,95 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 final class LedgerEventStorage extends JdbcEventStorageEngine {
 
     private final TailGate gate;
+    private final TransactionManager transactions;
+    private final Supplier<RowsWithEvents> rows;
+    /** {@link #rows}' answer once it gave one (a bean looked up at the first append, not at every one). */
+    private volatile RowsWithEvents found;
 
-    LedgerEventStorage(Builder builder, Duration quiet) {
+    /**
+     * {@code transactions} is the one the builder was given; {@code rows}, asked at each append,
+     * says what to store with the events (null: nothing).
+     */
+    LedgerEventStorage(Builder builder, Duration quiet, TransactionManager transactions, Supplier<RowsWithEvents> rows) {
         super(builder);
         this.gate = new TailGate(quiet);
+        this.transactions = transactions;
+        this.rows = rows;
+    }
+
+    /**
+     * Stores the events, and what {@link RowsWithEvents} stores with them, in one round trip: an
+     * insert per event, then each of their rows' statements (pgjdbc sends them with one Sync). An
+     * error fails the whole as Axon's own append would: a duplicate key (another writer's entry at
+     * the same place) is a {@code ConcurrencyException}, anything else an {@code EventStoreException}.
+     */
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (found == null) {
+            found = rows.get();
+        }
+        RowsWithEvents with = found;
+        List<RowsWithEvents.Rows> stored = new ArrayList<>();
+        if (with != null) {
+            events.forEach(event -> with.rowsFor(event).ifPresent(stored::add));
+        }
+        if (stored.isEmpty()) {
+            super.appendEvents(events, serializer);
+            return;
+        }
+        transactions.executeInTransaction(() -> {
+            Connection connection = getConnection();
+            try {
+                appendWith(connection, events, serializer, stored);
+            } catch (SQLException e) {
+                handlePersistenceException(e, events.get(0));
+            } finally {
+                JdbcUtils.closeQuietly(connection);
+            }
+        });
+    }
+
+    private void appendWith(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer,
+            List<RowsWithEvents.Rows> stored) throws SQLException {
+        String insert = "insert into " + schema().domainEventTable() + " (" + domainEventFields()
+                + ") values (?,?,?,?,?,?,?,?,?)";
+        StringBuilder sql = new StringBuilder();
+        events.forEach(event -> sql.append(sql.isEmpty() ? "" : ";\n").append(insert));
+        stored.forEach(row -> sql.append(";\n").append(row.sql()));
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (EventMessage<?> message : events) {
+                DomainEventMessage<?> event = asDomainEventMessage(message);
+                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+                statement.setString(p++, event.getIdentifier());
+                statement.setString(p++, event.getAggregateIdentifier());
+                statement.setLong(p++, event.getSequenceNumber());
+                statement.setString(p++, event.getType());
+                writeTimestamp(statement, p++, event.getTimestamp());
+                statement.setString(p++, payload.getType().getName());
+                statement.setString(p++, payload.getType().getRevision());
+                statement.setBytes(p++, payload.getData());
+                statement.setBytes(p++, metaData.getData());
+            }
+            for (RowsWithEvents.Rows row : stored) {
+                p = row.bind(connection, statement, p);
+            }
+            statement.execute();
+            for (int i = 1; i < events.size(); i++) {
+                statement.getMoreResults();
+            }
+            for (RowsWithEvents.Rows row : stored) {
+                statement.getMoreResults();
+                row.stored(statement.getUpdateCount());
+            }
+        }
+    }
+
+    /** As Axon stores an event that is not an aggregate's: an event of its own id, at sequence 0. */
+    private static DomainEventMessage<?> asDomainEventMessage(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain
+                : new GenericDomainEventMessage<>(null, event.getIdentifier(), 0L, event, event::getTimestamp);
     }
 
     /** Events were committed on this node: the next tail read goes to the database. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -140,8 +139,10 @@ public class EntrySubmissions {
             return new Outcome(receipt, false);
         } catch (AggregateNotFoundException e) {
             throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "entry.book", header.book());
-        } catch (AggregateStreamCreationException | ConcurrencyException | EventStoreException e) {
-            // only a writer that bypassed the append lock gets here; its transaction is lost, so no replay check
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+            // a duplicate key: only a writer that bypassed the append lock gets here; its transaction
+            // is lost, so no replay check. Any other failure to store (EventStoreException) is the
+            // storage's, answered as such (ProblemAdvice), not as a race.
             throw raced(header);
         }
     }

@@ -2,6 +2,8 @@ package org.gongzhang.service.entry;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,10 +18,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerEvent;
+import org.gongzhang.service.axon.RowsWithEvents;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.gongzhang.verifier.merkle.ConsistencyProof;
@@ -33,17 +35,16 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The service's own record of every accepted entry (index, hash, submission id), written by a
- * subscribing processor in the same transaction that stores the event. It answers replayed
- * submissions and is a second witness when the event table is tampered with.
+ * The service's own record of every accepted entry (index, hash, submission id), written with the
+ * entry's event, in the same statement round trip and transaction ({@link RowsWithEvents}). It
+ * answers replayed submissions and is a second witness when the event table is tampered with.
  *
  * <p>With each entry it also stores the Merkle subtrees the entry completes ({@code merkle_node})
  * and the book's size, head and compact range ({@code book_log}), so that a root, an inclusion or
  * a consistency proof at any size reads O(log n) rows, and a book's head one.
  */
 @Component
-@ProcessingGroup("ledger-index")
-public class LedgerIndex {
+public class LedgerIndex implements RowsWithEvents {
 
     /** How many books' compact ranges this node remembers (about 0.7 KB each at most); past that it forgets them all. */
     static final int REMEMBERED_BOOKS = 10_000;
@@ -55,21 +56,27 @@ public class LedgerIndex {
         this.jdbc = jdbc;
     }
 
-    @EventHandler
-    void on(LedgerEvent event) {
-        EntryHeader header = event.header();
-        appendLeaf(header, event.entry().hash(), Timestamp.from(header.recordedAt()));
+    /**
+     * The rows stored with a ledger event, in the round trip of the event's own insert
+     * ({@link RowsWithEvents}): nothing for other events.
+     */
+    @Override
+    public Optional<RowsWithEvents.Rows> rowsFor(EventMessage<?> event) {
+        if (!(event.getPayload() instanceof LedgerEvent ledgerEvent)) {
+            return Optional.empty();
+        }
+        EntryHeader header = ledgerEvent.header();
+        return Optional.of(leaf(header, ledgerEvent.entry().hash(), Timestamp.from(header.recordedAt())));
     }
 
     /**
-     * Stores the entry's index row, the Merkle nodes leaf {@code index} completes and the book's
-     * moved-on log row, in one statement (one round trip to the database instead of four: under
-     * load each costs milliseconds of scheduling). The book's compact range comes from this node's
-     * memory when it last appended to the book at exactly this size and that transaction committed,
-     * else from the log row. The row must be at exactly {@code index} entries: anything else means
-     * two writers raced past the book's lock or the index was altered, and fails the append.
+     * The entry's index row, the Merkle nodes leaf {@code index} completes and the book's moved-on
+     * log row, in one statement. The book's compact range comes from this node's memory when it
+     * last appended to the book at exactly this size and that transaction committed, else from the
+     * log row. The row must be at exactly {@code index} entries: anything else means two writers
+     * raced past the book's lock or the index was altered, and fails the append.
      */
-    private void appendLeaf(EntryHeader header, String leafHex, Timestamp recordedAt) {
+    private RowsWithEvents.Rows leaf(EntryHeader header, String leafHex, Timestamp recordedAt) {
         String book = header.book();
         long index = header.index();
         List<byte[]> range = index == 0 ? new ArrayList<>() : compactRange(book, index);
@@ -96,21 +103,19 @@ public class LedgerIndex {
         ByteBuffer packed = ByteBuffer.allocate(range.size() * MerkleHash.SIZE);
         range.forEach(packed::put);
         byte[] newRange = packed.array();
-        String entryAndNodes = """
-                with entry as (
-                    insert into ledger_entry (book_id, entry_index, entry_hash, kind, submission_id, actor, recorded_at)
-                    values (?, ?, ?, ?, ?, ?, ?)),
-                nodes as (
-                    insert into merkle_node (book_id, level, node_index, hash)
-                    select ?, n.level, n.node_index, n.hash from unnest(?::int[], ?::bigint[], ?::bytea[]) as n(level, node_index, hash))
-                """;
         String logRow = index == 0
                 ? "insert into book_log (book_id, tree_size, head_hash, head_recorded_at, compact_range) values (?, ?, ?, ?, ?)"
                 : "update book_log set tree_size = ?, head_hash = ?, head_recorded_at = ?, compact_range = ? "
                         + "where book_id = ? and tree_size = ?";
-        Integer moved = jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (var statement = connection.prepareStatement(entryAndNodes + logRow)) {
-                int p = 1;
+        return new RowsWithEvents.Rows() {
+            @Override
+            public String sql() {
+                return ENTRY_AND_NODES + logRow;
+            }
+
+            @Override
+            public int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+                int p = first;
                 statement.setString(p++, book);
                 statement.setLong(p++, index);
                 statement.setString(p++, leafHex);
@@ -136,15 +141,29 @@ public class LedgerIndex {
                     statement.setString(p++, book);
                     statement.setLong(p++, index);
                 }
-                return statement.executeUpdate();
+                return p;
             }
-        });
-        if (moved == null || moved != 1) {
-            ranges.remove(book);
-            throw new IllegalStateException("book " + book + ": log row moved under entry " + index);
-        }
-        rememberAtCommit(book, index + 1, newRange);
+
+            @Override
+            public void stored(int moved) {
+                if (moved != 1) {
+                    ranges.remove(book);
+                    throw new IllegalStateException("book " + book + ": log row moved under entry " + index);
+                }
+                rememberAtCommit(book, index + 1, newRange);
+            }
+        };
     }
+
+    /** The entry's index row and the Merkle nodes it completes, ahead of the statement that moves the book's log row. */
+    private static final String ENTRY_AND_NODES = """
+            with entry as (
+                insert into ledger_entry (book_id, entry_index, entry_hash, kind, submission_id, actor, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)),
+            nodes as (
+                insert into merkle_node (book_id, level, node_index, hash)
+                select ?, n.level, n.node_index, n.hash from unnest(?::int[], ?::bigint[], ?::bytea[]) as n(level, node_index, hash))
+            """;
 
     /**
      * The book's compact range at {@code size} entries: from an earlier append in the same
