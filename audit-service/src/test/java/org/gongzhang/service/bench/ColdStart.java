@@ -2,7 +2,6 @@ package org.gongzhang.service.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.gongzhang.service.support.ChildService;
 
 /**
  * Cold start and warm restart of the service as its own process, as {@code ./ledger serve} runs it
@@ -85,7 +85,7 @@ final class ColdStart {
      */
     static Started start(List<String> launcher, Path data, Path keys, Path log, boolean awaitDemo,
             String passphrase) throws Exception {
-        int port = freePort();
+        int port = ChildService.freePort();
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of("--server.port=" + port, "--ledger.embedded-postgres.data-directory=" + data,
                 "--ledger.keystore.directory=" + keys, "--ledger.demo.enabled=" + (passphrase == null)));
@@ -218,12 +218,6 @@ final class ColdStart {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +28,7 @@ import org.gongzhang.verifier.crypto.SignatureSuite;
 import org.gongzhang.verifier.witness.Witness;
 import org.gongzhang.verifier.witness.WitnessServer;
 import org.gongzhang.verifier.witness.WitnessState;
+import org.gongzhang.service.support.ChildService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,8 +52,8 @@ class LogKeyRotationIT {
     private static final Path STATE = temporaryDirectory();
     private static final Cosigner COMMUNITY = Cosigner.of("witness.xinhe.example/rotation", SignatureSuite.ED25519.generateKeyPair());
     private static final Cosigner STREET = Cosigner.of("witness.beishan.example/rotation", SignatureSuite.ED25519.generateKeyPair());
-    private static final int COMMUNITY_PORT = freePort();
-    private static final int STREET_PORT = freePort();
+    private static final int COMMUNITY_PORT = ChildService.freePort();
+    private static final int STREET_PORT = ChildService.freePort();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static WitnessState communityState;
@@ -230,14 +230,6 @@ class LogKeyRotationIT {
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("gongzhang-rotation-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package org.gongzhang.service.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,9 +102,11 @@ public final class ChildService implements AutoCloseable {
     }
 
     /** A TCP port nobody listens on right now. */
-    public static int freePort() throws IOException {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.gongzhang.service.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +85,7 @@ public final class PostgresServer implements AutoCloseable {
             run(List.of("chown", "-R", "postgres:postgres", home.toString()), home);
             run(List.of("chmod", "755", parent.toString(), home.toString()), home);
         }
-        PostgresServer server = new PostgresServer(bin, data, log, freePort(), root);
+        PostgresServer server = new PostgresServer(bin, data, log, ChildService.freePort(), root);
         server.pg(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
                 "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C.UTF-8"), home);
         server.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log.toString(), "-w",
@@ -188,12 +187,6 @@ public final class PostgresServer implements AutoCloseable {
                             .replaceAll("\\D", "0"))));
         } catch (IOException e) {
             return java.util.Optional.empty();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

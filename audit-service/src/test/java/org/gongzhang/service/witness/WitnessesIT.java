@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.gongzhang.service.keystore.KeyFiles;
+import org.gongzhang.service.support.ChildService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,8 +53,8 @@ class WitnessesIT {
     private static final Path STATE = temporaryDirectory();
     private static final Cosigner COMMUNITY = Cosigner.of("witness.xinhe.example/w1", SignatureSuite.ED25519.generateKeyPair());
     private static final Cosigner STREET = Cosigner.of("witness.beishan.example/w1", SignatureSuite.ED25519.generateKeyPair());
-    private static final int COMMUNITY_PORT = freePort();
-    private static final int STREET_PORT = freePort();
+    private static final int COMMUNITY_PORT = ChildService.freePort();
+    private static final int STREET_PORT = ChildService.freePort();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static WitnessState communityState;
@@ -249,14 +249,6 @@ class WitnessesIT {
             throws IOException {
         Witness witness = new Witness(cosigner, List.of(logKey), Checkpoint.bookOrigin(""), state, Clock.systemUTC());
         return WitnessServer.start(witness, new InetSocketAddress("127.0.0.1", port));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path temporaryDirectory() {
