@@ -43,7 +43,7 @@ import org.axonframework.serialization.Serializer;
  * one round trip instead of two (pgjdbc sends {@code BEGIN} with the query, then {@code COMMIT} on
  * its own).
  */
-final class LedgerEventStorage extends JdbcEventStorageEngine {
+final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldAppends {
 
     private final TailGate gate;
     private final TransactionManager transactions;
@@ -67,6 +67,7 @@ final class LedgerEventStorage extends JdbcEventStorageEngine {
      * insert per event, then each of their rows' statements (pgjdbc sends them with one Sync). An
      * error fails the whole as Axon's own append would: a duplicate key (another writer's entry at
      * the same place) is a {@code ConcurrencyException}, anything else an {@code EventStoreException}.
+     * Inside {@link #together} they are held and sent with the rest of its work's appends.
      */
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
@@ -78,55 +79,102 @@ final class LedgerEventStorage extends JdbcEventStorageEngine {
         if (with != null) {
             events.forEach(event -> with.rowsFor(event).ifPresent(stored::add));
         }
+        List<Held> holding = HELD.get();
+        if (holding != null && !stored.isEmpty()) {
+            // the connection taken as an immediate append would take it, so that this unit of work,
+            // failing later, marks the transaction rollback-only (TransactionBoundConnections)
+            JdbcUtils.closeQuietly(getConnection());
+            holding.add(new Held(List.copyOf(events), serializer, stored));
+            return;
+        }
         if (stored.isEmpty()) {
             super.appendEvents(events, serializer);
             return;
         }
+        send(List.of(new Held(List.copyOf(events), serializer, stored)));
+    }
+
+    /** Events to store with their rows. */
+    private record Held(List<? extends EventMessage<?>> events, Serializer serializer, List<RowsWithEvents.Rows> rows) {
+    }
+
+    /** The appends held back on this thread ({@link #together}); null outside it. */
+    private static final ThreadLocal<List<Held>> HELD = new ThreadLocal<>();
+
+    @Override
+    public void together(Runnable work) {
+        if (HELD.get() != null) {
+            work.run(); // already inside: the outer call sends everything
+            return;
+        }
+        List<Held> holding = new ArrayList<>();
+        HELD.set(holding);
+        try {
+            work.run();
+        } finally {
+            HELD.remove();
+        }
+        if (!holding.isEmpty()) {
+            send(holding);
+        }
+    }
+
+    private void send(List<Held> appends) {
         transactions.executeInTransaction(() -> {
             Connection connection = getConnection();
             try {
-                appendWith(connection, events, serializer, stored);
+                sendWith(connection, appends);
             } catch (SQLException e) {
-                handlePersistenceException(e, events.get(0));
+                handlePersistenceException(e, appends.get(0).events().get(0));
             } finally {
                 JdbcUtils.closeQuietly(connection);
             }
         });
     }
 
-    private void appendWith(Connection connection, List<? extends EventMessage<?>> events, Serializer serializer,
-            List<RowsWithEvents.Rows> stored) throws SQLException {
+    /** Each append's events and rows, in the order they were stored, as one compound statement. */
+    private void sendWith(Connection connection, List<Held> appends) throws SQLException {
         String insert = "insert into " + schema().domainEventTable() + " (" + domainEventFields()
                 + ") values (?,?,?,?,?,?,?,?,?)";
         StringBuilder sql = new StringBuilder();
-        events.forEach(event -> sql.append(sql.isEmpty() ? "" : ";\n").append(insert));
-        stored.forEach(row -> sql.append(";\n").append(row.sql()));
+        for (Held append : appends) {
+            append.events().forEach(event -> sql.append(sql.isEmpty() ? "" : ";\n").append(insert));
+            append.rows().forEach(row -> sql.append(";\n").append(row.sql()));
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int p = 1;
-            for (EventMessage<?> message : events) {
-                DomainEventMessage<?> event = asDomainEventMessage(message);
-                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
-                statement.setString(p++, event.getIdentifier());
-                statement.setString(p++, event.getAggregateIdentifier());
-                statement.setLong(p++, event.getSequenceNumber());
-                statement.setString(p++, event.getType());
-                writeTimestamp(statement, p++, event.getTimestamp());
-                statement.setString(p++, payload.getType().getName());
-                statement.setString(p++, payload.getType().getRevision());
-                statement.setBytes(p++, payload.getData());
-                statement.setBytes(p++, metaData.getData());
-            }
-            for (RowsWithEvents.Rows row : stored) {
-                p = row.bind(connection, statement, p);
+            for (Held append : appends) {
+                for (EventMessage<?> message : append.events()) {
+                    DomainEventMessage<?> event = asDomainEventMessage(message);
+                    SerializedObject<byte[]> payload = event.serializePayload(append.serializer(), byte[].class);
+                    SerializedObject<byte[]> metaData = event.serializeMetaData(append.serializer(), byte[].class);
+                    statement.setString(p++, event.getIdentifier());
+                    statement.setString(p++, event.getAggregateIdentifier());
+                    statement.setLong(p++, event.getSequenceNumber());
+                    statement.setString(p++, event.getType());
+                    writeTimestamp(statement, p++, event.getTimestamp());
+                    statement.setString(p++, payload.getType().getName());
+                    statement.setString(p++, payload.getType().getRevision());
+                    statement.setBytes(p++, payload.getData());
+                    statement.setBytes(p++, metaData.getData());
+                }
+                for (RowsWithEvents.Rows row : append.rows()) {
+                    p = row.bind(connection, statement, p);
+                }
             }
             statement.execute();
-            for (int i = 1; i < events.size(); i++) {
-                statement.getMoreResults();
-            }
-            for (RowsWithEvents.Rows row : stored) {
-                statement.getMoreResults();
-                row.stored(statement.getUpdateCount());
+            boolean first = true;
+            for (Held append : appends) {
+                for (int i = 0; i < append.events().size(); i++) {
+                    if (!first) {
+                        statement.getMoreResults();
+                    }
+                    first = false;
+                }
+                for (RowsWithEvents.Rows row : append.rows()) {
+                    statement.getMoreResults();
+                    row.stored(statement.getUpdateCount());
+                }
             }
         }
     }

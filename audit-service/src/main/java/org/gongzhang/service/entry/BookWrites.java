@@ -15,8 +15,10 @@ import java.util.function.Supplier;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.axon.BookCache;
+import org.gongzhang.service.axon.HeldAppends;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -59,7 +61,8 @@ public class BookWrites {
     private final GroupCommit<BookLock.Locked> group;
 
     BookWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions, BookLeases leases, LedgerIndex index,
-            BookCache cache, @Value("${ledger.writes.concurrency:16}") int concurrency,
+            BookCache cache, ObjectProvider<HeldAppends> heldAppends,
+            @Value("${ledger.writes.concurrency:16}") int concurrency,
             @Value("${ledger.writes.group-commit.threads:2}") int groupWriters,
             @Value("${ledger.writes.group-commit.max-entries:32}") int groupMax) {
         this.index = index;
@@ -69,8 +72,18 @@ public class BookWrites {
         this.transaction = new TransactionTemplate(transactions);
         this.group = groupMax > 1 && groupWriters > 0
                 ? new GroupCommit<>(transaction, this::lock, this::takeAndReadAll, cache::evict, this::transactionLost,
-                        groupWriters, groupMax)
+                        work -> together(heldAppends, work), groupWriters, groupMax)
                 : null;
+    }
+
+    /** A group's appends, their events and index rows sent together once all ran (one round trip), when the event store can. */
+    private static void together(ObjectProvider<HeldAppends> heldAppends, Runnable work) {
+        HeldAppends held = heldAppends.getIfUnique();
+        if (held == null) {
+            work.run();
+        } else {
+            held.together(work);
+        }
     }
 
     /** Stops the group commit's writers; what is queued then is written alone. */

@@ -29,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction and made durable by one commit. Writers hand their append to this queue and wait;
  * {@code threads} writer threads each take what is queued (up to {@code max} appends, one per book),
  * take their books' locks and read what each append checks first, all in one round trip, run them
- * in the order of their books and commit once. While one group waits for the disk, the next one
- * gathers. One append alone is a group of one.
+ * in the order of their books, send what they stored (events and index rows) to the database
+ * together, in one more round trip, and commit once. While one group waits for the disk, the next
+ * one gathers. One append alone is a group of one.
  *
  * <p>An append refused ({@link LedgerRefusal}) with the group's transaction still open in the
  * database is answered with its refusal and the rest of the group goes on: it was refused at the
@@ -89,6 +90,7 @@ public final class GroupCommit<P> implements AutoCloseable {
     private final Function<List<Claim>, List<P>> prepare;
     private final Consumer<String> rolledBack;
     private final BooleanSupplier lost;
+    private final Consumer<Runnable> together;
     private final int max;
     private final ReentrantLock queueLock = new ReentrantLock();
     private final Condition queued = queueLock.newCondition();
@@ -105,11 +107,13 @@ public final class GroupCommit<P> implements AutoCloseable {
      * first in one go (takes their books' advisory locks and reads what each asked for) and answers
      * one result per claim, in order; {@code rolledBack} is told each book of a group rolled back
      * after its work ran; {@code lost} says whether the database transaction under the current one is
-     * no longer the open one the group's work went into (failed by a statement, or rolled back under it).
+     * no longer the open one the group's work went into (failed by a statement, or rolled back under it);
+     * {@code together} runs the group's appends so that what they store goes to the database at once
+     * when they are all done (one round trip for the group; {@code Runnable::run}: each as it comes).
      */
     GroupCommit(TransactionTemplate transaction, Function<String, ReentrantLock> locks,
-            Function<List<Claim>, List<P>> prepare, Consumer<String> rolledBack, BooleanSupplier lost, int threads,
-            int max) {
+            Function<List<Claim>, List<P>> prepare, Consumer<String> rolledBack, BooleanSupplier lost,
+            Consumer<Runnable> together, int threads, int max) {
         if (threads < 1 || max < 2) {
             throw new IllegalArgumentException("a group commit needs 1 or more writers and groups of 2 or more: "
                     + threads + " / " + max);
@@ -119,6 +123,7 @@ public final class GroupCommit<P> implements AutoCloseable {
         this.prepare = prepare;
         this.rolledBack = rolledBack;
         this.lost = lost;
+        this.together = together;
         this.max = max;
         for (int i = 0; i < threads; i++) {
             Thread writer = new Thread(this::write, "group-commit-" + (i + 1));
@@ -280,10 +285,12 @@ public final class GroupCommit<P> implements AutoCloseable {
                     return;
                 }
                 List<P> prepared = prepare.apply(taken.stream().map(job -> new Claim(job.book, job.read)).toList());
-                for (int i = 0; i < taken.size(); i++) {
-                    ran.add(taken.get(i));
-                    runOne(taken.get(i), prepared.get(i), status);
-                }
+                together.accept(() -> {
+                    for (int i = 0; i < taken.size(); i++) {
+                        ran.add(taken.get(i));
+                        runOne(taken.get(i), prepared.get(i), status);
+                    }
+                });
             });
         } catch (RuntimeException | Error e) {
             // the books leave the caches while this writer still holds them: no other writer can

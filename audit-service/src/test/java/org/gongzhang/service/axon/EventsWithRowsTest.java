@@ -71,6 +71,45 @@ class EventsWithRowsTest {
     }
 
     @Test
+    void appendsHeldTogetherAreOneStatementSentOnceTheWorkIsDone() {
+        counts = List.of(5, 1, 5, 1); // the events' inserts answer 5, so that a count handed to the wrong row shows
+        LedgerEventStorage storage = storage(new Source(List.of(new Row("update a set x = ?", new Object[] {"first"}),
+                new Row("update b set y = ?", new Object[] {"second"}))));
+
+        storage.together(() -> {
+            storage.appendEvents(List.of(event("lanyuan", 1)), serializer());
+            storage.appendEvents(List.of(event("guiyuan", 4)), serializer());
+            assertThat(prepared).as("nothing sent while the work runs").isEmpty();
+        });
+
+        assertThat(prepared).hasSize(1);
+        assertThat(executions).isEqualTo(1);
+        assertThat(prepared.get(0).split(";\n")).hasSize(4);
+        assertThat(prepared.get(0).split(";\n")[1]).isEqualTo("update a set x = ?");
+        Map<Integer, Object> set = parameters.get(0);
+        assertThat(set.get(10)).isEqualTo("first");
+        assertThat(set.get(12)).as("the second event's aggregate").isEqualTo("guiyuan");
+        assertThat(set.get(20)).isEqualTo("second");
+        assertThat(stored).containsExactly(1, 1);
+    }
+
+    @Test
+    void nothingHeldIsSentWhenTheWorkFails() {
+        LedgerEventStorage storage = storage(new Source(List.of(new Row("update a set x = ?", new Object[] {"first"}),
+                new Row("update a set x = ?", new Object[] {"again"}))));
+
+        assertThatThrownBy(() -> storage.together(() -> {
+            storage.appendEvents(List.of(event("lanyuan", 1)), serializer());
+            throw new IllegalStateException("refused after the append");
+        })).hasMessage("refused after the append");
+
+        assertThat(prepared).isEmpty();
+        assertThat(executions).isZero();
+        storage.appendEvents(List.of(event("lanyuan", 1)), serializer());
+        assertThat(executions).as("outside together, sent at once again").isEqualTo(1);
+    }
+
+    @Test
     void eventsWithoutRowsAreStoredAsAxonStoresThem() {
         storage(null).appendEvents(List.of(event("lanyuan", 3)), serializer());
 

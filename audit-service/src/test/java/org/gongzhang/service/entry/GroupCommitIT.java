@@ -134,6 +134,52 @@ class GroupCommitIT extends ServiceIT {
     }
 
     /**
+     * A group's entries and index rows go to the database together once all its appends ran: a row
+     * the database refuses then (here a trigger on {@code b}'s index rows) rolls the whole group
+     * back, and each entry is written alone: {@code a}'s and {@code c}'s once, {@code b}'s refused as
+     * the storage's failure with nothing of it kept.
+     */
+    @Test
+    void aRowRefusedWhenTheGroupIsSentRollsItBackAndEachEntryIsWrittenAloneOnce() throws Exception {
+        TestBook a = TestBook.open(client);
+        TestBook b = TestBook.open(client);
+        TestBook c = TestBook.open(client);
+        List<Long> sizes = List.of(a.size(), b.size(), c.size());
+        GroupCommit.Counts before = writes.groupCounts();
+        JdbcTemplate owner = schemaOwner();
+        owner.execute("""
+                create or replace function group_fault_for_test() returns trigger language plpgsql as $$
+                begin
+                  if new.book_id = '%s' then raise exception 'row refused (injected by GroupCommitIT)'; end if;
+                  return new;
+                end $$""".formatted(b.id));
+        owner.execute("create trigger group_fault_for_test before insert on ledger_entry for each row "
+                + "execute function group_fault_for_test()");
+        List<Object> answers;
+        try {
+            answers = inOneGroup(
+                    submits(a.entry(a.preparer, "voucher.recorded", a.parkingVoucher("30.00"))),
+                    submits(b.entry(b.preparer, "voucher.recorded", b.parkingVoucher("35.00"))),
+                    submits(c.entry(c.preparer, "voucher.recorded", c.parkingVoucher("40.00"))));
+        } finally {
+            releaseTheWriters(); // their open transactions read ledger_entry: dropping a trigger waits for them
+            owner.execute("drop trigger group_fault_for_test on ledger_entry");
+            owner.execute("drop function group_fault_for_test()");
+        }
+
+        assertStatus(answers.get(0), 201);
+        assertStatus(answers.get(1), 500);
+        assertThat(((Answer) answers.get(1)).json().get("code").asText()).isEqualTo("service.storage.failed");
+        assertStatus(answers.get(2), 201);
+        assertThat(writes.groupCounts().minus(before).rollbacks()).isEqualTo(1);
+        assertThat(List.of(a.size(), b.size(), c.size())).containsExactly(sizes.get(0) + 1, sizes.get(1), sizes.get(2) + 1);
+        a.accept(a.entry(a.preparer, "voucher.recorded", a.parkingVoucher("50.00")));
+        b.accept(b.entry(b.preparer, "voucher.recorded", b.parkingVoucher("55.00")));
+        c.accept(c.entry(c.preparer, "voucher.recorded", c.parkingVoucher("60.00")));
+        verifies(a, b, c);
+    }
+
+    /**
      * Appends a voucher to {@code a}, {@code middle} to {@code b} and a voucher to {@code c} in one group:
      * {@code middle} answered {@code status} with {@code code}, the others 201 and stored once each,
      * nothing stored in {@code b}, every book verifying; answers what the group commit counted meanwhile.

@@ -43,6 +43,8 @@ class GroupCommitTest {
     private GroupCommit<String> group;
     /** The claims each group prepared, group by group. */
     private final List<List<String>> prepared = new CopyOnWriteArrayList<>();
+    /** The appends each group ran inside one call of its {@code together} (whose stores go out at once), group by group. */
+    private final List<List<String>> together = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -57,7 +59,11 @@ class GroupCommitTest {
                 book -> locks.computeIfAbsent(book, b -> new ReentrantLock()), claims -> {
                     prepared.add(claims.stream().map(c -> c.book() + ":" + c.read()).toList());
                     return claims.stream().map(c -> "locked " + c.book()).toList();
-                }, evicted::add, failed::get, threads, max);
+                }, evicted::add, failed::get, work -> {
+                    int before = ran.size();
+                    work.run();
+                    together.add(List.copyOf(ran.subList(before, ran.size())));
+                }, threads, max);
         return group;
     }
 
@@ -77,6 +83,8 @@ class GroupCommitTest {
         assertThat(ran).containsExactly("busy", "a", "b", "c");
         assertThat(prepared).as("one round trip of locks and reads per group, in the books' order")
                 .containsExactly(List.of("busy:read busy"), List.of("a:read a", "b:read b", "c:read c"));
+        assertThat(together).as("a group's appends store together, once all ran")
+                .containsExactly(List.of("busy"), List.of("a", "b", "c"));
         assertThat(transactions.commits).hasValue(2);
         assertThat(group.counts()).isEqualTo(new GroupCommit.Counts(2, 4, 0));
     }

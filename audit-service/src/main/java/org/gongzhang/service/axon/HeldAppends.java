@@ -1,0 +1,16 @@
+package org.gongzhang.service.axon;
+
+/**
+ * Appends of events held back until a batch of work is done, then sent to the database together
+ * ({@link LedgerEventStorage}): a group commit's appends to its different books cost one round trip
+ * for all their events and index rows instead of one each.
+ */
+public interface HeldAppends {
+
+    /**
+     * Runs {@code work}, in a transaction, holding back the events (and their rows) it stores on this
+     * thread, then stores them all in one round trip. When {@code work} throws, nothing held is sent
+     * (its transaction must roll back). Nothing is held back on other threads.
+     */
+    void together(Runnable work);
+}
