@@ -15,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.service.axon.BookCache;
 import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.RowFault;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.entry.SignedEntry;
@@ -146,25 +147,13 @@ class GroupCommitIT extends ServiceIT {
         TestBook c = TestBook.open(client);
         List<Long> sizes = List.of(a.size(), b.size(), c.size());
         GroupCommit.Counts before = writes.groupCounts();
-        JdbcTemplate owner = schemaOwner();
-        owner.execute("""
-                create or replace function group_fault_for_test() returns trigger language plpgsql as $$
-                begin
-                  if new.book_id = '%s' then raise exception 'row refused (injected by GroupCommitIT)'; end if;
-                  return new;
-                end $$""".formatted(b.id));
-        owner.execute("create trigger group_fault_for_test before insert on ledger_entry for each row "
-                + "execute function group_fault_for_test()");
         List<Object> answers;
-        try {
+        try (RowFault fault = RowFault.refuse(schemaOwner(), "ledger_entry", "before insert", b.id)) {
             answers = inOneGroup(
                     submits(a.entry(a.preparer, "voucher.recorded", a.parkingVoucher("30.00"))),
                     submits(b.entry(b.preparer, "voucher.recorded", b.parkingVoucher("35.00"))),
                     submits(c.entry(c.preparer, "voucher.recorded", c.parkingVoucher("40.00"))));
-        } finally {
-            releaseTheWriters(); // their open transactions read ledger_entry: dropping a trigger waits for them
-            owner.execute("drop trigger group_fault_for_test on ledger_entry");
-            owner.execute("drop function group_fault_for_test()");
+            releaseTheWriters(); // their open transactions read ledger_entry: dropping the trigger waits for them
         }
 
         assertStatus(answers.get(0), 201);

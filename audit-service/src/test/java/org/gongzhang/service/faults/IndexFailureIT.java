@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.RowFault;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.crypto.Digests;
@@ -82,22 +83,8 @@ class IndexFailureIT extends ServiceIT {
      * when it fires {@code before …}, at commit (a deferred constraint trigger) when {@code after …}.
      */
     private Answer submitRefusedBy(TestBook book, SignedEntry entry, String table, String when) {
-        JdbcTemplate owner = schemaOwner();
-        owner.execute("""
-                create or replace function fault_for_test() returns trigger language plpgsql as $$
-                begin
-                  if new.book_id = '%s' then raise exception 'row refused (injected by IndexFailureIT)'; end if;
-                  return new;
-                end $$""".formatted(book.id));
-        String trigger = when.startsWith("after")
-                ? "create constraint trigger fault_for_test " + when + " on " + table + " deferrable initially deferred"
-                : "create trigger fault_for_test " + when + " on " + table;
-        owner.execute(trigger + " for each row execute function fault_for_test()");
-        try {
+        try (RowFault fault = RowFault.refuse(schemaOwner(), table, when, book.id)) {
             return client.submit(entry, "en");
-        } finally {
-            owner.execute("drop trigger fault_for_test on " + table);
-            owner.execute("drop function fault_for_test()");
         }
     }
 
