@@ -66,7 +66,7 @@ class EventStoreConfiguration {
                 .connectionProvider(connections(dataSource))
                 .transactionManager(transactions)
                 .dataType(byte[].class)
-                .schema(schema()), poll.dividedBy(2), transactions, rowsWithEvents::getIfUnique);
+                .schema(schema()), poll.dividedBy(2), transactions, rowsWithEvents::getObject);
     }
 
     /**

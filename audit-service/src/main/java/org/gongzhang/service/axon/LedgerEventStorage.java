@@ -48,12 +48,12 @@ final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldApp
     private final TailGate gate;
     private final TransactionManager transactions;
     private final Supplier<RowsWithEvents> rows;
-    /** {@link #rows}' answer once it gave one (a bean looked up at the first append, not at every one). */
+    /** {@link #rows}' answer (a bean looked up at the first append, not at every one). */
     private volatile RowsWithEvents found;
 
     /**
-     * {@code transactions} is the one the builder was given; {@code rows}, asked at each append,
-     * says what to store with the events (null: nothing).
+     * {@code transactions} is the one the builder was given; {@code rows}, asked at the first append,
+     * says what to store with the events.
      */
     LedgerEventStorage(Builder builder, Duration quiet, TransactionManager transactions, Supplier<RowsWithEvents> rows) {
         super(builder);
@@ -76,13 +76,12 @@ final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldApp
         }
         RowsWithEvents with = found;
         List<RowsWithEvents.Rows> stored = new ArrayList<>();
-        if (with != null) {
-            events.forEach(event -> with.rowsFor(event).ifPresent(stored::add));
-        }
+        events.forEach(event -> with.rowsFor(event).ifPresent(stored::add));
         List<Held> holding = HELD.get();
-        if (holding != null && !stored.isEmpty()) {
-            // the connection taken as an immediate append would take it, so that this unit of work,
-            // failing later, marks the transaction rollback-only (TransactionBoundConnections)
+        if (holding != null) {
+            // held in their order, with or without rows; the connection taken as an immediate append
+            // would take it, so that this unit of work, failing later, marks the transaction
+            // rollback-only (TransactionBoundConnections)
             JdbcUtils.closeQuietly(getConnection());
             holding.add(new Held(List.copyOf(events), serializer, stored));
             return;

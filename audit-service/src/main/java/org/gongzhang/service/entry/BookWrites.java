@@ -59,6 +59,7 @@ public class BookWrites {
     private final LedgerIndex index;
     /** Where appends of finished entries go to be committed together; null when each commits alone. */
     private final GroupCommit<BookLock.Locked> group;
+    private volatile HeldAppends held;
 
     BookWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions, BookLeases leases, LedgerIndex index,
             BookCache cache, ObjectProvider<HeldAppends> heldAppends,
@@ -76,14 +77,14 @@ public class BookWrites {
                 : null;
     }
 
-    /** A group's appends, their events and index rows sent together once all ran (one round trip), when the event store can. */
-    private static void together(ObjectProvider<HeldAppends> heldAppends, Runnable work) {
-        HeldAppends held = heldAppends.getIfUnique();
+    /** A group's appends, their events and index rows sent together once all ran (one round trip). */
+    private void together(ObjectProvider<HeldAppends> heldAppends, Runnable work) {
+        HeldAppends held = this.held;
         if (held == null) {
-            work.run();
-        } else {
-            held.together(work);
+            held = heldAppends.getObject(); // the event store, looked up at the first group, not at every one
+            this.held = held;
         }
+        held.together(work);
     }
 
     /** Stops the group commit's writers; what is queued then is written alone. */

@@ -94,6 +94,27 @@ class EventsWithRowsTest {
     }
 
     @Test
+    void anEventWithoutRowsIsHeldInItsPlaceToo() {
+        counts = List.of(1, 1, 1);
+        List<RowsWithEvents.Rows> first = List.of(new Row("update a set x = ?", new Object[] {"first"}));
+        int[] asked = {0};
+        LedgerEventStorage storage = storage(event -> asked[0]++ == 0 ? Optional.of(first.get(0)) : Optional.empty());
+
+        storage.together(() -> {
+            storage.appendEvents(List.of(event("lanyuan", 1)), serializer());
+            storage.appendEvents(List.of(event("saga", 0)), serializer());
+        });
+
+        assertThat(prepared).hasSize(1);
+        String[] parts = prepared.get(0).split(";\n");
+        assertThat(parts).hasSize(3);
+        assertThat(parts[1]).isEqualTo("update a set x = ?");
+        assertThat(parts[2]).startsWith("insert into domain_event_entry");
+        assertThat(parameters.get(0).get(12)).as("the second event's aggregate, after the row").isEqualTo("saga");
+        assertThat(stored).containsExactly(1);
+    }
+
+    @Test
     void nothingHeldIsSentWhenTheWorkFails() {
         LedgerEventStorage storage = storage(new Source(List.of(new Row("update a set x = ?", new Object[] {"first"}),
                 new Row("update a set x = ?", new Object[] {"again"}))));
@@ -111,7 +132,7 @@ class EventsWithRowsTest {
 
     @Test
     void eventsWithoutRowsAreStoredAsAxonStoresThem() {
-        storage(null).appendEvents(List.of(event("lanyuan", 3)), serializer());
+        storage(event -> Optional.empty()).appendEvents(List.of(event("lanyuan", 3)), serializer());
 
         assertThat(prepared).hasSize(1);
         assertThat(prepared.get(0)).doesNotContain(";");
