@@ -111,12 +111,17 @@ class BackupRestoreIT {
             }
             assertThat(health).as("health of ./ledger serve; its log: %s", log.toAbsolutePath()).isEqualTo(200);
         } finally {
-            // the service (the script's child) stops its PostgreSQL on SIGTERM; the script then ends
+            // SIGTERM to the script, as kill(1) or a service manager sends it: the script stops the
+            // service, which stops its PostgreSQL, and ends when they have
             List<ProcessHandle> tree = process.descendants().toList();
-            process.children().forEach(ProcessHandle::destroy);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            for (ProcessHandle left : tree) {
-                left.onExit().get(60, TimeUnit.SECONDS);
+            process.destroy();
+            try {
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("./ledger serve ended on SIGTERM").isTrue();
+                for (ProcessHandle left : tree) {
+                    left.onExit().get(60, TimeUnit.SECONDS); // a TimeoutException: left running by the script
+                }
+            } finally {
+                tree.forEach(ProcessHandle::destroyForcibly);
             }
         }
         assertThat(Files.readString(log)).contains("Embedded PostgreSQL data directory: " + home.resolve("pgdata"))
