@@ -28,7 +28,6 @@ import org.gongzhang.verifier.merkle.ConsistencyProof;
 import org.gongzhang.verifier.merkle.MerkleHash;
 import org.gongzhang.verifier.merkle.SubtreeProofs;
 import org.gongzhang.verifier.merkle.SubtreeProofs.Node;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
