@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,11 +43,17 @@ class EntryController {
     /**
      * 201 with the receipt for a new entry; 200 with the first receipt for a replayed submission id.
      * With the book's lease in {@value #LEASE_HEADER}, the lease is used up; without it, while
-     * another writer holds the lease, 409 {@code book.lease.held}.
+     * another writer holds the lease, 409 {@code book.lease.held}. Most posts are answered ahead of
+     * this method ({@link EntryPosts}); one whose append failed there comes here with its failure,
+     * which is raised as the append's own.
      */
     @PostMapping(path = "/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EntryReceipt> submit(@PathVariable String book, @RequestBody String body,
-            @RequestHeader(name = LEASE_HEADER, required = false) String lease) {
+            @RequestHeader(name = LEASE_HEADER, required = false) String lease,
+            @RequestAttribute(name = EntryPosts.FAILED, required = false) RuntimeException failedAhead) {
+        if (failedAhead != null) {
+            throw failedAhead;
+        }
         EntrySubmissions.Outcome outcome = submissions.submitSigned(book, body, lease == null ? null : lease.strip());
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(outcome.receipt());
     }

@@ -48,6 +48,7 @@ public class InputScreening extends OncePerRequestFilter {
     static final int MAX_SCREENED_BYTES = 32 * 1024 * 1024;
 
     private static final String REFUSAL = InputScreening.class.getName() + ".refusal";
+    private static final String CLEAN_BODY = InputScreening.class.getName() + ".clean-body";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -65,7 +66,19 @@ public class InputScreening extends OncePerRequestFilter {
             }
         }
         refusal.ifPresent(r -> request.setAttribute(REFUSAL, r));
+        if (refusal.isEmpty() && screened != request) {
+            request.setAttribute(CLEAN_BODY, ((ReadAgain) screened).body);
+        }
         chain.doFilter(screened, response);
+    }
+
+    /**
+     * The JSON body of {@code request} as this filter read it and found nothing to refuse in it (its
+     * stream can still be read again from the start); empty when the request was refused, or its
+     * body not screened (not JSON, or too large).
+     */
+    public static Optional<byte[]> cleanBody(HttpServletRequest request) {
+        return request.getAttribute(CLEAN_BODY) instanceof byte[] body ? Optional.of(body) : Optional.empty();
     }
 
     /** Raises the refusal the filter found, where the handler's own error handling answers it. */
