@@ -10,7 +10,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * served: every request under {@code /api/books/{book}/} and {@code /public/books/{book}/} is
  * refused with {@link BookIntegrityFailed} before its handler runs — reports, PDFs, exports,
  * entries, head, bundle, verify, proofs, writes and the public pages alike. The API answers 409
- * problem+json; the public pages show a warning instead of figures.
+ * problem+json; the public pages show a warning instead of figures. (The entry posts answered ahead
+ * of Spring MVC, {@code EntryPosts}, make the same check first and hand its refusal to the controller.)
  */
 @Component
 public class BookIntegrityGate implements HandlerInterceptor {
