@@ -4,7 +4,6 @@ import java.util.List;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +54,7 @@ class EntryController {
             throw failedAhead;
         }
         EntrySubmissions.Outcome outcome = submissions.submitSigned(book, body, lease == null ? null : lease.strip());
-        return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(outcome.receipt());
+        return ResponseEntity.status(outcome.status()).body(outcome.receipt());
     }
 
     @GetMapping("/head")

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gongzhang.core.book.api.BookId;
 import org.gongzhang.service.log.BookIntegrity;
 import org.gongzhang.service.log.BookIntegrityGate;
 import org.gongzhang.service.web.InputScreening;
@@ -37,8 +38,8 @@ final class EntryPosts extends OncePerRequestFilter {
     /** The request attribute holding the append's failure, for {@link EntryController#submit} to raise. */
     static final String FAILED = "org.gongzhang.service.entry.EntryPosts.failed";
 
-    /** The path, its book id of the form {@link org.gongzhang.core.book.api.BookId} takes (no escapes to decode). */
-    private static final Pattern PATH = Pattern.compile("/api/books/([a-z0-9][a-z0-9-]{2,63})/entries");
+    /** The path; its book id taken only in the form {@link BookId} takes (so no escapes to decode). */
+    private static final Pattern PATH = Pattern.compile("/api/books/([^/]+)/entries");
 
     private final EntrySubmissions submissions;
     private final BookIntegrity integrity;
@@ -76,8 +77,8 @@ final class EntryPosts extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<byte[]> body = InputScreening.cleanBody(request);
         Matcher path = PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        if (body.isEmpty() || body.get().length == 0 || !path.matches() || !isUtf8Json(request.getContentType())
-                || !takesJson(request.getHeader("Accept"))) {
+        if (body.isEmpty() || body.get().length == 0 || !path.matches() || !BookId.isValid(path.group(1))
+                || !isUtf8Json(request.getContentType()) || !takesJson(request.getHeader("Accept"))) {
             chain.doFilter(request, response);
             return;
         }
@@ -95,7 +96,7 @@ final class EntryPosts extends OncePerRequestFilter {
         }
         byte[] receipt = json.writeValueAsBytes(outcome.receipt());
         answered.increment(); // before the answer: its caller may ask right after reading it
-        response.setStatus(outcome.replayed() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_CREATED);
+        response.setStatus(outcome.status().value());
         response.setContentType("application/json");
         response.setContentLength(receipt.length);
         response.getOutputStream().write(receipt);

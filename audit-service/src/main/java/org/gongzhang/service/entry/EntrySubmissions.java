@@ -23,6 +23,7 @@ import org.gongzhang.verifier.entry.EntryKind;
 import org.gongzhang.verifier.entry.KeyRegistry;
 import org.gongzhang.verifier.entry.MalformedEntry;
 import org.gongzhang.verifier.entry.SignedEntry;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,6 +51,11 @@ public class EntrySubmissions {
 
     /** The outcome: the receipt, and whether it answers a replay of an earlier submission. */
     public record Outcome(EntryReceipt receipt, boolean replayed) {
+
+        /** The answer's status over HTTP: 201 for a new entry, 200 for a replay. */
+        public HttpStatus status() {
+            return replayed ? HttpStatus.OK : HttpStatus.CREATED;
+        }
     }
 
     /** An entry the service built (and signed, or had signed within the same request): waits out another writer's lease. */
