@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -126,11 +127,14 @@ class EarlyPostgresIT {
         Path pidFile = data.resolve("postmaster.pid");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(pidFile)) {
-                List<String> lines = Files.readAllLines(pidFile);
-                if (lines.size() >= 8 && lines.get(7).trim().equals("ready")) {
-                    return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).orElseThrow();
-                }
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(pidFile);
+            } catch (NoSuchFileException notYetOrGoneAgain) {
+                lines = List.of(); // initdb's runs write and remove it before the server writes its own
+            }
+            if (lines.size() >= 8 && lines.get(7).trim().equals("ready")) {
+                return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).orElseThrow();
             }
             Thread.sleep(50);
         }
