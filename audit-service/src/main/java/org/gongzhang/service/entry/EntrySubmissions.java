@@ -175,15 +175,23 @@ public class EntrySubmissions {
         } catch (NotCanonicalizable e) {
             throw LedgerRefusal.invalid("entry.json.malformed", null, e.getMessage());
         } catch (MalformedEntry e) {
-            throw LedgerRefusal.invalid("entry.malformed", e.field(), e.getMessage());
+            throw malformed(e);
         }
+    }
+
+    /**
+     * The field alone is the message's argument, as in the ledger's own refusals: the verifier's
+     * reason ({@link MalformedEntry#getMessage()}) is English and would show in a zh-CN answer.
+     */
+    private static LedgerRefusal malformed(MalformedEntry e) {
+        return LedgerRefusal.invalid("entry.malformed", e.field(), e.field());
     }
 
     private static EntryHeader header(SignedEntry entry) {
         try {
             return entry.header();
         } catch (MalformedEntry e) {
-            throw LedgerRefusal.invalid("entry.malformed", e.field(), e.getMessage());
+            throw malformed(e);
         }
     }
 }

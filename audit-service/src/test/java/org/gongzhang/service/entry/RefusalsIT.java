@@ -209,6 +209,21 @@ class RefusalsIT extends ServiceIT {
         assertThat(book.size()).isEqualTo(before);
     }
 
+    /** The envelope's reason is named by its field, in the caller's language only (no English reason in zh-CN). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "zh-CN | 条目字段 entry.format 缺失或格式不正确。",
+        "en    | Field entry.format of the entry is missing or malformed."})
+    void aMalformedEnvelopeIsRefusedInTheCallersLanguageOnly(String language, String detail) {
+        long before = book.size();
+        Answer answer = client.post("/api/books/" + book.id + "/entries", "{\"entry\":{},\"signature\":\"x\"}", language);
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("code").asText()).isEqualTo("entry.malformed");
+        assertThat(answer.json().get("field").asText()).isEqualTo("entry.format");
+        assertThat(answer.json().get("detail").asText()).isEqualTo(detail);
+        assertThat(book.size()).isEqualTo(before);
+    }
+
     @Test
     void signatureOverDifferentBytesIsRefused() {
         SignedEntry signed = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("10.00"));
