@@ -54,8 +54,11 @@ public final class ImportRefused extends RuntimeException {
                 Map.of("importId", earlier.importId()), null, earlier.fileSha256(), earlier.importedAt().toString());
     }
 
-    /** 409: someone else wrote to the book before the first entry; nothing was written, the file may be sent again. */
-    static ImportRefused interrupted(RuntimeException stop) {
+    /**
+     * 409: the book refused the first entry (most likely someone else wrote to the book just then);
+     * nothing was written, the file may be sent again.
+     */
+    static ImportRefused interrupted(LedgerRefusal stop) {
         return new ImportRefused(Kind.CONFLICT, "import.interrupted", List.of(), Map.of(), refusal(stop));
     }
 
@@ -91,10 +94,14 @@ public final class ImportRefused extends RuntimeException {
         return written;
     }
 
-    /** What stopped writing, as a refusal; an unexpected failure becomes {@code import.write.failed}. */
+    /**
+     * What stopped writing, as a refusal; any other failure (the storage's) becomes
+     * {@code import.write.failed}, without its own words: they are the database's, in English, and
+     * not the caller's to read (the service logs them).
+     */
     private static LedgerRefusal refusal(RuntimeException stop) {
         return stop instanceof LedgerRefusal refusal ? refusal
-                : new LedgerRefusal(Kind.CONFLICT, "import.write.failed", null, String.valueOf(stop.getMessage()));
+                : new LedgerRefusal(Kind.CONFLICT, "import.write.failed", null);
     }
 
     public Kind kind() {

@@ -23,16 +23,22 @@ import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.verifier.crypto.Digests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * 凭证导入: checks a whole file against the book and writes nothing unless all of it passes; then
  * stores the file as an attachment, records the import, and writes its vouchers (see
  * {@link ImportWriter}). Refusals: the signers (403, 422), the same file imported before or
- * vouchers the book already holds (409), any bad row (422, every problem by row).
+ * vouchers the book already holds (409), any bad row (422, every problem by row). A failure to
+ * store the first entry is the storage's (5xx, nothing written, the file may be sent again); one
+ * after it stops the import as partial (409, {@code stoppedBy} {@code import.write.failed}).
  */
 @Service
 class VoucherImports {
+
+    private static final Logger log = LoggerFactory.getLogger(VoucherImports.class);
 
     static final int MAX_BYTES = 20 * 1024 * 1024;
     static final int MAX_NAME = 200;
@@ -163,9 +169,17 @@ class VoucherImports {
         }
         ImportWriter.Outcome outcome = writer.write(checked.check().plan().vouchers(),
                 new ImportWriter.Source(sha256, name), keys, checked.head());
+        if (!outcome.complete() && !(outcome.stoppedBy() instanceof LedgerRefusal)) {
+            log.error("Import {} into {} stopped by a failure to store entry {}", running.importId(), book,
+                    outcome.lastEntry() == null ? checked.head().size() : outcome.lastEntry() + 1, outcome.stoppedBy());
+        }
         if (outcome.wroteNothing()) {
             records.forget(running);
-            throw ImportRefused.interrupted(outcome.stoppedBy());
+            if (outcome.stoppedBy() instanceof LedgerRefusal refusal) {
+                throw ImportRefused.interrupted(refusal);
+            }
+            // the storage's failure, not a refusal: answered as any request's that stored nothing (5xx)
+            throw outcome.stoppedBy();
         }
         ImportRecord finished = running.finished(outcome.complete() ? "COMPLETE" : "PARTIAL", outcome.written().size(),
                 outcome.firstEntry(), outcome.lastEntry());

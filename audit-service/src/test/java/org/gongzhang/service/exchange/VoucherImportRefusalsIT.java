@@ -35,15 +35,19 @@ import org.gongzhang.reporting.exchange.PlannedVoucher;
 import org.gongzhang.reporting.exchange.SheetRow;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.support.LedgerClient.Answer;
+import org.gongzhang.service.support.RowFault;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Imports the service refuses: a file imported twice, vouchers the book holds, bad rows (each by
  * its row, in the caller's language), signers who may not sign; in every case nothing is written.
- * An import that another writer interrupts stops and says exactly what it wrote.
+ * An import that another writer interrupts stops and says exactly what it wrote; so does one the
+ * storage stops midway, and one it stops at the first entry is answered as the storage's failure.
  */
 class VoucherImportRefusalsIT extends ExchangeIT {
 
@@ -239,6 +243,62 @@ class VoucherImportRefusalsIT extends ExchangeIT {
             assertThat(voucher.get("voucher").get("status").asText()).isEqualTo(unfinished.get("status").asText());
         }
         assertProblem(books.importFile(book, year, CSV, "en"), 409, "import.file.duplicate", "");
+    }
+
+    /**
+     * The database refusing the first entry is the storage's failure, not a conflict: 500 in the
+     * caller's language as for any request that stored nothing, no import recorded, and the same
+     * file imported once the storage works again.
+     */
+    @Test
+    void aStorageFailureAtTheFirstEntryIsAnsweredAsTheServicesAndTheFileMaySimplyBeSentAgain() {
+        byte[] file = firstMonth("csv");
+        String book = books.openLike(DEMO);
+        books.awaitReadModel(book);
+        long size = books.size(book);
+        Answer failed;
+        try (RowFault fault = RowFault.refuse(schemaOwner(), "ledger_entry", "before insert", book)) {
+            failed = books.importFile(book, file, CSV, "zh-CN");
+        }
+
+        JsonNode problem = assertProblem(failed, 500, "service.storage.failed", "");
+        assertThat(problem.get("detail").asText()).isEqualTo("服务未能保存本次请求，请求的任何内容均未保留。请重试；如仍失败，请联系运维人员。");
+        assertThat(failed.body()).doesNotContain("row refused");
+        assertThat(books.size(book)).isEqualTo(size);
+        assertThat(books.imports(book)).isEmpty();
+        assertThat(books.importFile(book, file, CSV, "zh-CN").status()).isEqualTo(201);
+    }
+
+    /**
+     * The database refusing an entry midway (here the 8th: voucher 3's review) stops the import as
+     * partial, with the vouchers before it written and posted, and the reason in the caller's
+     * language, not the database's words.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "zh-CN | 服务未能保存这一条目（存储故障），它和此后的凭证都未写入。请稍后在账套页查看；如仍失败，请联系运维人员。",
+        "en    | The service could not store this entry (a storage failure); it and the vouchers after it were not written. Check the book later, and tell the operator if it persists."})
+    void aStorageFailureMidwayStopsTheImportAsPartialInTheCallersWords(String language, String reason) {
+        byte[] file = firstMonth("csv");
+        String book = books.openLike(DEMO);
+        books.awaitReadModel(book);
+        long opened = books.size(book);
+        Answer answer;
+        try (RowFault fault = RowFault.refuse(schemaOwner(), "ledger_entry", "before insert", book,
+                "new.entry_index >= " + (opened + 7))) {
+            answer = books.importFile(book, file, CSV, language);
+        }
+
+        JsonNode problem = assertProblem(answer, 409, "import.partial", "");
+        assertThat(problem.get("written")).hasSize(2);
+        assertThat(problem.get("unfinished").get("status").asText()).isEqualTo("RECORDED");
+        assertThat(problem.get("stoppedBy").get("code").asText()).isEqualTo("import.write.failed");
+        assertThat(problem.get("stoppedBy").get("detail").asText()).isEqualTo(reason);
+        assertThat(answer.body()).doesNotContain("row refused");
+        assertThat(books.size(book)).isEqualTo(opened + 7);
+        JsonNode record = books.imports(book).get(0);
+        assertThat(record.get("status").asText()).isEqualTo("PARTIAL");
+        assertThat(record.get("written").asInt()).isEqualTo(2);
     }
 
     /**

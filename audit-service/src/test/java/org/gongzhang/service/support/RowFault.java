@@ -21,12 +21,20 @@ public final class RowFault implements AutoCloseable {
 
     /** Refuses {@code book}'s rows on {@code table} {@code when} ("before insert", "after update", …). */
     public static RowFault refuse(JdbcTemplate owner, String table, String when, String book) {
+        return refuse(owner, table, when, book, "true");
+    }
+
+    /**
+     * Refuses those of {@code book}'s rows on {@code table} for which {@code condition} holds, an SQL
+     * condition over the row {@code new} (e.g. {@code new.entry_index >= 7}).
+     */
+    public static RowFault refuse(JdbcTemplate owner, String table, String when, String book, String condition) {
         owner.execute("""
                 create or replace function fault_for_test() returns trigger language plpgsql as $$
                 begin
-                  if new.book_id = '%s' then raise exception 'row refused (injected by a test)'; end if;
+                  if new.book_id = '%s' and (%s) then raise exception 'row refused (injected by a test)'; end if;
                   return new;
-                end $$""".formatted(book));
+                end $$""".formatted(book, condition));
         String trigger = when.startsWith("after")
                 ? "create constraint trigger fault_for_test " + when + " on " + table + " deferrable initially deferred"
                 : "create trigger fault_for_test " + when + " on " + table;
