@@ -169,17 +169,17 @@ class VoucherImports {
         }
         ImportWriter.Outcome outcome = writer.write(checked.check().plan().vouchers(),
                 new ImportWriter.Source(sha256, name), keys, checked.head());
-        if (!outcome.complete() && !(outcome.stoppedBy() instanceof LedgerRefusal)) {
-            log.error("Import {} into {} stopped by a failure to store entry {}", running.importId(), book,
-                    outcome.lastEntry() == null ? checked.head().size() : outcome.lastEntry() + 1, outcome.stoppedBy());
-        }
         if (outcome.wroteNothing()) {
             records.forget(running);
             if (outcome.stoppedBy() instanceof LedgerRefusal refusal) {
                 throw ImportRefused.interrupted(refusal);
             }
-            // the storage's failure, not a refusal: answered as any request's that stored nothing (5xx)
+            // the storage's failure, not a refusal: answered (and logged) as any request's that stored nothing
             throw outcome.stoppedBy();
+        }
+        if (!outcome.complete() && !(outcome.stoppedBy() instanceof LedgerRefusal)) {
+            log.error("Import {} into {} stopped after entry {} by a failure to store the next", running.importId(),
+                    book, outcome.lastEntry(), outcome.stoppedBy());
         }
         ImportRecord finished = running.finished(outcome.complete() ? "COMPLETE" : "PARTIAL", outcome.written().size(),
                 outcome.firstEntry(), outcome.lastEntry());
