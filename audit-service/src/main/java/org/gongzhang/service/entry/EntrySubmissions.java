@@ -1,6 +1,7 @@
 package org.gongzhang.service.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -23,6 +24,8 @@ import org.gongzhang.verifier.entry.EntryKind;
 import org.gongzhang.verifier.entry.KeyRegistry;
 import org.gongzhang.verifier.entry.MalformedEntry;
 import org.gongzhang.verifier.entry.SignedEntry;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -173,10 +176,23 @@ public class EntrySubmissions {
         try {
             return SignedEntry.fromLeaf(body);
         } catch (NotCanonicalizable e) {
-            throw LedgerRefusal.invalid("entry.json.malformed", null, e.getMessage());
+            throw LedgerRefusal.invalid("entry.json.malformed", null, reasonOf(e));
         } catch (MalformedEntry e) {
             throw malformed(e);
         }
+    }
+
+    /**
+     * Why the text is not canonical JSON, as a message of its own ({@code entry.json.reason.*}) that
+     * the answer says in the caller's language; the parser's English words only as its fallback.
+     */
+    static MessageSourceResolvable reasonOf(NotCanonicalizable e) {
+        String reason = e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (e.reason() == NotCanonicalizable.Reason.SYNTAX && (e.line() < 1 || e.column() < 1)) {
+            reason = "syntax-somewhere";
+        }
+        return new DefaultMessageSourceResolvable(new String[] {"entry.json.reason." + reason},
+                new Object[] {e.detail(), e.line(), e.column()}, e.getMessage());
     }
 
     /**

@@ -183,19 +183,28 @@ class RefusalsIT extends ServiceIT {
     @Test
     void malformedJsonIsRefused() {
         long before = book.size();
-        Answer answer = client.post("/api/books/" + book.id + "/entries", "{\"entry\": {\"format\": 1,", "en");
+        Answer answer = client.post("/api/books/" + book.id + "/entries", "{\"entry\": {\"format\": 1, x}", "en");
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().get("code").asText()).isEqualTo("entry.json.malformed");
+        assertThat(answer.json().get("detail").asText())
+                .isEqualTo("The entry is not JSON that can be canonicalized: not valid JSON at line 1, column 25."); // the x
         assertThat(book.size()).isEqualTo(before);
     }
 
-    @Test
-    void duplicateKeysAreRefusedAsAmbiguous() {
+    /** The parser's reason in the caller's language, not the parser's English. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "zh-CN | 条目不是可规范化的 JSON：键“book”在同一对象中出现了不止一次。",
+        "en    | The entry is not JSON that can be canonicalized: the key \"book\" appears more than once in one object."})
+    void duplicateKeysAreRefusedAsAmbiguous(String language, String detail) {
+        long before = book.size();
         String leaf = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("10.00")).leaf();
         String twice = leaf.replaceFirst("\\{\"entry\":\\{", "{\"entry\":{\"book\":\"other\",");
-        Answer answer = client.post("/api/books/" + book.id + "/entries", twice, "en");
+        Answer answer = client.post("/api/books/" + book.id + "/entries", twice, language);
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().get("code").asText()).isEqualTo("entry.json.malformed");
+        assertThat(answer.json().get("detail").asText()).isEqualTo(detail);
+        assertThat(book.size()).isEqualTo(before);
     }
 
     @Test

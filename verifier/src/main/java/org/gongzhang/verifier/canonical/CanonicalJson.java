@@ -1,5 +1,6 @@
 package org.gongzhang.verifier.canonical;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -14,6 +15,8 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * RFC 8785 (JCS) canonical form of the JSON this ledger signs.
@@ -32,6 +35,9 @@ public final class CanonicalJson {
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
+    /** How Jackson's strict duplicate detection names the key. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
+
     private CanonicalJson() {
     }
 
@@ -40,12 +46,27 @@ public final class CanonicalJson {
         try {
             JsonNode node = STRICT.readTree(json);
             if (node == null || node.isMissingNode()) {
-                throw new NotCanonicalizable("empty document");
+                throw new NotCanonicalizable(NotCanonicalizable.Reason.EMPTY, "empty document");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new NotCanonicalizable(e.getOriginalMessage());
+            throw notJson(e);
         }
+    }
+
+    /**
+     * Jackson's refusal as a reason: a duplicate key (its strict detection says "Duplicate field
+     * 'k'"), else a syntax error where the parser stopped.
+     */
+    private static NotCanonicalizable notJson(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        Matcher duplicate = DUPLICATE.matcher(message == null ? "" : message);
+        if (duplicate.lookingAt()) {
+            return new NotCanonicalizable(NotCanonicalizable.Reason.DUPLICATE_KEY, duplicate.group(1), -1, -1, message);
+        }
+        JsonLocation at = e.getLocation();
+        return new NotCanonicalizable(NotCanonicalizable.Reason.SYNTAX, null, at == null ? -1 : at.getLineNr(),
+                at == null ? -1 : at.getColumnNr(), message);
     }
 
     /** The canonical text of a JSON value. */
@@ -73,7 +94,8 @@ public final class CanonicalJson {
             case NUMBER -> writeNumber(node, out);
             case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
             case NULL -> out.append("null");
-            default -> throw new NotCanonicalizable("unsupported JSON value: " + node.getNodeType());
+            default -> throw new NotCanonicalizable(NotCanonicalizable.Reason.UNSUPPORTED_VALUE,
+                    "unsupported JSON value: " + node.getNodeType());
         }
     }
 
@@ -110,11 +132,13 @@ public final class CanonicalJson {
 
     private static void writeNumber(JsonNode node, StringBuilder out) {
         if (!node.isIntegralNumber()) {
-            throw new NotCanonicalizable("only integers are allowed; write decimals as strings");
+            throw new NotCanonicalizable(NotCanonicalizable.Reason.NOT_AN_INTEGER,
+                    "only integers are allowed; write decimals as strings");
         }
         BigInteger value = node.bigIntegerValue();
         if (value.abs().compareTo(MAX_SAFE) > 0) {
-            throw new NotCanonicalizable("integer beyond ±2^53: " + value);
+            throw new NotCanonicalizable(NotCanonicalizable.Reason.INTEGER_TOO_LARGE, value.toString(), -1, -1,
+                    "integer beyond ±2^53: " + value);
         }
         out.append(value);
     }
@@ -139,7 +163,7 @@ public final class CanonicalJson {
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else if (Character.isSurrogate(c) && !isPairedSurrogate(s, i)) {
-                        throw new NotCanonicalizable("lone surrogate in string");
+                        throw new NotCanonicalizable(NotCanonicalizable.Reason.LONE_SURROGATE, "lone surrogate in string");
                     } else {
                         out.append(c);
                     }

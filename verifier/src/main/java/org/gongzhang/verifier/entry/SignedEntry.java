@@ -47,7 +47,7 @@ public final class SignedEntry {
     @JsonCreator
     public SignedEntry(@JsonProperty("entry") String entry, @JsonProperty("signature") String signature) {
         if (entry == null || signature == null) {
-            throw new NotCanonicalizable("entry and signature are both required");
+            throw new NotCanonicalizable(NotCanonicalizable.Reason.INCOMPLETE_ENTRY, "entry and signature are both required");
         }
         this.entry = entry;
         this.signature = signature;

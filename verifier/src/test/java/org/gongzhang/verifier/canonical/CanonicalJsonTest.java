@@ -4,9 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import org.gongzhang.verifier.canonical.NotCanonicalizable.Reason;
 import org.junit.jupiter.api.Test;
 
 class CanonicalJsonTest {
+
+    private static NotCanonicalizable refusal(Runnable parse) {
+        try {
+            parse.run();
+        } catch (NotCanonicalizable refused) {
+            return refused;
+        }
+        throw new AssertionError("not refused");
+    }
 
     private static String canonical(String json) {
         return CanonicalJson.canonicalize(CanonicalJson.parse(json));
@@ -61,28 +71,34 @@ class CanonicalJsonTest {
 
     @Test
     void refusesIntegersBeyondTwoToTheFiftyThird() {
-        assertThatThrownBy(() -> canonical("[9007199254740992]")).isInstanceOf(NotCanonicalizable.class);
+        assertThat(refusal(() -> canonical("[9007199254740992]")))
+                .extracting(NotCanonicalizable::reason, NotCanonicalizable::detail)
+                .containsExactly(Reason.INTEGER_TOO_LARGE, "9007199254740992");
     }
 
     @Test
     void refusesFloats() {
         assertThatThrownBy(() -> canonical("{\"amount\":12.5}")).isInstanceOf(NotCanonicalizable.class)
                 .hasMessageContaining("decimals as strings");
+        assertThat(refusal(() -> canonical("{\"amount\":12.5}")).reason()).isEqualTo(Reason.NOT_AN_INTEGER);
     }
 
     @Test
     void refusesDuplicateKeys() {
-        assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":1,\"a\":2}")).isInstanceOf(NotCanonicalizable.class);
+        assertThat(refusal(() -> CanonicalJson.parse("{\"a\":1,\"a\":2}")))
+                .extracting(NotCanonicalizable::reason, NotCanonicalizable::detail)
+                .containsExactly(Reason.DUPLICATE_KEY, "a");
+        assertThat(refusal(() -> CanonicalJson.parse("{\"x\":{\"键 'b'\":1,\"键 'b'\":2}}")).detail()).isEqualTo("键 'b'");
     }
 
     @Test
     void refusesTrailingTokens() {
-        assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":1} {\"b\":2}")).isInstanceOf(NotCanonicalizable.class);
+        assertThat(refusal(() -> CanonicalJson.parse("{\"a\":1} {\"b\":2}")).reason()).isEqualTo(Reason.SYNTAX);
     }
 
     @Test
     void refusesALoneHighSurrogate() {
-        assertThatThrownBy(() -> canonical("{\"a\":\"\\ud83d\"}")).isInstanceOf(NotCanonicalizable.class);
+        assertThat(refusal(() -> canonical("{\"a\":\"\\ud83d\"}")).reason()).isEqualTo(Reason.LONE_SURROGATE);
     }
 
     @Test
@@ -91,8 +107,16 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void aSyntaxErrorSaysWhereTheParserStopped() {
+        NotCanonicalizable refused = refusal(() -> CanonicalJson.parse("{\"a\": 1,\n  \"b\": tru}"));
+        assertThat(refused.reason()).isEqualTo(Reason.SYNTAX);
+        assertThat(refused.line()).isEqualTo(2);
+        assertThat(refused.column()).isBetween(8L, 12L);
+    }
+
+    @Test
     void refusesAnEmptyDocument() {
-        assertThatThrownBy(() -> CanonicalJson.parse("  ")).isInstanceOf(NotCanonicalizable.class);
+        assertThat(refusal(() -> CanonicalJson.parse("  ")).reason()).isEqualTo(Reason.EMPTY);
     }
 
     @Test
