@@ -186,7 +186,7 @@ public class EntrySubmissions {
      * Why the text is not canonical JSON, as a message of its own ({@code entry.json.reason.*}) that
      * the answer says in the caller's language; the parser's English words only as its fallback.
      */
-    static MessageSourceResolvable reasonOf(NotCanonicalizable e) {
+    private static MessageSourceResolvable reasonOf(NotCanonicalizable e) {
         String reason = e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (e.reason() == NotCanonicalizable.Reason.SYNTAX && (e.line() < 1 || e.column() < 1)) {
             reason = "syntax-somewhere";

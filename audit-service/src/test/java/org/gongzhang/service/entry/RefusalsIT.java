@@ -182,13 +182,9 @@ class RefusalsIT extends ServiceIT {
 
     @Test
     void malformedJsonIsRefused() {
-        long before = book.size();
-        Answer answer = client.post("/api/books/" + book.id + "/entries", "{\"entry\": {\"format\": 1, x}", "en");
-        assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.json().get("code").asText()).isEqualTo("entry.json.malformed");
-        assertThat(answer.json().get("detail").asText())
+        JsonNode problem = refused("{\"entry\": {\"format\": 1, x}", "en", 422, "entry.json.malformed", "");
+        assertThat(problem.get("detail").asText())
                 .isEqualTo("The entry is not JSON that can be canonicalized: not valid JSON at line 1, column 25."); // the x
-        assertThat(book.size()).isEqualTo(before);
     }
 
     /** The parser's reason in the caller's language, not the parser's English. */
@@ -197,14 +193,10 @@ class RefusalsIT extends ServiceIT {
         "zh-CN | 条目不是可规范化的 JSON：键“book”在同一对象中出现了不止一次。",
         "en    | The entry is not JSON that can be canonicalized: the key \"book\" appears more than once in one object."})
     void duplicateKeysAreRefusedAsAmbiguous(String language, String detail) {
-        long before = book.size();
         String leaf = book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("10.00")).leaf();
         String twice = leaf.replaceFirst("\\{\"entry\":\\{", "{\"entry\":{\"book\":\"other\",");
-        Answer answer = client.post("/api/books/" + book.id + "/entries", twice, language);
-        assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.json().get("code").asText()).isEqualTo("entry.json.malformed");
-        assertThat(answer.json().get("detail").asText()).isEqualTo(detail);
-        assertThat(book.size()).isEqualTo(before);
+        JsonNode problem = refused(twice, language, 422, "entry.json.malformed", "");
+        assertThat(problem.get("detail").asText()).isEqualTo(detail);
     }
 
     @Test
@@ -224,13 +216,8 @@ class RefusalsIT extends ServiceIT {
         "zh-CN | 条目字段 entry.format 缺失或格式不正确。",
         "en    | Field entry.format of the entry is missing or malformed."})
     void aMalformedEnvelopeIsRefusedInTheCallersLanguageOnly(String language, String detail) {
-        long before = book.size();
-        Answer answer = client.post("/api/books/" + book.id + "/entries", "{\"entry\":{},\"signature\":\"x\"}", language);
-        assertThat(answer.status()).isEqualTo(422);
-        assertThat(answer.json().get("code").asText()).isEqualTo("entry.malformed");
-        assertThat(answer.json().get("field").asText()).isEqualTo("entry.format");
-        assertThat(answer.json().get("detail").asText()).isEqualTo(detail);
-        assertThat(book.size()).isEqualTo(before);
+        JsonNode problem = refused("{\"entry\":{},\"signature\":\"x\"}", language, 422, "entry.malformed", "entry.format");
+        assertThat(problem.get("detail").asText()).isEqualTo(detail);
     }
 
     @Test
@@ -309,6 +296,15 @@ class RefusalsIT extends ServiceIT {
     private JsonNode refused(SignedEntry entry, int status, String code, String field) {
         long before = book.size();
         JsonNode problem = Problems.assertProblem(client.submit(entry), status, code, field);
+        assertThat(book.size()).as("nothing stored").isEqualTo(before);
+        return problem;
+    }
+
+    /** {@link #refused(SignedEntry, int, String, String)} of a body that is not a signed entry, in {@code language}. */
+    private JsonNode refused(String body, String language, int status, String code, String field) {
+        long before = book.size();
+        JsonNode problem = Problems.assertProblem(client.post("/api/books/" + book.id + "/entries", body, language),
+                status, code, field);
         assertThat(book.size()).as("nothing stored").isEqualTo(before);
         return problem;
     }
