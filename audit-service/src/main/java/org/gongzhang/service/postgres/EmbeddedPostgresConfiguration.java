@@ -35,15 +35,43 @@ class EmbeddedPostgresConfiguration {
         return started != null ? started.take() : start(properties);
     }
 
-    /** Starts the server on {@code properties}' data directory. */
+    /**
+     * Starts the server on {@code properties}' data directory. A new data directory is copied from
+     * the cluster template when one is configured and usable ({@link ClusterTemplate}), else
+     * {@code initdb} makes it and, with a template configured, it is kept as the template before its
+     * server first starts. Should the server not start on a copy, the template is discarded and the
+     * directory made by {@code initdb} after all.
+     */
     static EmbeddedPostgres start(EmbeddedPostgresProperties properties) throws IOException {
         Path directory = properties.ephemeral()
                 ? Files.createTempDirectory("gongzhang-pg")
                 : Files.createDirectories(properties.dataDirectory());
         log.info("Embedded PostgreSQL data directory: {}", directory);
-        if (!properties.ephemeral()) {
-            StalePostmaster.clear(directory);
+        if (properties.ephemeral()) {
+            return builder(properties, directory).start();
         }
+        StalePostmaster.clear(directory);
+        ClusterTemplate template = properties.template() == null ? null : new ClusterTemplate(properties.template());
+        boolean fresh = !Files.exists(directory.resolve("postgresql.conf"));
+        if (template != null && fresh && template.copyInto(directory)) {
+            try {
+                return builder(properties, directory).start();
+            } catch (IOException | RuntimeException e) {
+                log.warn("The embedded PostgreSQL did not start on a copy of the cluster template {} ({}); "
+                        + "discarding the template and running initdb", template, e.toString());
+                template.discard();
+                ClusterTemplate.empty(directory);
+            }
+        }
+        EmbeddedPostgres.Builder builder = builder(properties, directory);
+        if (template != null && fresh) {
+            // called after initdb made the cluster and before its server first starts
+            builder.setDataDirectoryCustomizer(made -> template.keep(made.toPath()));
+        }
+        return builder.start();
+    }
+
+    private static EmbeddedPostgres.Builder builder(EmbeddedPostgresProperties properties, Path directory) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(properties.ephemeral())
@@ -59,8 +87,7 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("timezone", "UTC")
-                .start();
+                .setServerConfig("timezone", "UTC");
     }
 
     @Bean(destroyMethod = "close")

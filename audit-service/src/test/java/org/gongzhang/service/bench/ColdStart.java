@@ -33,7 +33,7 @@ import org.gongzhang.service.support.ChildService;
 final class ColdStart {
 
     record Result(double coldHealthUp, double coldDemoLoaded, long coldRssKb, double warmHealthUp, long warmRssKb,
-            String launcher, long keyFiles, double deploymentHealthUp, long deploymentKeyFiles) {
+            String launcher, long keyFiles, double deploymentHealthUp, long deploymentKeyFiles, String cluster) {
     }
 
     private static final String DEMO_DONE = "Demo logins created";
@@ -62,8 +62,11 @@ final class ColdStart {
             Started deployment = start(launcher.command(), deploymentData, deploymentKeys,
                     dir.resolve("deployment.log"), false, "bench-cold-start-passphrase");
             stop(deployment.process, deploymentData);
+            String cluster = Files.readString(dir.resolve("cold.log"), StandardCharsets.ISO_8859_1)
+                    .contains("copied from the cluster template") ? "its cluster copied from the template"
+                            : "its cluster made by initdb (no template yet)";
             return new Result(cold.healthUp, cold.demoLoaded, coldRss, warm.healthUp, warmRss, how, pemFiles(keys),
-                    deployment.healthUp, pemFiles(deploymentKeys));
+                    deployment.healthUp, pemFiles(deploymentKeys), cluster);
         } finally {
             delete(dir);
         }
@@ -165,22 +168,28 @@ final class ColdStart {
         Path jar = root.resolve("audit-service/target/gongzhang-service.jar");
         Path archive = root.resolve("audit-service/target/cds/app.jsa");
         Path unpacked = root.resolve("audit-service/target/cds/gongzhang-service.jar");
+        // as ./ledger serve: a new data directory copied from the cluster initdb made before (its
+        // class-data training run makes it; without one, the first start here makes it)
+        String template = "--ledger.embedded-postgres.template=" + root.resolve("audit-service/target/pgtemplate");
         if (Files.isRegularFile(jar) && Files.getLastModifiedTime(jar).compareTo(newestClass(root)) >= 0) {
             if (!"0".equals(System.getenv("GONGZHANG_CDS")) && Files.isRegularFile(archive) && Files.isRegularFile(unpacked)
                     && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
                 return new Launcher(List.of(java, heap, "-Daxoniq.update-checker.disabled=true",
-                        "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", unpacked.toString()),
-                        "as ./ledger serve: the unpacked jar with its class-data archive, " + heap);
+                        "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", unpacked.toString(), template),
+                        "as ./ledger serve: the unpacked jar with its class-data archive and the cluster template, "
+                                + heap);
             }
-            return new Launcher(List.of(java, heap, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()),
-                    "java " + heap + " -jar audit-service/target/gongzhang-service.jar (no class-data archive made from it)");
+            return new Launcher(List.of(java, heap, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                    template), "java " + heap + " -jar audit-service/target/gongzhang-service.jar (no class-data "
+                            + "archive made from it), the cluster template");
         }
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
                 .collect(Collectors.joining(File.pathSeparator));
         return new Launcher(List.of(java, heap, "-Daxoniq.update-checker.disabled=true", "-cp", classPath,
-                "org.gongzhang.service.GongzhangApplication"),
-                "java " + heap + " -cp <module classes and dependencies> (the jar is missing or older than the classes)");
+                "org.gongzhang.service.GongzhangApplication", template),
+                "java " + heap + " -cp <module classes and dependencies> (the jar is missing or older than the classes), "
+                        + "the cluster template");
     }
 
     record Launcher(List<String> command, String description) {

@@ -483,7 +483,7 @@ public final class LedgerBenchmark {
                 + "generates one, and its " + r.keyFiles() + " key files cost 10,000 PBKDF2 iterations each";
         report.add(new Report.Row(8.1, "cold start to health UP (demo on, empty data directory)",
                 Report.seconds(r.coldHealthUp()), "—", "—", "≤ 10 s", Report.yes(r.coldHealthUp() <= 10),
-                how + "; includes initdb, migrations"));
+                how + "; " + r.cluster() + "; includes the migrations"));
         report.add(new Report.Row(8.2, "cold start until the demo is loaded", Report.seconds(r.coldDemoLoaded()), "—",
                 "—", "—", "—", "until the demo's last step is logged (\"Demo logins created\")"));
         report.add(new Report.Row(8.3, "warm restart to health UP (existing data directory)",
