@@ -493,7 +493,7 @@ public final class LedgerBenchmark {
                 Report.seconds(r.deploymentHealthUp()), "—", "—", "≤ 10 s", Report.yes(r.deploymentHealthUp() <= 10),
                 "LEDGER_KEYSTORE_PASSPHRASE given, so its " + r.deploymentKeyFiles() + " key file(s) cost the default "
                         + "600,000 PBKDF2 iterations each; ledger.demo.enabled=false, ledger.signing.custodial=false; "
-                        + "an empty data directory (initdb, migrations)"));
+                        + "an empty data directory (made as the cold start's, with its migrations)"));
         report.add(new Report.Row(9.1, "service JVM resident memory after cold start with the demo",
                 Machine.megabytes(r.coldRssKb() * 1024) + " RSS", "—", "—", "bounded", "—",
                 "VmRSS of the child service JVM when the demo was loaded (after the warm restart, 2 s idle: "
