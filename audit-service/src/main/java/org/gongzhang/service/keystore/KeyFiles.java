@@ -22,7 +22,6 @@ import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -32,6 +31,7 @@ import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
+import org.gongzhang.verifier.crypto.Bc;
 import org.gongzhang.verifier.crypto.SignatureSuite;
 
 /**
@@ -49,7 +49,7 @@ public class KeyFiles {
     private static final String PEM_TYPE = "ENCRYPTED PRIVATE KEY";
     private static final String SUFFIX = ".pem";
 
-    private final Provider bc = new BouncyCastleProvider();
+    private final Provider bc = Bc.provider();
     private final Path directory;
     private final char[] passphrase;
     private final int iterations;
