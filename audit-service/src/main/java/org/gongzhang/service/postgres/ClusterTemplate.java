@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -139,7 +140,7 @@ final class ClusterTemplate {
             try {
                 Files.move(scratch, directory, StandardCopyOption.ATOMIC_MOVE);
                 log.info("Kept the new cluster as the template {} for the next new data directory", directory);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException another) {
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException another) {
                 // another service kept its own at the same moment: the same binaries made both
             } catch (AtomicMoveNotSupportedException e) {
                 log.warn("Cannot keep a cluster template at {}: {}", directory, e.toString());
@@ -151,8 +152,16 @@ final class ClusterTemplate {
         }
     }
 
-    /** Removes the template (the server could not start on a copy of it). */
+    /**
+     * Removes the template (the server could not start on a copy of it, or it is another build's):
+     * its key first, so that a service starting meanwhile never takes what is left for a template.
+     */
     void discard() {
+        try {
+            Files.deleteIfExists(directory.resolve(KEY_FILE));
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", directory.resolve(KEY_FILE), e.toString());
+        }
         delete(directory);
     }
 

@@ -27,10 +27,7 @@ class ClusterTemplateIT {
     @Test
     void aNewDataDirectoryBecomesTheTemplateAndTheNextOneIsCopiedFromIt() throws Exception {
         Path template = temp.resolve("template");
-        long first;
-        try (EmbeddedPostgres postgres = start("a", template)) {
-            first = systemIdentifier(postgres);
-        }
+        long first = firstStart(template);
         assertThat(new ClusterTemplate(template).usable()).isTrue();
         assertThat(template.resolve("PG_VERSION")).exists();
         // nothing of a running or locked server, nor of the ledger's database, went into it
@@ -52,10 +49,7 @@ class ClusterTemplateIT {
     @Test
     void aTemplateOfOtherBinariesIsNotUsedAndIsReplaced() throws Exception {
         Path template = temp.resolve("template");
-        long made;
-        try (EmbeddedPostgres postgres = start("a", template)) {
-            made = systemIdentifier(postgres);
-        }
+        long made = firstStart(template);
         Files.writeString(template.resolve(ClusterTemplate.KEY_FILE), "zonky file:/other/zonky-1.0.jar\n",
                 StandardCharsets.UTF_8);
         assertThat(new ClusterTemplate(template).usable()).isFalse();
@@ -73,10 +67,7 @@ class ClusterTemplateIT {
     @Test
     void aTemplateTheServerCannotStartOnIsDiscardedAndInitdbMakesTheDataDirectory() throws Exception {
         Path template = temp.resolve("template");
-        long made;
-        try (EmbeddedPostgres postgres = start("a", template)) {
-            made = systemIdentifier(postgres);
-        }
+        long made = firstStart(template);
         // a cluster of a PostgreSQL major version these binaries do not run
         Files.writeString(template.resolve("PG_VERSION"), "9\n", StandardCharsets.US_ASCII);
         assertThat(new ClusterTemplate(template).usable()).isTrue();
@@ -103,6 +94,13 @@ class ClusterTemplateIT {
             assertThat(systemIdentifier(postgres)).isNotEqualTo(a);
         }
         assertThat(Files.list(temp).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a", "b");
+    }
+
+    /** The system identifier of data directory "a", the first one started with {@code template}. */
+    private long firstStart(Path template) throws Exception {
+        try (EmbeddedPostgres postgres = start("a", template)) {
+            return systemIdentifier(postgres);
+        }
     }
 
     private EmbeddedPostgres start(String data, Path template) throws Exception {
