@@ -13,4 +13,11 @@ public interface HeldAppends {
      * (its transaction must roll back). Nothing is held back on other threads.
      */
     void together(Runnable work);
+
+    /**
+     * Inside {@link #together} on this thread: holds {@code rows}, a statement that belongs to the
+     * work but to no event, to be sent after everything held so far, in the same round trip, and
+     * answers true. Outside it: holds nothing and answers false (the caller runs its statement itself).
+     */
+    boolean alsoSend(RowsWithEvents.Rows rows);
 }

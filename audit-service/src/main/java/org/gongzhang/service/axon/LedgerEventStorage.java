@@ -2,6 +2,7 @@ package org.gongzhang.service.axon;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +102,16 @@ final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldApp
     private static final ThreadLocal<List<Held>> HELD = new ThreadLocal<>();
 
     @Override
+    public boolean alsoSend(RowsWithEvents.Rows rows) {
+        List<Held> holding = HELD.get();
+        if (holding == null) {
+            return false;
+        }
+        holding.add(new Held(List.of(), null, List.of(rows)));
+        return true;
+    }
+
+    @Override
     public void together(Runnable work) {
         if (HELD.get() != null) {
             work.run(); // already inside: the outer call sends everything
@@ -124,7 +135,8 @@ final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldApp
             try {
                 sendWith(connection, appends);
             } catch (SQLException e) {
-                handlePersistenceException(e, appends.get(0).events().get(0));
+                handlePersistenceException(e, appends.stream().flatMap(held -> held.events().stream()).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("statements held without events failed", e)));
             } finally {
                 JdbcUtils.closeQuietly(connection);
             }
@@ -138,7 +150,7 @@ final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldApp
         StringBuilder sql = new StringBuilder();
         for (Held append : appends) {
             append.events().forEach(event -> sql.append(sql.isEmpty() ? "" : ";\n").append(insert));
-            append.rows().forEach(row -> sql.append(";\n").append(row.sql()));
+            append.rows().forEach(row -> sql.append(sql.isEmpty() ? "" : ";\n").append(row.sql()));
         }
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int p = 1;
@@ -171,8 +183,15 @@ final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldApp
                     first = false;
                 }
                 for (RowsWithEvents.Rows row : append.rows()) {
-                    statement.getMoreResults();
-                    row.stored(statement.getUpdateCount());
+                    boolean rows = first ? statement.getResultSet() != null : statement.getMoreResults();
+                    first = false;
+                    if (rows) {
+                        try (ResultSet returned = statement.getResultSet()) {
+                            row.returned(returned);
+                        }
+                    } else {
+                        row.stored(statement.getUpdateCount());
+                    }
                 }
             }
         }

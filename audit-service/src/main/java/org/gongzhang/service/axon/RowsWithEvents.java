@@ -2,6 +2,7 @@ package org.gongzhang.service.axon;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
@@ -27,5 +28,14 @@ public interface RowsWithEvents {
 
         /** The statement ran and changed {@code count} rows (in its main statement); throws when that is wrong. */
         void stored(int count);
+
+        /**
+         * The statement ran and answered {@code rows} (one with {@code returning}), instead of
+         * {@link #stored}: read them here, they are closed afterwards. Statements without
+         * {@code returning} are never given any.
+         */
+        default void returned(ResultSet rows) throws SQLException {
+            throw new IllegalStateException("a statement stored with events answered rows: " + sql());
+        }
     }
 }

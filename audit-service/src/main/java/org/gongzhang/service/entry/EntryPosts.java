@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
@@ -15,6 +14,7 @@ import org.gongzhang.core.book.api.BookId;
 import org.gongzhang.service.log.BookIntegrity;
 import org.gongzhang.service.log.BookIntegrityGate;
 import org.gongzhang.service.web.InputScreening;
+import org.gongzhang.service.web.JsonBodies;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,7 +78,7 @@ final class EntryPosts extends OncePerRequestFilter {
         Optional<byte[]> body = InputScreening.cleanBody(request);
         Matcher path = PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
         if (body.isEmpty() || body.get().length == 0 || !path.matches() || !BookId.isValid(path.group(1))
-                || !isUtf8Json(request.getContentType()) || !takesJson(request.getHeader("Accept"))) {
+                || !JsonBodies.isUtf8Json(request.getContentType()) || !JsonBodies.takesJson(request.getHeader("Accept"))) {
             chain.doFilter(request, response);
             return;
         }
@@ -105,31 +105,5 @@ final class EntryPosts extends OncePerRequestFilter {
     /** How many posts this filter answered itself (the rest went on to the controller). */
     long answered() {
         return answered.sum();
-    }
-
-    /** {@code application/json}, with no parameter but a UTF-8 charset (the controller decodes by the charset given). */
-    static boolean isUtf8Json(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-        if (!parts[0].strip().equals("application/json") || parts.length > 2) {
-            return false;
-        }
-        return parts.length == 1 || parts[1].strip().replace(" ", "").replace("\"", "").equals("charset=utf-8");
-    }
-
-    /** No Accept header, or one naming JSON or any type without weights or parameters (else the controller negotiates). */
-    static boolean takesJson(String accept) {
-        if (accept == null) {
-            return true;
-        }
-        for (String type : accept.toLowerCase(Locale.ROOT).split(",")) {
-            String t = type.strip();
-            if (!(t.equals("*/*") || t.equals("application/*") || t.equals("application/json"))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

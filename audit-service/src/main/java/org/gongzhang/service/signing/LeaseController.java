@@ -1,140 +1,51 @@
 package org.gongzhang.service.signing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
-import org.gongzhang.service.entry.BookLeases;
-import org.gongzhang.service.log.BookKeys;
-import org.gongzhang.verifier.canonical.CanonicalJson;
-import org.gongzhang.verifier.canonical.NotCanonicalizable;
-import org.gongzhang.verifier.entry.KeyRegistry;
-import org.gongzhang.verifier.entry.LeaseStatement;
-import org.gongzhang.verifier.entry.RegisteredKey;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A book's lease over HTTP ({@link BookLeases}, docs/signing.md): a writer who signs with their own
- * key asks for the book's next index and {@code prev}, signs the entry there and posts it with the
- * lease. Like {@code POST …/entries}, the request is authenticated by a signature: by a key the
- * book's log registered and has not revoked, over
- * {@code {"book":…,"key":…,"purpose":"lease","requested":…}} in canonical JSON, made within
- * {@link #SKEW} of the service's clock.
+ * A book's lease over HTTP ({@link LeaseGrants}, docs/signing.md). Most lease requests are answered
+ * ahead of this controller ({@link LeasePosts}); one that failed there comes here with its failure,
+ * which is raised as the request's own.
  */
 @RestController
 @RequestMapping("/api/books/{book}/lease")
 class LeaseController {
 
-    /** How far a lease request's {@code requested} time may be from the service's clock. */
-    static final Duration SKEW = Duration.ofMinutes(2);
+    private final LeaseGrants grants;
 
-    /** How long a request waits for the lease unless it says otherwise ({@code ?wait=} seconds). */
-    static final int DEFAULT_WAIT_SECONDS = 10;
-
-    private final BookLeases leases;
-    private final BookKeys keys;
-    private final Clock clock;
-
-    LeaseController(BookLeases leases, BookKeys keys, Clock clock) {
-        this.leases = leases;
-        this.keys = keys;
-        this.clock = clock;
+    LeaseController(LeaseGrants grants) {
+        this.grants = grants;
     }
 
     /** 200 with the lease once it is this writer's turn; 503 {@code book.lease.busy} if it was not within {@code wait}. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> take(@PathVariable String book, @RequestBody String body,
-            @RequestParam(defaultValue = "" + DEFAULT_WAIT_SECONDS) int wait) {
-        if (wait < 0 || wait > BookLeases.MAX_WAIT.toSeconds()) {
-            throw LedgerRefusal.invalid("request.parameter.invalid", "wait", "wait");
+            @RequestParam(defaultValue = "" + LeaseGrants.DEFAULT_WAIT_SECONDS) int wait,
+            @RequestAttribute(name = LeasePosts.FAILED, required = false) RuntimeException failedAhead) {
+        if (failedAhead != null) {
+            throw failedAhead;
         }
-        JsonNode request = parse(body);
-        String keyId = text(request, "key");
-        String requested = text(request, "requested");
-        String signature = text(request, "signature");
-        // 404 book.not-found first: a book that does not exist has no keys to look up
-        List<RegisteredKey> valid = keys.valid(book);
-        requireRecent(requested);
-        RegisteredKey key = valid.stream().filter(k -> k.keyId().equals(keyId)).findFirst()
-                .orElseThrow(() -> new LedgerRefusal(Kind.FORBIDDEN, "lease.key.not-registered", "key", keyId, book));
-        if (!key.suite().verify(KeyRegistry.publicKey(key), LeaseStatement.bytes(book, keyId, requested),
-                decode(signature))) {
-            throw new LedgerRefusal(Kind.FORBIDDEN, "lease.signature.invalid", "signature");
-        }
-        return view(leases.take(book, keyId, Duration.ofSeconds(wait)));
+        return grants.take(book, body, wait);
     }
 
     /** 204: the lease ends now, and the next writer's turn begins. 404 if it is not the book's lease (used, expired and replaced, or never). */
     @DeleteMapping("/{lease}")
     ResponseEntity<Void> release(@PathVariable String book, @PathVariable String lease) {
-        if (!leases.release(book, lease)) {
+        if (!grants.release(book, lease)) {
             throw new LedgerRefusal(Kind.NOT_FOUND, "lease.not-found", "lease", lease);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    static Map<String, Object> view(BookLeases.Lease lease) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("lease", lease.id());
-        view.put("book", lease.book());
-        view.put("index", lease.index());
-        view.put("prev", lease.prev());
-        view.put("expiresAt", lease.expiresAt().toString());
-        return view;
-    }
-
-    private void requireRecent(String requested) {
-        Instant at;
-        try {
-            at = Instant.parse(requested);
-        } catch (DateTimeParseException e) {
-            throw LedgerRefusal.invalid("lease.request.invalid", "requested", "requested");
-        }
-        if (Duration.between(at, clock.instant()).abs().compareTo(SKEW) > 0) {
-            throw LedgerRefusal.invalid("lease.requested.skewed", "requested", requested, SKEW.toSeconds());
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            JsonNode request = CanonicalJson.parse(body);
-            if (!request.isObject()) {
-                throw LedgerRefusal.invalid("lease.request.invalid", null, "body");
-            }
-            return request;
-        } catch (NotCanonicalizable e) {
-            throw LedgerRefusal.invalid("lease.request.invalid", null, "body");
-        }
-    }
-
-    private static String text(JsonNode request, String field) {
-        JsonNode value = request.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw LedgerRefusal.invalid("lease.request.invalid", field, field);
-        }
-        return value.asText();
-    }
-
-    private static byte[] decode(String signature) {
-        try {
-            return Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            throw new LedgerRefusal(Kind.FORBIDDEN, "lease.signature.invalid", "signature");
-        }
     }
 }

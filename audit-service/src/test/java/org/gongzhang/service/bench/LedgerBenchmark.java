@@ -236,8 +236,10 @@ public final class LedgerBenchmark {
         double[] orders = {2.1, 2.2};
         int[] clients = {8, 32};
         for (int i = 0; i < clients.length; i++) {
+            CpuMeter.Reading cpuBefore = cpu.read();
             AppendBenchmark.OneBook result = AppendBenchmark.oneBookRate(port, clients[i], options.seconds());
             double lag = settle(clients[i] + " clients on one book");
+            CpuMeter.Reading spent = cpu.read().minus(cpuBefore);
             double ratio = result.rate() / alone;
             report.add(new Report.Row(orders[i], String.format("%d clients on ONE book (leases)", clients[i]),
                     String.format(Locale.ROOT, "%s/s, %.0f %% refused (409)", Report.rate(result.rate()),
@@ -246,8 +248,9 @@ public final class LedgerBenchmark {
                     "no collapse (≥ 0.9 × 1 client)", Report.yes(ratio >= 0.9),
                     String.format(Locale.ROOT, "%d s; each client takes the book's lease (POST …/lease, waiting "
                             + "its turn), signs at the index and prev it gives and posts with Ledger-Lease: %,d "
-                            + "accepted, %,d × 409, %,d × 503 book.lease.busy; processors caught up %s after",
-                            options.seconds(), result.accepted(), result.refused(), result.busy(), lagText(lag))));
+                            + "accepted, %,d × 409, %,d × 503 book.lease.busy; processors caught up %s after; CPU "
+                            + "per entry, its lease request included, %s", options.seconds(), result.accepted(),
+                            result.refused(), result.busy(), lagText(lag), spent.per(result.accepted()))));
         }
     }
 

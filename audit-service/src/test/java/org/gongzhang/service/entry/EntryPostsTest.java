@@ -17,45 +17,13 @@ import org.gongzhang.service.log.BookIntegrity;
 import org.gongzhang.service.log.BookIntegrityFailed;
 import org.gongzhang.service.web.InputScreening;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Which posts {@link EntryPosts} takes itself, by their Content-Type and Accept headers; the rest the controller answers. */
+/** Which posts {@link EntryPosts} answers itself; the rest the controller answers (which headers: {@code JsonBodiesTest}). */
 class EntryPostsTest {
-
-    @ParameterizedTest(name = "Content-Type [{0}] taken: {1}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "application/json | true",
-            "Application/JSON | true",
-            "application/json; charset=UTF-8 | true",
-            "application/json;charset=\"utf-8\" | true",
-            "application/json; charset=ISO-8859-1 | false",
-            "application/json; charset=utf-8; x=1 | false",
-            "application/problem+json | false",
-            "text/plain | false",
-            "NULL | false"})
-    void takesJsonInUtf8Only(String contentType, boolean taken) {
-        assertThat(EntryPosts.isUtf8Json(contentType)).isEqualTo(taken);
-    }
-
-    @ParameterizedTest(name = "Accept [{0}] taken: {1}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "NULL | true",
-            "*/* | true",
-            "application/json | true",
-            "application/json, */* | true",
-            "application/* | true",
-            "application/json;q=0.9 | false",
-            "text/html | false",
-            "application/json, text/html | false",
-            "application/problem+json | false"})
-    void leavesAnyNegotiationToTheController(String accept, boolean taken) {
-        assertThat(EntryPosts.takesJson(accept)).isEqualTo(taken);
-    }
 
     private final EntrySubmissions submissions = mock(EntrySubmissions.class);
     private final BookIntegrity integrity = mock(BookIntegrity.class);

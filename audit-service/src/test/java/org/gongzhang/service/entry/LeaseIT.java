@@ -29,12 +29,16 @@ import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A book's lease: writers who sign their own entries on one book take turns instead of racing, and
  * nobody else appends while a lease is held; the refusals of a lease request store nothing.
  */
 class LeaseIT extends ServiceIT {
+
+    @Autowired
+    private BookLeases leases;
 
     @Test
     void writersOnOneBookTakeTurnsAndNoneIsRefused() throws Exception {
@@ -89,9 +93,12 @@ class LeaseIT extends ServiceIT {
         assertThat(second).as("the second writer waits while the first holds the lease").isNotDone();
 
         SignedEntry entry = voucherAt(book, book.preparer, first);
+        long handedWithAppends = leases.handedOnWithTheAppend();
         Answer stored = client.submit(entry, first.get("lease").asText(), "en");
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         JsonNode next = second.get(10, TimeUnit.SECONDS).json();
+        assertThat(leases.handedOnWithTheAppend()).as("granted by a statement sent with the append")
+                .isEqualTo(handedWithAppends + 1);
         assertThat(next.get("index").asLong()).isEqualTo(first.get("index").asLong() + 1);
         assertThat(next.get("prev").asText()).isEqualTo(stored.json().get("hash").asText());
         assertThat(next.get("lease").asText()).isNotEqualTo(first.get("lease").asText());
