@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +66,17 @@ public class BookLeases {
 
     /** A granted lease: sign the entry at {@code index} citing {@code prev}, before {@code expiresAt}. */
     public record Lease(String id, String book, String holder, long index, String prev, Instant expiresAt) {
+
+        /** The lease as the API answers it: {@code {"lease", "book", "index", "prev", "expiresAt"}}. */
+        public Map<String, Object> view() {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("lease", id);
+            view.put("book", book);
+            view.put("index", index);
+            view.put("prev", prev);
+            view.put("expiresAt", expiresAt.toString());
+            return view;
+        }
     }
 
     /** What an append finds: no lease, the lease it presented, or another writer's. */

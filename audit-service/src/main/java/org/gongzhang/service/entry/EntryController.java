@@ -1,7 +1,7 @@
 package org.gongzhang.service.entry;
 
+import java.time.Duration;
 import java.util.List;
-import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.springframework.http.MediaType;
@@ -29,8 +29,10 @@ class EntryController {
     private final EntrySubmissions submissions;
     private final LedgerIndex index;
     private final StoredEntries stored;
+    private final NextLeases nextLeases;
 
-    EntryController(EntrySubmissions submissions, LedgerIndex index, StoredEntries stored) {
+    EntryController(EntrySubmissions submissions, LedgerIndex index, StoredEntries stored, NextLeases nextLeases) {
+        this.nextLeases = nextLeases;
         this.submissions = submissions;
         this.index = index;
         this.stored = stored;
@@ -42,19 +44,23 @@ class EntryController {
     /**
      * 201 with the receipt for a new entry; 200 with the first receipt for a replayed submission id.
      * With the book's lease in {@value #LEASE_HEADER}, the lease is used up; without it, while
-     * another writer holds the lease, 409 {@code book.lease.held}. Most posts are answered ahead of
+     * another writer holds the lease, 409 {@code book.lease.held}. With {@value NextLeases#HEADER}
+     * (seconds), a new entry's answer also carries its writer's lease for the next one ({@link NextLeases}).
+     * Most posts are answered ahead of
      * this method ({@link EntryPosts}); one whose append failed there comes here with its failure,
      * which is raised as the append's own.
      */
     @PostMapping(path = "/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EntryReceipt> submit(@PathVariable String book, @RequestBody String body,
+    ResponseEntity<EntryAnswer> submit(@PathVariable String book, @RequestBody String body,
             @RequestHeader(name = LEASE_HEADER, required = false) String lease,
+            @RequestHeader(name = NextLeases.HEADER, required = false) String nextLease,
             @RequestAttribute(name = EntryPosts.FAILED, required = false) RuntimeException failedAhead) {
         if (failedAhead != null) {
             throw failedAhead;
         }
+        Duration wait = NextLeases.wait(nextLease);
         EntrySubmissions.Outcome outcome = submissions.submitSigned(book, body, lease == null ? null : lease.strip());
-        return ResponseEntity.status(outcome.status()).body(outcome.receipt());
+        return ResponseEntity.status(outcome.status()).body(nextLeases.answer(book, outcome, wait));
     }
 
     @GetMapping("/head")

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
@@ -44,9 +45,11 @@ final class EntryPosts extends OncePerRequestFilter {
     private final EntrySubmissions submissions;
     private final BookIntegrity integrity;
     private final JsonMapper json;
+    private final NextLeases nextLeases;
     private final LongAdder answered = new LongAdder();
 
-    EntryPosts(EntrySubmissions submissions, BookIntegrity integrity, JsonMapper json) {
+    EntryPosts(EntrySubmissions submissions, BookIntegrity integrity, JsonMapper json, NextLeases nextLeases) {
+        this.nextLeases = nextLeases;
         this.submissions = submissions;
         this.integrity = integrity;
         this.json = json;
@@ -58,9 +61,9 @@ final class EntryPosts extends OncePerRequestFilter {
 
         @Bean
         FilterRegistrationBean<EntryPosts> entryPosts(EntrySubmissions submissions, BookIntegrity integrity,
-                JsonMapper json) {
+                JsonMapper json, NextLeases nextLeases) {
             FilterRegistrationBean<EntryPosts> registration =
-                    new FilterRegistrationBean<>(new EntryPosts(submissions, integrity, json));
+                    new FilterRegistrationBean<>(new EntryPosts(submissions, integrity, json, nextLeases));
             registration.addUrlPatterns("/api/books/*");
             registration.setOrder(0);
             return registration;
@@ -85,7 +88,9 @@ final class EntryPosts extends OncePerRequestFilter {
         String book = path.group(1);
         String lease = request.getHeader(EntryController.LEASE_HEADER);
         EntrySubmissions.Outcome outcome;
+        Duration wait;
         try {
+            wait = NextLeases.wait(request.getHeader(NextLeases.HEADER));
             integrity.require(book);
             outcome = submissions.submitSigned(book, new String(body.get(), StandardCharsets.UTF_8),
                     lease == null ? null : lease.strip());
@@ -94,7 +99,7 @@ final class EntryPosts extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] receipt = json.writeValueAsBytes(outcome.receipt());
+        byte[] receipt = json.writeValueAsBytes(nextLeases.answer(book, outcome, wait));
         answered.increment(); // before the answer: its caller may ask right after reading it
         response.setStatus(outcome.status().value());
         response.setContentType("application/json");

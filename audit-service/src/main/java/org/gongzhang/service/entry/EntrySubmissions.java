@@ -52,8 +52,15 @@ public class EntrySubmissions {
         this.writes = writes;
     }
 
-    /** The outcome: the receipt, and whether it answers a replay of an earlier submission. */
-    public record Outcome(EntryReceipt receipt, boolean replayed) {
+    /**
+     * The outcome: the receipt, whether it answers a replay of an earlier submission, and the key
+     * that signed the entry posted (null when not known).
+     */
+    public record Outcome(EntryReceipt receipt, boolean replayed, String signer) {
+
+        public Outcome(EntryReceipt receipt, boolean replayed) {
+            this(receipt, replayed, null);
+        }
 
         /** The answer's status over HTTP: 201 for a new entry, 200 for a replay. */
         public HttpStatus status() {
@@ -141,11 +148,11 @@ public class EntrySubmissions {
                 commands.sendAndWait(new OpenBookCommand(bookId, entry));
                 appendedHere.put(header.book(), 1L);
                 // a tree of one leaf has that leaf's hash as its root
-                return new Outcome(new EntryReceipt(header.book(), 0, entry.hash(), entry.hash()), false);
+                return new Outcome(new EntryReceipt(header.book(), 0, entry.hash(), entry.hash()), false, header.keyId());
             }
             EntryReceipt receipt = commands.sendAndWait(new AppendEntryCommand(bookId, entry));
             appendedHere.put(header.book(), receipt.index() + 1);
-            return new Outcome(receipt, false);
+            return new Outcome(receipt, false, header.keyId());
         } catch (AggregateNotFoundException e) {
             throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "entry.book", header.book());
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
@@ -162,7 +169,7 @@ public class EntrySubmissions {
                 throw new LedgerRefusal(Kind.CONFLICT, "entry.submission.reused", "entry.submission",
                         header.submission(), first.index());
             }
-            return new Outcome(first, true);
+            return new Outcome(first, true, header.keyId());
         });
     }
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongzhang.core.book.api.LedgerRefusal;
@@ -70,22 +69,12 @@ class LeaseGrants {
                 decode(signature))) {
             throw new LedgerRefusal(Kind.FORBIDDEN, "lease.signature.invalid", "signature");
         }
-        return view(leases.take(book, keyId, Duration.ofSeconds(wait)));
+        return leases.take(book, keyId, Duration.ofSeconds(wait)).view();
     }
 
     /** Ends the lease now, so that the next writer's turn begins; false if it is not the book's lease. */
     boolean release(String book, String lease) {
         return leases.release(book, lease);
-    }
-
-    static Map<String, Object> view(BookLeases.Lease lease) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("lease", lease.id());
-        view.put("book", lease.book());
-        view.put("index", lease.index());
-        view.put("prev", lease.prev());
-        view.put("expiresAt", lease.expiresAt().toString());
-        return view;
     }
 
     private void requireRecent(String requested) {

@@ -70,6 +70,11 @@ final class KeepAlive implements Closeable {
         return send(request(path));
     }
 
+    /** Sends a DELETE of {@code path} and reads the whole answer: its status, or -1 when the connection failed. */
+    int delete(String path) {
+        return send(head("DELETE", path, "").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     /**
      * Sends a POST of {@code body} ({@code contentType}) to {@code path} and reads the whole answer:
      * its status, or -1 when the connection failed.
@@ -83,9 +88,17 @@ final class KeepAlive implements Closeable {
      * when {@code header} is null).
      */
     int post(String path, String contentType, byte[] body, String header, String value) {
-        byte[] head = head("POST", path, "Content-Type: " + contentType + "\r\n"
-                + (header == null ? "" : header + ": " + value + "\r\n") + "Content-Length: " + body.length + "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1);
+        return header == null ? postWith(path, contentType, body) : postWith(path, contentType, body, header, value);
+    }
+
+    /** {@link #post(String, String, byte[])} with more headers: name, value, name, value, … */
+    int postWith(String path, String contentType, byte[] body, String... headers) {
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            more.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        byte[] head = head("POST", path, "Content-Type: " + contentType + "\r\n" + more
+                + "Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] request = new byte[head.length + body.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(body, 0, request, head.length, body.length);

@@ -27,7 +27,8 @@ class EntryPostsTest {
 
     private final EntrySubmissions submissions = mock(EntrySubmissions.class);
     private final BookIntegrity integrity = mock(BookIntegrity.class);
-    private final EntryPosts posts = new EntryPosts(submissions, integrity, JsonMapper.builder().build());
+    private final EntryPosts posts = new EntryPosts(submissions, integrity, JsonMapper.builder().build(),
+            new NextLeases(mock(BookLeases.class)));
     private boolean reachedTheController;
 
     @Test

@@ -219,6 +219,106 @@ class LeaseIT extends ServiceIT {
     }
 
     /** A parking-fee voucher signed by {@code keys} at the index and prev the lease gives. */
+    /**
+     * A writer with several entries asks for its next lease with each one ({@code Ledger-Lease-Next}):
+     * two such writers on one book take turns, each answer carrying the lease at the head the other
+     * writer's entry left, one request per entry and none refused.
+     */
+    @Test
+    void writersAskingForTheirNextLeaseWithEachEntryTakeTurnsWithOneRequestPerEntry() throws Exception {
+        TestBook book = TestBook.open(client);
+        long before = book.size();
+        int each = 6;
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<JsonNode>>> runs = new ArrayList<>();
+            // one key, as a preparer's scripts on two machines would share: each request is a turn of its own
+            for (ClientKeys keys : List.of(book.preparer, book.preparer)) {
+                runs.add(pool.submit(() -> {
+                    List<JsonNode> answers = new ArrayList<>();
+                    start.await();
+                    Answer first = client.lease(keys, book.id, 30);
+                    assertThat(first.status()).as(first.body()).isEqualTo(200);
+                    JsonNode lease = first.json();
+                    for (int i = 0; i < each; i++) {
+                        Answer stored = client.submitAskingNext(voucherAt(book, keys, lease),
+                                lease.get("lease").asText(), i < each - 1 ? "30" : "0", "en");
+                        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+                        answers.add(stored.json());
+                        lease = stored.json().get("nextLease");
+                        if (i < each - 1) {
+                            assertThat(lease).as("the next lease comes with the answer").isNotNull();
+                        }
+                    }
+                    if (lease != null) {
+                        client.delete("/api/books/" + book.id + "/lease/" + lease.get("lease").asText());
+                    }
+                    return answers;
+                }));
+            }
+            List<JsonNode> answers = new ArrayList<>();
+            for (Future<List<JsonNode>> run : runs) {
+                answers.addAll(run.get(2, TimeUnit.MINUTES));
+            }
+            // every next lease was at the head right after its writer's turn ended: one index after
+            // the entry it answers when nobody else wrote in between, else later, never earlier
+            for (JsonNode answer : answers) {
+                JsonNode next = answer.get("nextLease");
+                if (next != null) {
+                    assertThat(next.get("index").asLong()).isGreaterThan(answer.get("index").asLong());
+                    assertThat(next.get("book").asText()).isEqualTo(book.id);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(book.size()).isEqualTo(before + 2 * each);
+        JsonNode verified = client.get("/api/books/" + book.id + "/verify").json();
+        assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    /**
+     * The next lease is at the new head; a replayed post gets none (a copy of an old post must not
+     * hold the book); a header that is not 0 to 30 seconds is refused before the entry is judged,
+     * ahead of Spring MVC as through the controller, and stores nothing.
+     */
+    @Test
+    void theNextLeaseIsAtTheNewHeadNeverForAReplayAndABadWaitStoresNothing() throws Exception {
+        TestBook book = TestBook.open(client);
+        JsonNode lease = client.lease(book.preparer, book.id, 5).json();
+        SignedEntry entry = voucherAt(book, book.preparer, lease);
+
+        for (String bad : List.of("31", "abc", "-1", "1.5")) {
+            long size = book.size();
+            assertProblem(client.submitAskingNext(entry, lease.get("lease").asText(), bad, "zh-CN"), 422,
+                    "request.header.invalid", "Ledger-Lease-Next");
+            assertThat(book.size()).isEqualTo(size);
+        }
+        JsonNode refused = assertProblem(client.postBytes("/api/books/" + book.id + "/entries",
+                entry.leaf().getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", "zh-CN",
+                "Ledger-Lease-Next", "99"), 422, "request.header.invalid", "Ledger-Lease-Next");
+        assertThat(refused.get("detail").asText()).contains("请求头");
+
+        Answer stored = client.submitAskingNext(entry, lease.get("lease").asText(), "5", "en");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        JsonNode next = stored.json().get("nextLease");
+        assertThat(next.get("index").asLong()).isEqualTo(stored.json().get("index").asLong() + 1);
+        assertThat(next.get("prev").asText()).isEqualTo(stored.json().get("hash").asText());
+        assertThat(next.get("lease").asText()).isNotEqualTo(lease.get("lease").asText());
+        assertThat(head(book).get("size").asLong()).isEqualTo(next.get("index").asLong());
+
+        // the same post again: its first answer, no lease; the writer's lease is still the one it got
+        Answer replayed = client.submitAskingNext(entry, null, "5", "en");
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().has("nextLease")).isFalse();
+        assertThat(replayed.json().get("hash")).isEqualTo(stored.json().get("hash"));
+        Answer used = client.submit(voucherAt(book, book.preparer, next), next.get("lease").asText(), "en");
+        assertThat(used.status()).as(used.body()).isEqualTo(201);
+        assertThat(used.json().has("nextLease")).as("not asked for").isFalse();
+        assertThat(client.lease(book.reviewer, book.id, 0).status()).as("free again at once").isEqualTo(200);
+    }
+
     static SignedEntry voucherAt(TestBook book, ClientKeys keys, JsonNode lease) {
         return new EntryDraft(book.id, lease.get("index").asLong(), lease.get("prev").asText(), "voucher.recorded",
                 keys.actor(), keys.role(), keys.keyId(), keys.suite(), false, UUID.randomUUID().toString(),

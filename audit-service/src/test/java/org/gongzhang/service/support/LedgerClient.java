@@ -163,6 +163,21 @@ public final class LedgerClient {
     }
 
     /**
+     * {@code entry} posted with the book's lease {@code lease} (none when null) and
+     * {@code Ledger-Lease-Next: nextWait}, asking for its writer's next lease with the answer.
+     */
+    public Answer submitAskingNext(SignedEntry entry, String lease, String nextWait, String language) {
+        String book = entry.header().book();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/books/" + book + "/entries"))
+                .header("Content-Type", "application/json").header("Ledger-Lease-Next", nextWait)
+                .POST(HttpRequest.BodyPublishers.ofString(entry.leaf(), StandardCharsets.UTF_8));
+        if (lease != null) {
+            request.header("Ledger-Lease", lease);
+        }
+        return send(request, language);
+    }
+
+    /**
      * Asks for {@code book}'s lease as the holder of {@code keys}, waiting up to {@code waitSeconds}:
      * the request signed as docs/signing.md says, {@code requested} now.
      */
