@@ -252,8 +252,10 @@ public class BookWrites {
                 return Optional.empty();
             }
         }
-        T value = write.apply(locked.seen() == null ? null : index.seen(book, locked.seen()));
-        if (check.gate() == BookLeases.Gate.MINE) {
+        LedgerIndex.Seen seen = locked.seen() == null ? null : index.seen(book, locked.seen());
+        T value = write.apply(seen);
+        if (check.gate() == BookLeases.Gate.MINE && (seen == null || seen.submitted().isEmpty())) {
+            // a replayed submission appends nothing: the holder's lease stays for the entry it is for
             leases.consume(book, check.lease().id());
         }
         return Optional.of(new Done<>(value));

@@ -313,6 +313,8 @@ class LeaseIT extends ServiceIT {
         assertThat(replayed.status()).isEqualTo(200);
         assertThat(replayed.json().has("nextLease")).isFalse();
         assertThat(replayed.json().get("hash")).isEqualTo(stored.json().get("hash"));
+        // nor does the replay use up the lease the writer holds: nobody else gets the book meanwhile
+        assertThat(client.lease(book.auditor, book.id, 0).status()).as("still held").isEqualTo(503);
         Answer used = client.submit(voucherAt(book, book.preparer, next), next.get("lease").asText(), "en");
         assertThat(used.status()).as(used.body()).isEqualTo(201);
         assertThat(used.json().has("nextLease")).as("not asked for").isFalse();
