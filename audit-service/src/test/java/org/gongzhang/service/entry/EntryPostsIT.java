@@ -2,13 +2,9 @@ package org.gongzhang.service.entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.gongzhang.service.support.ComparableHeaders;
+import org.gongzhang.service.support.AheadOfMvc;
 import org.gongzhang.service.support.RowFault;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
@@ -27,8 +23,6 @@ class EntryPostsIT extends ServiceIT {
 
     /** An Accept header the filter leaves to the controller's content negotiation. */
     private static final String WEIGHTED = "application/json;q=0.9";
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     private List<FilterRegistrationBean<?>> filters;
@@ -60,8 +54,8 @@ class EntryPostsIT extends ServiceIT {
 
         assertThat(replayedAhead.statusCode()).isEqualTo(200).isEqualTo(replayedByController.statusCode());
         assertThat(replayedAhead.body()).isEqualTo(replayedByController.body()).isEqualTo(appended.body());
-        assertThat(ComparableHeaders.of(replayedAhead)).isEqualTo(ComparableHeaders.of(replayedByController));
-        assertThat(ComparableHeaders.of(appended)).isEqualTo(ComparableHeaders.of(replayedByController));
+        assertThat(AheadOfMvc.headers(replayedAhead)).isEqualTo(AheadOfMvc.headers(replayedByController));
+        assertThat(AheadOfMvc.headers(appended)).isEqualTo(AheadOfMvc.headers(replayedByController));
         assertThat(book.size()).isEqualTo(size + 1);
     }
 
@@ -77,8 +71,8 @@ class EntryPostsIT extends ServiceIT {
 
         assertThat(ahead.statusCode()).isEqualTo(422).isEqualTo(byController.statusCode());
         assertThat(ahead.body()).contains("entry.book.mismatch").contains("该条目不属于本账套").isEqualTo(byController.body());
-        assertThat(ComparableHeaders.of(ahead)).isEqualTo(ComparableHeaders.of(byController));
-        assertThat(ComparableHeaders.of(ahead)).containsEntry("content-type", List.of("application/problem+json"));
+        assertThat(AheadOfMvc.headers(ahead)).isEqualTo(AheadOfMvc.headers(byController));
+        assertThat(AheadOfMvc.headers(ahead)).containsEntry("content-type", List.of("application/problem+json"));
         assertThat(answeredAhead()).isEqualTo(before);
         assertThat(book.size() + other.size()).isEqualTo(sizes);
     }
@@ -106,11 +100,15 @@ class EntryPostsIT extends ServiceIT {
 
         assertThat(ahead.statusCode()).isEqualTo(500).isEqualTo(byController.statusCode());
         assertThat(ahead.body()).contains("service.storage.failed").isEqualTo(byController.body());
-        assertThat(ComparableHeaders.of(ahead)).isEqualTo(ComparableHeaders.of(byController));
+        assertThat(AheadOfMvc.headers(ahead)).isEqualTo(AheadOfMvc.headers(byController));
         assertThat(attemptsAhead.groups()).isPositive().isEqualTo(attemptsByController.groups());
         assertThat(attemptsAhead.rollbacks()).isEqualTo(attemptsByController.rollbacks());
         assertThat(book.size()).isEqualTo(size);
         assertThat(book.accept(entry).status()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> post(String bookId, String body, String accept) throws Exception {
+        return AheadOfMvc.post(port, "/api/books/" + bookId + "/entries", body, accept);
     }
 
     private long answeredAhead() {
@@ -120,15 +118,4 @@ class EntryPostsIT extends ServiceIT {
                 .answered();
     }
 
-    private HttpResponse<String> post(String bookId, String body, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/books/"
-                        + bookId + "/entries"))
-                .header("Content-Type", "application/json")
-                .header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
 }

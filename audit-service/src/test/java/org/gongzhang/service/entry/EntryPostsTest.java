@@ -8,14 +8,11 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.service.log.BookIntegrity;
 import org.gongzhang.service.log.BookIntegrityFailed;
-import org.gongzhang.service.web.InputScreening;
+import org.gongzhang.service.support.AheadOfMvc;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -29,7 +26,7 @@ class EntryPostsTest {
     private final BookIntegrity integrity = mock(BookIntegrity.class);
     private final EntryPosts posts = new EntryPosts(submissions, integrity, JsonMapper.builder().build(),
             new NextLeases(mock(BookLeases.class)));
-    private boolean reachedTheController;
+    private final AtomicBoolean reachedTheController = new AtomicBoolean();
 
     @Test
     void aPlainPostIsAnsweredWithTheReceiptAndGoesNoFurther() throws Exception {
@@ -45,7 +42,7 @@ class EntryPostsTest {
         assertThat(response.getStatus()).isEqualTo(201);
         assertThat(response.getContentType()).isEqualTo("application/json");
         assertThat(response.getContentAsString()).isEqualTo("{\"bookId\":\"abc-book\",\"index\":7,\"hash\":\"h7\",\"root\":\"r7\"}");
-        assertThat(reachedTheController).isFalse();
+        assertThat(reachedTheController.get()).isFalse();
         assertThat(posts.answered()).isEqualTo(1);
     }
 
@@ -59,7 +56,7 @@ class EntryPostsTest {
 
         verify(submissions, never()).submitSigned(any(), any(), any());
         assertThat(request.getAttribute(EntryPosts.FAILED)).isSameAs(failed);
-        assertThat(reachedTheController).isTrue();
+        assertThat(reachedTheController.get()).isTrue();
         assertThat(posts.answered()).isZero();
     }
 
@@ -71,24 +68,15 @@ class EntryPostsTest {
 
         verify(submissions, never()).submitSigned(any(), any(), any());
         assertThat(request.getAttribute(EntryPosts.FAILED)).isNull();
-        assertThat(reachedTheController).isTrue();
+        assertThat(reachedTheController.get()).isTrue();
     }
 
     private static MockHttpServletRequest post(String body) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/books/abc-book/entries");
-        request.setContentType("application/json");
-        request.setContent(body.getBytes(StandardCharsets.UTF_8));
-        return request;
+        return AheadOfMvc.jsonPost("/api/books/abc-book/entries", body);
     }
 
     /** InputScreening, then the filter, then a servlet standing for the controller. */
     private MockFilterChain chain() {
-        HttpServlet controller = new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest request, HttpServletResponse response) {
-                reachedTheController = true;
-            }
-        };
-        return new MockFilterChain(controller, new InputScreening(), posts);
+        return AheadOfMvc.toController(posts, reachedTheController);
     }
 }

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.gongzhang.service.support.ComparableHeaders;
+import org.gongzhang.service.support.AheadOfMvc;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
@@ -66,7 +66,7 @@ class LeasePostsIT extends ServiceIT {
         assertThat(leaseAhead.get("index")).isEqualTo(leaseByController.get("index"));
         assertThat(leaseAhead.get("prev")).isEqualTo(leaseByController.get("prev"));
         assertThat(leaseAhead.get("lease")).isNotEqualTo(leaseByController.get("lease"));
-        assertThat(ComparableHeaders.of(ahead)).isEqualTo(ComparableHeaders.of(byController));
+        assertThat(AheadOfMvc.headers(ahead)).isEqualTo(AheadOfMvc.headers(byController));
     }
 
     @Test
@@ -81,11 +81,15 @@ class LeasePostsIT extends ServiceIT {
 
         assertThat(ahead.statusCode()).isEqualTo(403).isEqualTo(byController.statusCode());
         assertThat(ahead.body()).contains("lease.signature.invalid").isEqualTo(byController.body());
-        assertThat(ComparableHeaders.of(ahead)).isEqualTo(ComparableHeaders.of(byController));
-        assertThat(ComparableHeaders.of(ahead)).containsEntry("content-type", List.of("application/problem+json"));
+        assertThat(AheadOfMvc.headers(ahead)).isEqualTo(AheadOfMvc.headers(byController));
+        assertThat(AheadOfMvc.headers(ahead)).containsEntry("content-type", List.of("application/problem+json"));
         assertThat(answeredAhead()).isEqualTo(before);
         // nothing is held: the book's writer gets the lease at once
         assertThat(client.lease(book.reviewer, book.id, 0).status()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String body, String accept) throws Exception {
+        return AheadOfMvc.post(port, "/api/books/" + book.id + "/lease?wait=5", body, accept);
     }
 
     private long answeredAhead() {
@@ -93,18 +97,6 @@ class LeasePostsIT extends ServiceIT {
                 .filter(LeasePosts.class::isInstance).map(LeasePosts.class::cast)
                 .findFirst().orElseThrow(() -> new AssertionError("LeasePosts is not registered"))
                 .answered();
-    }
-
-    private HttpResponse<String> post(String body, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/books/"
-                        + book.id + "/lease?wait=5"))
-                .header("Content-Type", "application/json")
-                .header("Accept-Language", "zh-CN")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> release(String lease) throws Exception {

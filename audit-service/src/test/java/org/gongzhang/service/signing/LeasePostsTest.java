@@ -9,17 +9,14 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.log.BookIntegrity;
 import org.gongzhang.service.log.BookIntegrityFailed;
-import org.gongzhang.service.web.InputScreening;
+import org.gongzhang.service.support.AheadOfMvc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,7 +33,7 @@ class LeasePostsTest {
     private final LeaseGrants grants = mock(LeaseGrants.class);
     private final BookIntegrity integrity = mock(BookIntegrity.class);
     private final LeasePosts posts = new LeasePosts(grants, integrity, JsonMapper.builder().build());
-    private boolean reachedTheController;
+    private final AtomicBoolean reachedTheController = new AtomicBoolean();
 
     @Test
     void aPlainRequestIsAnsweredWithTheLeaseAndGoesNoFurther() throws Exception {
@@ -53,7 +50,7 @@ class LeasePostsTest {
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).isEqualTo("application/json");
         assertThat(response.getContentAsString()).isEqualTo("{\"lease\":\"l-1\",\"index\":7}");
-        assertThat(reachedTheController).isFalse();
+        assertThat(reachedTheController.get()).isFalse();
         assertThat(posts.answered()).isEqualTo(1);
     }
 
@@ -65,7 +62,7 @@ class LeasePostsTest {
         chain().doFilter(post(BODY), response);
 
         assertThat(response.getContentAsString()).isEqualTo("{\"lease\":\"l-2\"}");
-        assertThat(reachedTheController).isFalse();
+        assertThat(reachedTheController.get()).isFalse();
     }
 
     @Test
@@ -78,7 +75,7 @@ class LeasePostsTest {
         chain().doFilter(request, response);
 
         assertThat(request.getAttribute(LeasePosts.FAILED)).isSameAs(refused);
-        assertThat(reachedTheController).isTrue();
+        assertThat(reachedTheController.get()).isTrue();
         assertThat(response.getContentAsString()).isEmpty();
         assertThat(posts.answered()).isZero();
     }
@@ -93,7 +90,7 @@ class LeasePostsTest {
 
         verify(grants, never()).take(any(), any(), anyInt());
         assertThat(request.getAttribute(LeasePosts.FAILED)).isSameAs(failed);
-        assertThat(reachedTheController).isTrue();
+        assertThat(reachedTheController.get()).isTrue();
     }
 
     @ParameterizedTest(name = "{0} ?wait={1} Accept {2}: left to the controller")
@@ -119,7 +116,7 @@ class LeasePostsTest {
 
         verify(grants, never()).take(any(), any(), anyInt());
         assertThat(request.getAttribute(LeasePosts.FAILED)).isNull();
-        assertThat(reachedTheController).isTrue();
+        assertThat(reachedTheController.get()).isTrue();
     }
 
     @Test
@@ -129,24 +126,15 @@ class LeasePostsTest {
         chain().doFilter(request, new MockHttpServletResponse());
 
         verify(grants, never()).take(any(), any(), anyInt());
-        assertThat(reachedTheController).isTrue();
+        assertThat(reachedTheController.get()).isTrue();
     }
 
     private static MockHttpServletRequest post(String body) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/books/abc-book/lease");
-        request.setContentType("application/json");
-        request.setContent(body.getBytes(StandardCharsets.UTF_8));
-        return request;
+        return AheadOfMvc.jsonPost("/api/books/abc-book/lease", body);
     }
 
     /** InputScreening, then the filter, then a servlet standing for the controller. */
     private MockFilterChain chain() {
-        HttpServlet controller = new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest request, HttpServletResponse response) {
-                reachedTheController = true;
-            }
-        };
-        return new MockFilterChain(controller, new InputScreening(), posts);
+        return AheadOfMvc.toController(posts, reachedTheController);
     }
 }
