@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * book of their own: no index is taken twice, every acknowledged entry is in the log, each book
  * verifies on either node, and the reporting read model applies every entry exactly once, its two
  * segments run one on each node. A node killed with SIGKILL leaves the other serving, and its
- * tracking processors' claims move over: the survivor runs both segments.
+ * tracking processors' claims move over: the survivor runs both segments. Writers who sign their
+ * own entries take turns through the book's lease across both nodes.
  */
 class MultiNodeIT extends OnPostgresServer {
 
@@ -98,6 +99,70 @@ class MultiNodeIT extends OnPostgresServer {
             assertThat(conflicts.get()).as("clients racing on the shared book were refused now and then, never more")
                     .isLessThan(10 * PER_WRITER);
         }
+    }
+
+    /**
+     * Writers who sign their own entries take turns through the book's lease across nodes: two on
+     * each node, each asking its own node for the lease before every entry (a node's queued writers
+     * get it handed over at its appends' commits; another node's see it free by reading the lease
+     * row), and the last writer on each node asking for its next lease with each entry. None is
+     * refused, no index is given twice, and the book verifies on both nodes.
+     */
+    @Test
+    void writersOnBothNodesTakeTurnsThroughTheBooksLease() throws Exception {
+        PostgresServer.Database database = server.newDatabase();
+        Path logs = Files.createDirectories(Path.of("target", "multi-node-it"));
+        Path keys = Files.createTempDirectory(home, "keys");
+        String[] arguments = database.serviceArguments().toArray(String[]::new);
+        try (ChildService a = ChildService.start(home.resolve("la"), keys, fresh(logs.resolve("lease-a.log")), arguments);
+                ChildService b = ChildService.start(home.resolve("lb"), keys, fresh(logs.resolve("lease-b.log")), arguments)) {
+            TestBook shared = TestBook.open(a.client);
+            long before = shared.size();
+            int each = 10;
+            Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<?>> done = new ArrayList<>();
+            for (ChildService node : List.of(a, b)) {
+                done.add(writers.submit(() -> leased(shared, node.client, each, false, acknowledged)));
+                done.add(writers.submit(() -> leased(shared, node.client, each, true, acknowledged)));
+            }
+            for (Future<?> writer : done) {
+                writer.get(5, TimeUnit.MINUTES);
+            }
+            writers.shutdown();
+            long size = before + 4L * each;
+            assertThat(acknowledged).hasSize(4 * each);
+            assertThat(b.client.get("/api/books/" + shared.id + "/head").json().get("size").asLong()).isEqualTo(size);
+            ExternalPostgresIT.assertVerifies(a.client, shared.id, size);
+            ExternalPostgresIT.assertVerifies(b.client, shared.id, size);
+        }
+    }
+
+    /** One writer through {@code node}: {@code count} vouchers, each under the book's lease; none may be refused. */
+    private static Void leased(TestBook book, LedgerClient node, int count, boolean chained,
+            Map<Long, String> acknowledged) {
+        JsonNode lease = null;
+        for (int i = 0; i < count; i++) {
+            if (lease == null) {
+                LedgerClient.Answer granted = node.lease(book.preparer, book.id, 30);
+                assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+                lease = granted.json();
+            }
+            SignedEntry entry = new org.gongzhang.verifier.entry.EntryDraft(book.id, lease.get("index").asLong(),
+                    lease.get("prev").asText(), "voucher.recorded", book.preparer.actor(), book.preparer.role(),
+                    book.preparer.keyId(), book.preparer.suite(), false, java.util.UUID.randomUUID().toString(),
+                    java.time.Instant.now(), book.today, book.parkingVoucher("10.00"))
+                    .sign(book.preparer.pair().getPrivate());
+            boolean askNext = chained && i < count - 1;
+            LedgerClient.Answer stored = askNext
+                    ? node.submitAskingNext(entry, lease.get("lease").asText(), "30", "en")
+                    : node.submit(entry, lease.get("lease").asText(), "en");
+            assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+            assertThat(acknowledged.putIfAbsent(entry.header().index(), entry.hash()))
+                    .as("index %d acknowledged twice", entry.header().index()).isNull();
+            lease = askNext ? stored.json().get("nextLease") : null;
+        }
+        return null;
     }
 
     /** One writer: {@link #PER_WRITER} vouchers, each signed at the head its node reports, again after a 409. */
