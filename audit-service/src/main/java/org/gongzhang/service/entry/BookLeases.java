@@ -51,7 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writer queued on that node in the same transaction (in a group commit by a statement sent with
  * the append's own, so the hand-over adds no round trip), so a queue of writers on one book goes at
  * the speed of one writer. Writers queued on other nodes find the book free within
- * {@link #POLL}; while they wait, the first of them reads the lease row without the book's lock. Entries the service builds itself wait for a lease to end and go first (they
+ * {@link #POLL}; while they wait, the first of them reads the lease row without the book's lock,
+ * and once kept waiting {@link #WANT_AFTER} marks it as wanted by its node: the node holding the
+ * lease then lets it go at its next hand-over instead of handing it to its own queue, and keeps it
+ * for the wanting node for {@link #WANTED_GRACE} ({@link #letGo}), so nodes take the book in turns. Entries the service builds itself wait for a lease to end and go first (they
  * hold no request open for a person); a client-signed entry posted without the lease while another
  * writer holds it is refused ({@code book.lease.held}).
  */
@@ -63,6 +66,16 @@ public class BookLeases {
 
     /** The longest a writer may ask to wait for a lease. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * How long a queue's first writer waits for the lease before it marks the lease row as wanted by
+     * its node ({@link #want}): a hand-over on the node that holds it takes a few milliseconds, so a
+     * lease that stays away this long is held by a slow writer or kept by another node's queue.
+     */
+    static final Duration WANT_AFTER = Duration.ofMillis(100);
+
+    /** How long a lease let go for another node's writer is kept for that node before anyone may take it. */
+    static final Duration WANTED_GRACE = Duration.ofSeconds(1);
 
     /** A granted lease: sign the entry at {@code index} citing {@code prev}, before {@code expiresAt}. */
     public record Lease(String id, String book, String holder, long index, String prev, Instant expiresAt) {
@@ -86,6 +99,8 @@ public class BookLeases {
     }
 
     private final JdbcTemplate jdbc;
+    /** This node, as it marks a lease row it wants ({@code wanted_by}). */
+    private final String node = UUID.randomUUID().toString();
     private final ObjectProvider<HeldAppends> heldAppends;
     private volatile HeldAppends held;
     private final TransactionTemplate own;
@@ -187,17 +202,25 @@ public class BookLeases {
         queue.addLast(me);
         boolean taken = false;
         boolean arriving = true;
+        long firstSince = 0;
+        boolean wanted = false;
         try {
             while (true) {
                 // a writer first in the queue as it arrives tries the grant at once (alone on its
                 // book, it gets the lease in one go); every later look reads the lease row first and
                 // takes the book's lock only when no live lease is in it: a queue's first writer looks
                 // every POLL, and a locked grant that fails makes the holder's append wait on the lock
-                if (queue.peekFirst() == me && waitingService(book) == 0 && (arriving || mayBeFree(book))) {
-                    Optional<Lease> lease = tryGrant(book, holder);
-                    if (lease.isPresent()) {
-                        taken = true;
-                        return lease.get();
+                if (queue.peekFirst() == me && waitingService(book) == 0) {
+                    firstSince = firstSince == 0 ? System.nanoTime() : firstSince;
+                    if (arriving || mayBeFree(book)) {
+                        Optional<Lease> lease = tryGrant(book, holder);
+                        if (lease.isPresent()) {
+                            taken = true;
+                            return lease.get();
+                        }
+                    } else if (!wanted && System.nanoTime() - firstSince >= WANT_AFTER.toNanos()) {
+                        // the lease stays away: another node's queue may keep it; ask it to let go
+                        wanted = want(book);
                     }
                 }
                 arriving = false;
@@ -222,6 +245,9 @@ public class BookLeases {
                 // handed over just as this writer gave up: let the next one have it
                 release(book, me.granted().id());
             }
+            if (wanted && !taken) {
+                jdbc.update(UNWANT, book, node);
+            }
         }
     }
 
@@ -229,11 +255,11 @@ public class BookLeases {
     public boolean release(String book, String leaseId) {
         Boolean released = own.execute(status -> {
             BookLock.take(jdbc, book);
-            int deleted = jdbc.update(DELETE, book, leaseId);
-            if (deleted == 1) {
+            boolean ended = letGo(book, leaseId);
+            if (ended) {
                 handOffAtCommit(book);
             }
-            return deleted == 1;
+            return ended;
         });
         return Boolean.TRUE.equals(released);
     }
@@ -262,7 +288,7 @@ public class BookLeases {
     void consume(String book, String leaseId) {
         HandOff handOff = (HandOff) TransactionSynchronizationManager.getResource(new HandOffKey(this, book));
         if (handOff == null) {
-            jdbc.update(DELETE, book, leaseId);
+            letGo(book, leaseId);
         } else {
             handOff.consumed = leaseId;
             handOff.decideWithTheAppend();
@@ -337,21 +363,23 @@ public class BookLeases {
             }
         }
 
-        /** Before the commit, under the book's append lock: the next lease, or the used one's row deleted. */
+        /**
+         * Before the commit, under the book's append lock: the next lease (unless it went with the
+         * append), or the used one let go ({@link #letGo}) when it was not handed on.
+         */
         void decide() {
-            if (decided) {
-                return;
-            }
-            Deque<Waiter> queue = queues.get(book);
-            Waiter first = queue == null ? null : queue.peekFirst();
-            if (first == null || !first.waiting() || waitingService(book) > 0) {
-                if (consumed != null) {
-                    jdbc.update(DELETE, book, consumed);
+            if (!decided) {
+                Deque<Waiter> queue = queues.get(book);
+                Waiter first = queue == null ? null : queue.peekFirst();
+                if (first != null && first.waiting() && waitingService(book) == 0) {
+                    next = first;
+                    lease = grantAtHead(book, first.holder, consumed).orElse(null);
                 }
-                return;
             }
-            next = first;
-            lease = grantAtHead(book, first.holder, consumed).orElse(null);
+            if (lease == null && consumed != null) {
+                // nobody queued here, or a writer on another node wants the book: the used lease goes
+                letGo(book, consumed);
+            }
         }
 
         /** Once committed: the lease to its writer. */
@@ -398,6 +426,26 @@ public class BookLeases {
         return waiting == null ? 0 : waiting.get();
     }
 
+    /**
+     * Marks the book's lease row as wanted by this node, unless another node marked it first: the
+     * node holding the lease lets it go at its next hand-over instead of handing it to its own queue.
+     * True if marked (nothing to mark when the book has no lease row: it is free).
+     */
+    private boolean want(String book) {
+        return jdbc.update(WANT, node, Timestamp.from(clock.instant()), book) == 1;
+    }
+
+    /**
+     * Ends lease {@code leaseId} of {@code book}: its row is deleted, or, when a writer on another
+     * node wants the book, expired in place so that the mark stays and the wanting node takes it
+     * first. False if it was not the book's lease.
+     */
+    private boolean letGo(String book, String leaseId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Integer ended = jdbc.queryForObject(LET_GO, Integer.class, book, leaseId, node, now, now, book, leaseId, node);
+        return ended != null && ended == 1;
+    }
+
     /** Whether the book's lease row holds no live lease (read without the book's lock, so it may be gone by the grant). */
     private boolean mayBeFree(String book) {
         return row(book).filter(this::live).isEmpty();
@@ -418,8 +466,9 @@ public class BookLeases {
         return own.execute(status -> BookLock.takeThen(jdbc, book, true, new BookLock.Then<>(Grant.SQL, grant::bind,
                 (lease, rows) -> {
                     Optional<Lease> granted = grant.read(rows);
-                    if (granted.isEmpty() && lease.filter(grant::blockedBy).isEmpty()) {
-                        // no lease live at the grant's time stood in the way: the book has no log row
+                    if (granted.isEmpty() && lease.isEmpty()) {
+                        // no lease row stood in the way (a grant makes one only for a book with a log
+                        // row): the book has no log row
                         throw new LedgerRefusal(Kind.NOT_FOUND, "book.not-found", "book", book);
                     }
                     return granted;
@@ -440,13 +489,22 @@ public class BookLeases {
     /** One grant of a book's lease, as one statement: the lease row set at the head in {@code book_log}. */
     private final class Grant {
 
+        /**
+         * Over an expired lease or the one {@code replaced}, unless another node wants the book (then
+         * only once the lease is expired and the mark a moment old); the grant clears the mark.
+         */
         static final String SQL = """
                 insert into book_lease as b (book_id, lease_id, holder, entry_index, prev, expires_at)
                 select l.book_id, ?, ?, l.tree_size, l.head_hash, ? from book_log l where l.book_id = ?
                 on conflict (book_id) do update set lease_id = excluded.lease_id, holder = excluded.holder,
-                    entry_index = excluded.entry_index, prev = excluded.prev, expires_at = excluded.expires_at
-                where b.expires_at <= ? or b.lease_id = ?
+                    entry_index = excluded.entry_index, prev = excluded.prev, expires_at = excluded.expires_at,
+                    wanted_by = null, wanted_at = null
+                where (b.expires_at <= ? or b.lease_id = ?)
+                    and (b.wanted_by is null or b.wanted_by = ? or (b.expires_at <= ? and b.wanted_at <= ?))
                 returning entry_index, prev""";
+
+        /** How many parameters {@link #SQL} takes. */
+        static final int PARAMETERS = 9;
 
         private final String book;
         private final String holder;
@@ -468,14 +526,9 @@ public class BookLeases {
             statement.setString(first + 3, book);
             statement.setTimestamp(first + 4, Timestamp.from(now));
             statement.setString(first + 5, replaced);
-        }
-
-        /**
-         * Whether {@code lease} kept this grant from replacing it: live at the grant's own time (the
-         * time its statement compares with), not at whatever time it is when asked.
-         */
-        boolean blockedBy(Lease lease) {
-            return lease.expiresAt().isAfter(now) && !lease.id().equals(replaced);
+            statement.setString(first + 6, node);
+            statement.setTimestamp(first + 7, Timestamp.from(now));
+            statement.setTimestamp(first + 8, Timestamp.from(now.minus(WANTED_GRACE)));
         }
 
         /** This grant as a statement sent with an append's held statements; {@code granted} is given the lease, if granted. */
@@ -489,7 +542,7 @@ public class BookLeases {
                 @Override
                 public int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
                     Grant.this.bind(statement, first);
-                    return first + 6;
+                    return first + PARAMETERS;
                 }
 
                 @Override
@@ -511,7 +564,19 @@ public class BookLeases {
         }
     }
 
-    private static final String DELETE = "delete from book_lease where book_id = ? and lease_id = ?";
+    /** A lease's row deleted, or expired in place when another node wants the book (the count of rows ended). */
+    private static final String LET_GO = """
+            with gone as (delete from book_lease where book_id = ? and lease_id = ?
+                    and (wanted_by is null or wanted_by = ?) returning 1),
+                kept as (update book_lease set expires_at = ?, wanted_at = ? where book_id = ? and lease_id = ?
+                    and wanted_by is not null and wanted_by <> ? returning 1)
+            select (select count(*) from gone) + (select count(*) from kept)""";
+
+    private static final String WANT =
+            "update book_lease set wanted_by = ?, wanted_at = ? where book_id = ? and wanted_by is null";
+
+    private static final String UNWANT = "update book_lease set wanted_by = null, wanted_at = null "
+            + "where book_id = ? and wanted_by = ?";
 
     /** The query of a book's lease row (the book id its one parameter), read by {@link #lease}. */
     static final String ROW = "select lease_id, holder, entry_index, prev, expires_at from book_lease where book_id = ?";

@@ -6,9 +6,11 @@ import static org.gongzhang.service.support.Problems.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -30,6 +32,7 @@ import org.gongzhang.verifier.entry.SignedEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A book's lease: writers who sign their own entries on one book take turns instead of racing, and
@@ -39,6 +42,9 @@ class LeaseIT extends ServiceIT {
 
     @Autowired
     private BookLeases leases;
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void writersOnOneBookTakeTurnsAndNoneIsRefused() throws Exception {
@@ -319,6 +325,41 @@ class LeaseIT extends ServiceIT {
         assertThat(used.status()).as(used.body()).isEqualTo(201);
         assertThat(used.json().has("nextLease")).as("not asked for").isFalse();
         assertThat(client.lease(book.reviewer, book.id, 0).status()).as("free again at once").isEqualTo(200);
+    }
+
+    /**
+     * A lease that a writer queued on another node wants ({@code wanted_by}, as that node marks it
+     * when the lease stays away) is not handed on to this node's queue at the append that uses it: it
+     * is let go, its row kept expired with the mark, for the other node; when that node does not take
+     * it within {@link BookLeases#WANTED_GRACE}, this node's writer gets it at the new head, and the
+     * mark is gone.
+     */
+    @Test
+    void aLeaseWantedOnAnotherNodeIsLetGoForItNotHandedOnHere() throws Exception {
+        TestBook book = TestBook.open(client);
+        JsonNode first = client.lease(book.preparer, book.id, 5).json();
+        CompletableFuture<Answer> here = CompletableFuture.supplyAsync(() -> client.lease(book.auditor, book.id, 20));
+        Thread.sleep(400);
+        assertThat(here).as("queued on this node behind the first writer").isNotDone();
+        assertThat(jdbc.update("update book_lease set wanted_by = 'another-node', wanted_at = now() where book_id = ?",
+                book.id)).isEqualTo(1);
+
+        long appended = System.nanoTime();
+        Answer stored = client.submit(voucherAt(book, book.preparer, first), first.get("lease").asText(), "en");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        Map<String, Object> row = jdbc.queryForMap(
+                "select wanted_by, expires_at <= now() as expired from book_lease where book_id = ?", book.id);
+        assertThat(row).containsEntry("wanted_by", "another-node").containsEntry("expired", true);
+
+        JsonNode next = here.get(15, TimeUnit.SECONDS).json();
+        assertThat(Duration.ofNanos(System.nanoTime() - appended)).as("kept for the other node a moment first")
+                .isGreaterThanOrEqualTo(BookLeases.WANTED_GRACE);
+        assertThat(next.get("index").asLong()).isEqualTo(stored.json().get("index").asLong() + 1);
+        assertThat(next.get("prev").asText()).isEqualTo(stored.json().get("hash").asText());
+        assertThat(jdbc.queryForObject("select wanted_by from book_lease where book_id = ?", String.class, book.id))
+                .as("the grant cleared the mark").isNull();
+        assertThat(client.delete("/api/books/" + book.id + "/lease/" + next.get("lease").asText()).status())
+                .isEqualTo(204);
     }
 
     static SignedEntry voucherAt(TestBook book, ClientKeys keys, JsonNode lease) {

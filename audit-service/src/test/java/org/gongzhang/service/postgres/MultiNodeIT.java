@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * verifies on either node, and the reporting read model applies every entry exactly once, its two
  * segments run one on each node. A node killed with SIGKILL leaves the other serving, and its
  * tracking processors' claims move over: the survivor runs both segments. Writers who sign their
- * own entries take turns through the book's lease across both nodes.
+ * own entries take turns through the book's lease across both nodes, and one node's writers do not
+ * keep it from the other's.
  */
 class MultiNodeIT extends OnPostgresServer {
 
@@ -138,6 +139,76 @@ class MultiNodeIT extends OnPostgresServer {
         }
     }
 
+    /**
+     * Writers on one node who ask for their next lease with every entry, handing it on among
+     * themselves, do not keep the book from a writer on the other node: that writer's node marks the
+     * lease as wanted, the first node lets it go at its next hand-over, and each of the second
+     * writer's lease requests is granted well within its wait while the others keep writing.
+     */
+    @Test
+    void aWriterOnOneNodeKeepingTheLeaseDoesNotShutOutAWriterOnTheOther() throws Exception {
+        PostgresServer.Database database = server.newDatabase();
+        Path logs = Files.createDirectories(Path.of("target", "multi-node-it"));
+        Path keys = Files.createTempDirectory(home, "keys");
+        String[] arguments = database.serviceArguments().toArray(String[]::new);
+        try (ChildService a = ChildService.start(home.resolve("fa"), keys, fresh(logs.resolve("fair-a.log")), arguments);
+                ChildService b = ChildService.start(home.resolve("fb"), keys, fresh(logs.resolve("fair-b.log")), arguments)) {
+            TestBook shared = TestBook.open(a.client);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            ExecutorService writers = Executors.newFixedThreadPool(3);
+            List<Future<Integer>> keeping = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                keeping.add(writers.submit(() -> keepWriting(a.client, shared, stop)));
+            }
+            Thread.sleep(1_000);
+            for (int i = 0; i < 5; i++) {
+                LedgerClient.Answer granted = b.client.lease(shared.preparer, shared.id, 10);
+                assertThat(granted.status()).as("turn %d on the other node: %s", i, granted.body()).isEqualTo(200);
+                LedgerClient.Answer stored = b.client.submit(signedAt(shared, granted.json()),
+                        granted.json().get("lease").asText(), "en");
+                assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+            }
+            stop.set(true);
+            int kept = 0;
+            for (Future<Integer> writer : keeping) {
+                kept += writer.get(2, TimeUnit.MINUTES);
+            }
+            writers.shutdown();
+            assertThat(kept).as("the first node's writers kept writing meanwhile").isGreaterThan(15);
+            long size = a.client.get("/api/books/" + shared.id + "/head").json().get("size").asLong();
+            ExternalPostgresIT.assertVerifies(b.client, shared.id, size);
+        }
+    }
+
+    /** A writer through {@code node} that asks for its next lease with every entry, until {@code stop}: how many it wrote. */
+    private static int keepWriting(LedgerClient node, TestBook shared, java.util.concurrent.atomic.AtomicBoolean stop) {
+        JsonNode lease = null;
+        int n = 0;
+        while (!stop.get()) {
+            if (lease == null) {
+                LedgerClient.Answer granted = node.lease(shared.preparer, shared.id, 30);
+                assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+                lease = granted.json();
+            }
+            LedgerClient.Answer stored = node.submitAskingNext(signedAt(shared, lease),
+                    lease.get("lease").asText(), stop.get() ? "0" : "30", "en");
+            assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+            n++;
+            lease = stored.json().get("nextLease");
+        }
+        if (lease != null) {
+            node.delete("/api/books/" + shared.id + "/lease/" + lease.get("lease").asText());
+        }
+        return n;
+    }
+
+    private static SignedEntry signedAt(TestBook book, JsonNode lease) {
+        return new org.gongzhang.verifier.entry.EntryDraft(book.id, lease.get("index").asLong(),
+                lease.get("prev").asText(), "voucher.recorded", book.preparer.actor(), book.preparer.role(),
+                book.preparer.keyId(), book.preparer.suite(), false, java.util.UUID.randomUUID().toString(),
+                java.time.Instant.now(), book.today, book.parkingVoucher("10.00")).sign(book.preparer.pair().getPrivate());
+    }
+
     /** One writer through {@code node}: {@code count} vouchers, each under the book's lease; none may be refused. */
     private static Void leased(TestBook book, LedgerClient node, int count, boolean chained,
             Map<Long, String> acknowledged) {
@@ -148,11 +219,7 @@ class MultiNodeIT extends OnPostgresServer {
                 assertThat(granted.status()).as(granted.body()).isEqualTo(200);
                 lease = granted.json();
             }
-            SignedEntry entry = new org.gongzhang.verifier.entry.EntryDraft(book.id, lease.get("index").asLong(),
-                    lease.get("prev").asText(), "voucher.recorded", book.preparer.actor(), book.preparer.role(),
-                    book.preparer.keyId(), book.preparer.suite(), false, java.util.UUID.randomUUID().toString(),
-                    java.time.Instant.now(), book.today, book.parkingVoucher("10.00"))
-                    .sign(book.preparer.pair().getPrivate());
+            SignedEntry entry = signedAt(book, lease);
             boolean askNext = chained && i < count - 1;
             LedgerClient.Answer stored = askNext
                     ? node.submitAskingNext(entry, lease.get("lease").asText(), "30", "en")
