@@ -351,9 +351,8 @@ public class BookLeases {
          * is decided just before the commit ({@link #decide}).
          */
         void decideWithTheAppend() {
-            Deque<Waiter> queue = queues.get(book);
-            Waiter first = queue == null ? null : queue.peekFirst();
-            if (first == null || !first.waiting() || waitingService(book) > 0) {
+            Waiter first = nextWaiting(book);
+            if (first == null) {
                 return;
             }
             Grant grant = new Grant(book, first.holder, consumed);
@@ -369,9 +368,8 @@ public class BookLeases {
          */
         void decide() {
             if (!decided) {
-                Deque<Waiter> queue = queues.get(book);
-                Waiter first = queue == null ? null : queue.peekFirst();
-                if (first != null && first.waiting() && waitingService(book) == 0) {
+                Waiter first = nextWaiting(book);
+                if (first != null) {
                     next = first;
                     lease = grantAtHead(book, first.holder, consumed).orElse(null);
                 }
@@ -412,6 +410,16 @@ public class BookLeases {
                 throw new LeaseBusy(book, null);
             }
         }
+    }
+
+    /**
+     * The writer queued first on this node for {@code book}'s lease, who gets it at a hand-over; null
+     * when nobody waits here (or that writer is leaving) or an entry the service builds goes first.
+     */
+    private Waiter nextWaiting(String book) {
+        Deque<Waiter> queue = queues.get(book);
+        Waiter first = queue == null ? null : queue.peekFirst();
+        return first == null || !first.waiting() || waitingService(book) > 0 ? null : first;
     }
 
     /** Counts an entry the service builds as waiting on {@code book} (leases wait for it); close to stop. */
