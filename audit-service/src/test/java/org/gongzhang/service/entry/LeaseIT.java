@@ -26,7 +26,6 @@ import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.crypto.PublicKeys;
-import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class LeaseIT extends ServiceIT {
                         if (lease.status() != 200) {
                             continue;
                         }
-                        SignedEntry entry = voucherAt(book, keys, lease.json());
+                        SignedEntry entry = book.voucherAt(keys, lease.json(), "88.00");
                         answers.add("entry " + client.submit(entry, lease.json().get("lease").asText(), "en").status());
                     }
                     return answers;
@@ -98,7 +97,7 @@ class LeaseIT extends ServiceIT {
         Thread.sleep(400);
         assertThat(second).as("the second writer waits while the first holds the lease").isNotDone();
 
-        SignedEntry entry = voucherAt(book, book.preparer, first);
+        SignedEntry entry = book.voucherAt(book.preparer, first, "88.00");
         long handedWithAppends = leases.handedOnWithTheAppend();
         Answer stored = client.submit(entry, first.get("lease").asText(), "en");
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
@@ -123,7 +122,7 @@ class LeaseIT extends ServiceIT {
         JsonNode lease = client.lease(book.preparer, book.id, 5).json();
         long size = book.size();
 
-        SignedEntry intruder = voucherAt(book, book.reviewer, lease);
+        SignedEntry intruder = book.voucherAt(book.reviewer, lease, "88.00");
         Answer refused = client.submit(intruder, "zh-CN");
         JsonNode problem = assertProblem(refused, 409, "book.lease.held", "lease");
         assertThat(problem.get("detail").asText()).containsPattern("[\\u4e00-\\u9fff]");
@@ -131,7 +130,7 @@ class LeaseIT extends ServiceIT {
         assertThat(book.size()).isEqualTo(size);
 
         // the holder needs no header: an entry signed with the key the lease was granted to uses it
-        Answer holder = client.submit(voucherAt(book, book.preparer, lease));
+        Answer holder = client.submit(book.voucherAt(book.preparer, lease, "88.00"));
         assertThat(holder.status()).as(holder.body()).isEqualTo(201);
         assertThat(book.size()).isEqualTo(size + 1);
         assertThat(client.lease(book.reviewer, book.id, 0).status()).isEqualTo(200);
@@ -153,9 +152,9 @@ class LeaseIT extends ServiceIT {
         assertThat(next.get("prev").asText()).isEqualTo(abandoned.get("prev").asText());
 
         // the first writer comes back late: the lease is someone else's now
-        assertProblem(client.submit(voucherAt(book, book.reviewer, abandoned), abandoned.get("lease").asText(), "en"),
+        assertProblem(client.submit(book.voucherAt(book.reviewer, abandoned, "88.00"), abandoned.get("lease").asText(), "en"),
                 409, "book.lease.held", "lease");
-        Answer stored = client.submit(voucherAt(book, book.preparer, next), next.get("lease").asText(), "en");
+        Answer stored = client.submit(book.voucherAt(book.preparer, next, "88.00"), next.get("lease").asText(), "en");
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
     }
 
@@ -214,7 +213,7 @@ class LeaseIT extends ServiceIT {
                 "--kind", "voucher.recorded", "--date", book.today.toString(), payload.toString()));
         Thread.sleep(1_500); // the CLI is queued behind the lease by now; without a lease of its own, the CLI (same key) would have used this one
         assertThat(submitted).isNotDone();
-        assertThat(client.submit(voucherAt(book, book.preparer, held), held.get("lease").asText(), "en").status())
+        assertThat(client.submit(book.voucherAt(book.preparer, held, "88.00"), held.get("lease").asText(), "en").status())
                 .isEqualTo(201);
 
         Cli cli = submitted.get(30, TimeUnit.SECONDS);
@@ -248,7 +247,7 @@ class LeaseIT extends ServiceIT {
                     assertThat(first.status()).as(first.body()).isEqualTo(200);
                     JsonNode lease = first.json();
                     for (int i = 0; i < each; i++) {
-                        Answer stored = client.submitAskingNext(voucherAt(book, keys, lease),
+                        Answer stored = client.submitAskingNext(book.voucherAt(keys, lease, "88.00"),
                                 lease.get("lease").asText(), i < each - 1 ? "30" : "0", "en");
                         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
                         answers.add(stored.json());
@@ -293,7 +292,7 @@ class LeaseIT extends ServiceIT {
     void theNextLeaseIsAtTheNewHeadNeverForAReplayAndABadWaitStoresNothing() throws Exception {
         TestBook book = TestBook.open(client);
         JsonNode lease = client.lease(book.preparer, book.id, 5).json();
-        SignedEntry entry = voucherAt(book, book.preparer, lease);
+        SignedEntry entry = book.voucherAt(book.preparer, lease, "88.00");
 
         for (String bad : List.of("31", "abc", "-1", "1.5")) {
             long size = book.size();
@@ -321,7 +320,7 @@ class LeaseIT extends ServiceIT {
         assertThat(replayed.json().get("hash")).isEqualTo(stored.json().get("hash"));
         // nor does the replay use up the lease the writer holds: nobody else gets the book meanwhile
         assertThat(client.lease(book.auditor, book.id, 0).status()).as("still held").isEqualTo(503);
-        Answer used = client.submit(voucherAt(book, book.preparer, next), next.get("lease").asText(), "en");
+        Answer used = client.submit(book.voucherAt(book.preparer, next, "88.00"), next.get("lease").asText(), "en");
         assertThat(used.status()).as(used.body()).isEqualTo(201);
         assertThat(used.json().has("nextLease")).as("not asked for").isFalse();
         assertThat(client.lease(book.reviewer, book.id, 0).status()).as("free again at once").isEqualTo(200);
@@ -345,7 +344,7 @@ class LeaseIT extends ServiceIT {
                 book.id)).isEqualTo(1);
 
         long appended = System.nanoTime();
-        Answer stored = client.submit(voucherAt(book, book.preparer, first), first.get("lease").asText(), "en");
+        Answer stored = client.submit(book.voucherAt(book.preparer, first, "88.00"), first.get("lease").asText(), "en");
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         Map<String, Object> row = jdbc.queryForMap(
                 "select wanted_by, expires_at <= now() as expired from book_lease where book_id = ?", book.id);
@@ -360,11 +359,5 @@ class LeaseIT extends ServiceIT {
                 .as("the grant cleared the mark").isNull();
         assertThat(client.delete("/api/books/" + book.id + "/lease/" + next.get("lease").asText()).status())
                 .isEqualTo(204);
-    }
-
-    static SignedEntry voucherAt(TestBook book, ClientKeys keys, JsonNode lease) {
-        return new EntryDraft(book.id, lease.get("index").asLong(), lease.get("prev").asText(), "voucher.recorded",
-                keys.actor(), keys.role(), keys.keyId(), keys.suite(), false, UUID.randomUUID().toString(),
-                Instant.now(), book.today, book.parkingVoucher("88.00")).sign(keys.pair().getPrivate());
     }
 }

@@ -46,12 +46,10 @@ class MultiNodeIT extends OnPostgresServer {
 
     @Test
     void twoNodesShareTheBooksWithoutEverGivingOneIndexTwiceAndOneSurvivesTheOthersCrash() throws Exception {
-        PostgresServer.Database database = server.newDatabase();
-        Path logs = Files.createDirectories(Path.of("target", "multi-node-it"));
-        Path keys = Files.createTempDirectory(home, "keys");
-        String[] arguments = database.serviceArguments().toArray(String[]::new);
-        try (ChildService a = ChildService.start(home.resolve("a"), keys, fresh(logs.resolve("node-a.log")), arguments);
-                ChildService b = ChildService.start(home.resolve("b"), keys, fresh(logs.resolve("node-b.log")), arguments)) {
+        try (TwoNodes nodes = TwoNodes.start("node")) {
+            PostgresServer.Database database = nodes.database();
+            ChildService a = nodes.a();
+            ChildService b = nodes.b();
             TestBook shared = TestBook.open(a.client);
             TestBook ownOfA = TestBook.open(a.client);
             TestBook ownOfB = TestBook.open(b.client);
@@ -111,12 +109,9 @@ class MultiNodeIT extends OnPostgresServer {
      */
     @Test
     void writersOnBothNodesTakeTurnsThroughTheBooksLease() throws Exception {
-        PostgresServer.Database database = server.newDatabase();
-        Path logs = Files.createDirectories(Path.of("target", "multi-node-it"));
-        Path keys = Files.createTempDirectory(home, "keys");
-        String[] arguments = database.serviceArguments().toArray(String[]::new);
-        try (ChildService a = ChildService.start(home.resolve("la"), keys, fresh(logs.resolve("lease-a.log")), arguments);
-                ChildService b = ChildService.start(home.resolve("lb"), keys, fresh(logs.resolve("lease-b.log")), arguments)) {
+        try (TwoNodes nodes = TwoNodes.start("lease")) {
+            ChildService a = nodes.a();
+            ChildService b = nodes.b();
             TestBook shared = TestBook.open(a.client);
             long before = shared.size();
             int each = 10;
@@ -147,12 +142,9 @@ class MultiNodeIT extends OnPostgresServer {
      */
     @Test
     void aWriterOnOneNodeKeepingTheLeaseDoesNotShutOutAWriterOnTheOther() throws Exception {
-        PostgresServer.Database database = server.newDatabase();
-        Path logs = Files.createDirectories(Path.of("target", "multi-node-it"));
-        Path keys = Files.createTempDirectory(home, "keys");
-        String[] arguments = database.serviceArguments().toArray(String[]::new);
-        try (ChildService a = ChildService.start(home.resolve("fa"), keys, fresh(logs.resolve("fair-a.log")), arguments);
-                ChildService b = ChildService.start(home.resolve("fb"), keys, fresh(logs.resolve("fair-b.log")), arguments)) {
+        try (TwoNodes nodes = TwoNodes.start("fair")) {
+            ChildService a = nodes.a();
+            ChildService b = nodes.b();
             TestBook shared = TestBook.open(a.client);
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             ExecutorService writers = Executors.newFixedThreadPool(3);
@@ -164,7 +156,7 @@ class MultiNodeIT extends OnPostgresServer {
             for (int i = 0; i < 5; i++) {
                 LedgerClient.Answer granted = b.client.lease(shared.preparer, shared.id, 10);
                 assertThat(granted.status()).as("turn %d on the other node: %s", i, granted.body()).isEqualTo(200);
-                LedgerClient.Answer stored = b.client.submit(signedAt(shared, granted.json()),
+                LedgerClient.Answer stored = b.client.submit(shared.voucherAt(shared.preparer, granted.json(), "10.00"),
                         granted.json().get("lease").asText(), "en");
                 assertThat(stored.status()).as(stored.body()).isEqualTo(201);
             }
@@ -190,7 +182,7 @@ class MultiNodeIT extends OnPostgresServer {
                 assertThat(granted.status()).as(granted.body()).isEqualTo(200);
                 lease = granted.json();
             }
-            LedgerClient.Answer stored = node.submitAskingNext(signedAt(shared, lease),
+            LedgerClient.Answer stored = node.submitAskingNext(shared.voucherAt(shared.preparer, lease, "10.00"),
                     lease.get("lease").asText(), stop.get() ? "0" : "30", "en");
             assertThat(stored.status()).as(stored.body()).isEqualTo(201);
             n++;
@@ -200,13 +192,6 @@ class MultiNodeIT extends OnPostgresServer {
             node.delete("/api/books/" + shared.id + "/lease/" + lease.get("lease").asText());
         }
         return n;
-    }
-
-    private static SignedEntry signedAt(TestBook book, JsonNode lease) {
-        return new org.gongzhang.verifier.entry.EntryDraft(book.id, lease.get("index").asLong(),
-                lease.get("prev").asText(), "voucher.recorded", book.preparer.actor(), book.preparer.role(),
-                book.preparer.keyId(), book.preparer.suite(), false, java.util.UUID.randomUUID().toString(),
-                java.time.Instant.now(), book.today, book.parkingVoucher("10.00")).sign(book.preparer.pair().getPrivate());
     }
 
     /** One writer through {@code node}: {@code count} vouchers, each under the book's lease; none may be refused. */
@@ -219,7 +204,7 @@ class MultiNodeIT extends OnPostgresServer {
                 assertThat(granted.status()).as(granted.body()).isEqualTo(200);
                 lease = granted.json();
             }
-            SignedEntry entry = signedAt(book, lease);
+            SignedEntry entry = book.voucherAt(book.preparer, lease, "10.00");
             boolean askNext = chained && i < count - 1;
             LedgerClient.Answer stored = askNext
                     ? node.submitAskingNext(entry, lease.get("lease").asText(), "30", "en")
@@ -230,6 +215,38 @@ class MultiNodeIT extends OnPostgresServer {
             lease = askNext ? stored.json().get("nextLease") : null;
         }
         return null;
+    }
+
+    /**
+     * Two service nodes on a new database of the class's server, sharing one key store; their logs
+     * in {@code target/multi-node-it/<name>-a.log} and {@code -b.log}. Closing stops both.
+     */
+    private record TwoNodes(PostgresServer.Database database, ChildService a, ChildService b) implements AutoCloseable {
+
+        static TwoNodes start(String name) throws Exception {
+            PostgresServer.Database database = server.newDatabase();
+            Path logs = Files.createDirectories(Path.of("target", "multi-node-it"));
+            Path keys = Files.createTempDirectory(home, "keys");
+            String[] arguments = database.serviceArguments().toArray(String[]::new);
+            ChildService a = ChildService.start(home.resolve(name + "-a"), keys, fresh(logs.resolve(name + "-a.log")),
+                    arguments);
+            try {
+                return new TwoNodes(database, a, ChildService.start(home.resolve(name + "-b"), keys,
+                        fresh(logs.resolve(name + "-b.log")), arguments));
+            } catch (Exception | Error e) {
+                a.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                b.close();
+            } finally {
+                a.close();
+            }
+        }
     }
 
     /** One writer: {@link #PER_WRITER} vouchers, each signed at the head its node reports, again after a 409. */

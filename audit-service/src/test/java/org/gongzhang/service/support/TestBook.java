@@ -2,8 +2,10 @@ package org.gongzhang.service.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import org.gongzhang.core.account.ChartOfAccounts;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.crypto.SignatureSuite;
+import org.gongzhang.verifier.entry.EntryDraft;
 import org.gongzhang.verifier.entry.Role;
 import org.gongzhang.verifier.entry.SignedEntry;
 
@@ -92,6 +95,16 @@ public final class TestBook {
 
     public SignedEntry entry(ClientKeys keys, String kind, ObjectNode payload) {
         return client.next(keys, id, kind, today, payload);
+    }
+
+    /**
+     * A parking voucher of {@code amount} recorded by {@code keys}, signed at the index and
+     * {@code prev} a lease of this book gave ({@code {"index", "prev", …}}).
+     */
+    public SignedEntry voucherAt(ClientKeys keys, JsonNode lease, String amount) {
+        return new EntryDraft(id, lease.get("index").asLong(), lease.get("prev").asText(), "voucher.recorded",
+                keys.actor(), keys.role(), keys.keyId(), keys.suite(), false, UUID.randomUUID().toString(),
+                Instant.now(), today, parkingVoucher(amount)).sign(keys.pair().getPrivate());
     }
 
     /** Records, reviews and posts a voucher; answers the voucher payload. */
