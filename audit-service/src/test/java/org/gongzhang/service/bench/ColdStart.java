@@ -159,25 +159,35 @@ final class ColdStart {
     /**
      * How {@code ./ledger serve} starts the service, when the jar is newer than every module's classes:
      * {@code -Xmx} from GONGZHANG_HEAP (default 2g), and the unpacked jar with its class-data archive
-     * where {@code audit-service/target/cds} holds one made from this jar (unless GONGZHANG_CDS=0),
-     * else the jar. Without a fresh jar: the compiled classes on the class path.
+     * where {@code audit-service/target/cds} holds one made from this jar by this JDK (unless
+     * GONGZHANG_CDS=0): an AOT cache on JDK 25 or newer, a dynamic class-data archive before; else the
+     * jar. Without a fresh jar: the compiled classes on the class path.
      */
     static Launcher launcher(Path root) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String heap = "-Xmx" + System.getenv().getOrDefault("GONGZHANG_HEAP", "2g");
         Path jar = root.resolve("audit-service/target/gongzhang-service.jar");
-        Path archive = root.resolve("audit-service/target/cds/app.jsa");
-        Path unpacked = root.resolve("audit-service/target/cds/gongzhang-service.jar");
+        Path cds = root.resolve("audit-service/target/cds");
+        boolean aot = Runtime.version().feature() >= 25;
+        Path archive = cds.resolve(aot ? "app.aot" : "app.jsa");
+        Path unpacked = cds.resolve("gongzhang-service.jar");
+        Path madeBy = cds.resolve("jdk");
         // as ./ledger serve: a new data directory copied from the cluster initdb made before (its
         // class-data training run makes it; without one, the first start here makes it)
         String template = "--ledger.embedded-postgres.template=" + root.resolve("audit-service/target/pgtemplate");
         if (Files.isRegularFile(jar) && Files.getLastModifiedTime(jar).compareTo(newestClass(root)) >= 0) {
             if (!"0".equals(System.getenv("GONGZHANG_CDS")) && Files.isRegularFile(archive) && Files.isRegularFile(unpacked)
-                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
-                return new Launcher(List.of(java, heap, "-Daxoniq.update-checker.disabled=true",
-                        "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-jar", unpacked.toString(), template),
-                        "as ./ledger serve: the unpacked jar with its class-data archive and the cluster template, "
-                                + heap);
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0
+                    && Files.isRegularFile(madeBy)
+                    && Files.readString(madeBy).strip().equals(System.getProperty("java.runtime.version"))) {
+                List<String> use = aot ? List.of("-XX:AOTCache=" + archive)
+                        : List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+                List<String> command = new ArrayList<>(List.of(java, heap, "-Daxoniq.update-checker.disabled=true"));
+                command.addAll(use);
+                command.addAll(List.of("-jar", unpacked.toString(), template));
+                return new Launcher(command, "as ./ledger serve: the unpacked jar with its "
+                        + (aot ? "AOT cache" : "class-data archive") + " and the cluster template, " + heap + ", Java "
+                        + Runtime.version().feature());
             }
             return new Launcher(List.of(java, heap, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                     template), "java " + heap + " -jar audit-service/target/gongzhang-service.jar (no class-data "
