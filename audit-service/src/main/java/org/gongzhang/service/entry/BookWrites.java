@@ -59,6 +59,7 @@ public class BookWrites {
     private final LedgerIndex index;
     /** Where appends of finished entries go to be committed together; null when each commits alone. */
     private final GroupCommit<BookLock.Locked> group;
+    private final ObjectProvider<HeldAppends> heldAppends;
     private volatile HeldAppends held;
 
     BookWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions, BookLeases leases, LedgerIndex index,
@@ -71,20 +72,76 @@ public class BookWrites {
         this.jdbc = jdbc;
         this.leases = leases;
         this.transaction = new TransactionTemplate(transactions);
+        this.heldAppends = heldAppends;
         this.group = groupMax > 1 && groupWriters > 0
                 ? new GroupCommit<>(transaction, this::lock, this::takeAndReadAll, cache::evict, this::transactionLost,
-                        work -> together(heldAppends, work), groupWriters, groupMax)
+                        work -> held().together(work), groupWriters, groupMax)
                 : null;
     }
 
-    /** A group's appends, their events and index rows sent together once all ran (one round trip). */
-    private void together(ObjectProvider<HeldAppends> heldAppends, Runnable work) {
+    /** Where appends are held and sent together: the event store, looked up at its first use, not at every one. */
+    private HeldAppends held() {
         HeldAppends held = this.held;
         if (held == null) {
-            held = heldAppends.getObject(); // the event store, looked up at the first group, not at every one
+            held = heldAppends.getObject();
             this.held = held;
         }
-        held.together(work);
+        return held;
+    }
+
+    /**
+     * Runs {@code work}: appends to {@code book}, one after another in the caller's transaction, of
+     * entries the service builds under submission ids of their own (a voucher import's chunk), so
+     * that together they cost the database two round trips instead of two each. The first append
+     * takes the book's lock and reads as any append does; each later one reads nothing, its head
+     * being the one the append before it left ({@link LedgerIndex#headInTransaction}) and its
+     * submission id taken to be new; what they store is held and sent together once {@code work}
+     * is done ({@link HeldAppends}). A submission id that was not new fails that send (the ledger's
+     * unique key on it), and with it the caller's transaction: nothing of {@code work} is stored.
+     */
+    public void appendTogether(String book, Runnable work) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("appends to " + book + " together need the caller's transaction");
+        }
+        Together together = new Together(this, book);
+        if (TransactionSynchronizationManager.hasResource(together)) {
+            work.run();
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(together, new Carried());
+        try {
+            held().together(work);
+        } finally {
+            TransactionSynchronizationManager.unbindResource(together);
+        }
+    }
+
+    /** The key of {@link #appendTogether}'s state for one book in the current transaction. */
+    private record Together(BookWrites writes, String book) {
+    }
+
+    /** What the first append of {@link #appendTogether} read for the next ones: the book's lease row. */
+    private static final class Carried {
+        Optional<BookLeases.Lease> lease;
+    }
+
+    /**
+     * The book's lock taken (this transaction holds it by now) and what an append checks read from
+     * the database; inside {@link #appendTogether}, after its first append, carried from there instead.
+     */
+    private BookLock.Locked lockedInTransaction(String book, boolean reads, String submission) {
+        Carried carried = (Carried) TransactionSynchronizationManager.getResource(new Together(this, book));
+        if (carried != null && carried.lease != null && reads) {
+            Optional<BookHead> head = index.headInTransaction(book);
+            if (head.isPresent()) {
+                return new BookLock.Locked(carried.lease, new LedgerIndex.SeenRow(head, -1, null));
+            }
+        }
+        BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, reads, submission);
+        if (carried != null) {
+            carried.lease = locked.lease();
+        }
+        return locked;
     }
 
     /** Stops the group commit's writers; what is queued then is written alone. */
@@ -170,7 +227,7 @@ public class BookWrites {
                 }
             }
             holdUntilCompletion(book);
-            BookLock.Locked locked = BookLock.takeAndRead(jdbc, book, reads, submission);
+            BookLock.Locked locked = lockedInTransaction(book, reads, submission);
             // a lease granted between the wait and the lock is overridden here: this transaction
             // already holds the book, and its holder's entry will be judged at the new head (409)
             return gated(book, lease, signer, signed, false, locked, write).orElseThrow().value();

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -102,6 +103,9 @@ public class LedgerIndex implements RowsWithEvents {
         ByteBuffer packed = ByteBuffer.allocate(range.size() * MerkleHash.SIZE);
         range.forEach(packed::put);
         byte[] newRange = packed.array();
+        // remembered for the rest of the transaction now, not once stored: a later append in it may
+        // build its rows before these are sent (HeldAppends, BookWrites#appendTogether)
+        rememberAtCommit(book, new Range(index + 1, newRange, leafHex, recordedAt.toInstant()));
         String logRow = index == 0
                 ? "insert into book_log (book_id, tree_size, head_hash, head_recorded_at, compact_range) values (?, ?, ?, ?, ?)"
                 : "update book_log set tree_size = ?, head_hash = ?, head_recorded_at = ?, compact_range = ? "
@@ -149,7 +153,6 @@ public class LedgerIndex implements RowsWithEvents {
                     ranges.remove(book);
                     throw new IllegalStateException("book " + book + ": log row moved under entry " + index);
                 }
-                rememberAtCommit(book, index + 1, newRange);
             }
         };
     }
@@ -208,7 +211,7 @@ public class LedgerIndex implements RowsWithEvents {
      * transaction rolled back would name an entry that never was). Outside a transaction nothing is
      * remembered.
      */
-    private void rememberAtCommit(String book, long size, byte[] packed) {
+    private void rememberAtCommit(String book, Range range) {
         ranges.remove(book);
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
@@ -233,7 +236,18 @@ public class LedgerIndex implements RowsWithEvents {
             });
             appendedNow = started;
         }
-        appendedNow.put(book, new Range(size, packed));
+        appendedNow.put(book, range);
+    }
+
+    /**
+     * The head the current transaction's appends to {@code book} have left it at (their rows may not
+     * have been sent yet); empty when the transaction appended nothing to it.
+     */
+    Optional<BookHead> headInTransaction(String book) {
+        Map<String, Range> appendedNow = appendedInTransaction();
+        Range range = appendedNow == null ? null : appendedNow.get(book);
+        return range == null ? Optional.empty()
+                : Optional.of(new BookHead(book, range.size(), range.head(), range.recordedAt()));
     }
 
     /** The ranges of the books the current transaction appended to, by book; null if none (or no transaction). */
@@ -242,8 +256,11 @@ public class LedgerIndex implements RowsWithEvents {
         return (Map<String, Range>) TransactionSynchronizationManager.getResource(this);
     }
 
-    /** A book's compact range (the roots of its complete subtrees, largest first) at {@code size} entries. */
-    private record Range(long size, byte[] packed) {
+    /**
+     * A book's compact range (the roots of its complete subtrees, largest first) at {@code size}
+     * entries, and its head: the last entry's hash (hex) and recording time.
+     */
+    private record Range(long size, byte[] packed, String head, Instant recordedAt) {
     }
 
     private record LogRow(long size, byte[] range) {

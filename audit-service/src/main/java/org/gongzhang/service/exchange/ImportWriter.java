@@ -13,6 +13,7 @@ import org.gongzhang.reporting.exchange.PlannedVoucher;
 import org.gongzhang.service.custody.CustodialKey;
 import org.gongzhang.service.custody.CustodialSigner;
 import org.gongzhang.service.entry.BookHead;
+import org.gongzhang.service.entry.BookWrites;
 import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The vouchers are written {@code ledger.exchange.import-chunk} at a time in one transaction
  * (25 by default, 75 entries): the book's append lock is held from the chunk's first entry to its
- * commit, so nobody appends in between, and the chunk costs one commit instead of one per entry.
+ * commit, so nobody appends in between, and the chunk costs one commit instead of one per entry;
+ * its entries are appended together ({@link BookWrites#appendTogether}): only the first reads the
+ * book's head, and what they store goes to the database in one round trip at the chunk's end.
  * When an entry of a chunk is refused, nothing of the chunk was stored: it is written again one
  * entry per transaction, so that writing stops exactly at the refused entry, as it always did.
  */
@@ -41,15 +44,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportWriter {
 
     private final CustodialSigner signer;
+    private final BookWrites writes;
     private final TransactionTemplate transaction;
     private final int chunk;
 
-    ImportWriter(CustodialSigner signer, PlatformTransactionManager transactions,
+    ImportWriter(CustodialSigner signer, BookWrites writes, PlatformTransactionManager transactions,
             @Value("${ledger.exchange.import-chunk:25}") int chunk) {
         if (chunk < 1) {
             throw new IllegalArgumentException("ledger.exchange.import-chunk must be 1 or more vouchers: " + chunk);
         }
         this.signer = signer;
+        this.writes = writes;
         this.transaction = new TransactionTemplate(transactions);
         this.chunk = chunk;
     }
@@ -94,10 +99,12 @@ class ImportWriter {
             try {
                 int first = from;
                 transaction.executeWithoutResult(status -> {
-                    for (int i = first; i < to; i++) {
-                        writeVoucher(appender, vouchers, ids, i, signers, source, new String[1]);
-                        written.add(new Written(vouchers.get(i), ids.get(i)));
-                    }
+                    writes.appendTogether(head.book(), () -> {
+                        for (int i = first; i < to; i++) {
+                            writeVoucher(appender, vouchers, ids, i, signers, source, new String[1]);
+                            written.add(new Written(vouchers.get(i), ids.get(i)));
+                        }
+                    });
                     wrote[0] = true;
                 });
             } catch (RuntimeException chunkFailed) {

@@ -1,6 +1,7 @@
 package org.gongzhang.service.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gongzhang.service.exchange.ExchangeBooks.CSV;
 import static org.gongzhang.service.exchange.ExchangeBooks.DEMO;
 import static org.gongzhang.service.exchange.ExchangeBooks.PREPARER;
@@ -14,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.gongzhang.core.account.AccountCode;
 import org.gongzhang.core.account.Side;
 import org.gongzhang.core.book.api.LedgerRefusal;
@@ -33,6 +37,9 @@ import org.gongzhang.core.voucher.VoucherWord;
 import org.gongzhang.reporting.exchange.ExchangeFormat;
 import org.gongzhang.reporting.exchange.PlannedVoucher;
 import org.gongzhang.reporting.exchange.SheetRow;
+import org.gongzhang.reporting.exchange.ExchangeQueries;
+import org.gongzhang.reporting.projection.LedgerProjection;
+import org.gongzhang.service.attachment.AttachmentStore;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.support.LedgerClient.Answer;
 import org.gongzhang.service.support.RowFault;
@@ -55,6 +62,18 @@ class VoucherImportRefusalsIT extends ExchangeIT {
     ImportWriter writer;
     @Autowired
     LedgerIndex index;
+    @Autowired
+    ImportSigners importSigners;
+    @Autowired
+    ExchangeQueries exchange;
+    @Autowired
+    AttachmentStore attachments;
+    @Autowired
+    ImportRecords records;
+    @Autowired
+    Clock clock;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void aFileIsImportedIntoABookOnlyOnce() {
@@ -338,6 +357,39 @@ class VoucherImportRefusalsIT extends ExchangeIT {
         }
         JsonNode verified = client.get("/api/books/" + book + "/verify").json();
         assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    /**
+     * A file checked while the read model has not applied the book's last entry waits for it, and
+     * past {@code ledger.exchange.read-model-wait} (here 300 ms) is refused as not current, with
+     * nothing written; once the read model catches up, the same file passes.
+     */
+    @Test
+    void aFileIsCheckedOnlyAgainstABookTheReadModelHasCaughtUpWith() {
+        byte[] file = firstMonth("csv");
+        String book = books.openLike(DEMO);
+        books.awaitReadModel(book);
+        VoucherImports waitingBriefly = new VoucherImports(directory, index, importSigners, exchange, attachments,
+                records, writer, clock, new ExchangeProperties(Duration.ofMillis(300)));
+        VoucherImports.Upload upload = new VoucherImports.Upload(file, "text/csv", "month.csv");
+        StreamingEventProcessor reporting = processing.eventProcessor(LedgerProjection.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        long size;
+        reporting.shutDown();
+        try {
+            books.recordDraftVoucher(book);
+            size = books.size(book);
+
+            assertThatThrownBy(() -> waitingBriefly.check(book, upload)).isInstanceOfSatisfying(LedgerRefusal.class,
+                    refusal -> assertThat(refusal.code()).isEqualTo("import.book.not-current"));
+        } finally {
+            reporting.start();
+        }
+
+        assertThat(books.size(book)).isEqualTo(size);
+        assertThat(books.imports(book)).isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(waitingBriefly.check(book, upload).vouchers()).isNotEmpty());
     }
 
     /** Another writer appends at the head; while the import runs, its head moves, so it retries until it gets in. */

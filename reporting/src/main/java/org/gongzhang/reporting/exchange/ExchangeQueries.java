@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.gongzhang.core.account.Side;
 import org.gongzhang.core.period.Period;
 import org.gongzhang.core.voucher.VoucherWord;
@@ -51,6 +52,14 @@ public final class ExchangeQueries {
     }
 
     /** {@code rows} checked against the book as the read model holds it; empty when it does not know the book. */
+    /**
+     * The last entry of the book's log the read model has applied (one row: cheap enough to ask
+     * again and again while waiting for it); empty when the read model holds no such book.
+     */
+    public OptionalLong appliedIndex(String book) {
+        return books.find(book).map(heading -> OptionalLong.of(heading.appliedIndex())).orElse(OptionalLong.empty());
+    }
+
     public Optional<CheckedImport> check(String book, List<SheetRow> rows, LocalDate today) {
         return snapshot.read(() -> books.find(book).map(heading -> new CheckedImport(heading.appliedIndex(),
                 VoucherFileCheck.check(rows,
