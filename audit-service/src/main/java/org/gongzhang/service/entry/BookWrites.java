@@ -98,6 +98,8 @@ public class BookWrites {
      * submission id taken to be new; what they store is held and sent together once {@code work}
      * is done ({@link HeldAppends}). A submission id that was not new fails that send (the ledger's
      * unique key on it), and with it the caller's transaction: nothing of {@code work} is stored.
+     * {@code work} appends to no other book: what it stored would be held too, unseen by the next
+     * append's read.
      */
     public void appendTogether(String book, Runnable work) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
