@@ -51,7 +51,6 @@ public final class ExchangeQueries {
                         book, from.toString(), to.toString()))));
     }
 
-    /** {@code rows} checked against the book as the read model holds it; empty when it does not know the book. */
     /**
      * The last entry of the book's log the read model has applied (one row: cheap enough to ask
      * again and again while waiting for it); empty when the read model holds no such book.
@@ -60,6 +59,7 @@ public final class ExchangeQueries {
         return books.find(book).map(heading -> OptionalLong.of(heading.appliedIndex())).orElse(OptionalLong.empty());
     }
 
+    /** {@code rows} checked against the book as the read model holds it; empty when it does not know the book. */
     public Optional<CheckedImport> check(String book, List<SheetRow> rows, LocalDate today) {
         return snapshot.read(() -> books.find(book).map(heading -> new CheckedImport(heading.appliedIndex(),
                 VoucherFileCheck.check(rows,
