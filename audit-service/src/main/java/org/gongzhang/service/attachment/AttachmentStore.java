@@ -41,6 +41,12 @@ public class AttachmentStore {
                 (rs, n) -> new Content(rs.getString(1), rs.getBytes(2)), book, sha256).stream().findFirst();
     }
 
+    /** Whether the book holds the attachment, without reading its bytes (a voucher citing it is checked this way). */
+    public boolean holds(String book, String sha256) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from attachment where book_id = ? and sha256 = ?)", Boolean.class, book, sha256));
+    }
+
     public int count(String book) {
         Integer count = jdbc.queryForObject("select count(*) from attachment where book_id = ?", Integer.class, book);
         return count == null ? 0 : count;

@@ -126,7 +126,10 @@ public class EntrySubmissions {
         });
     }
 
-    /** A voucher may cite only files this book's attachment store holds. */
+    /**
+     * A voucher may cite only files this book's attachment store holds: asked without reading them
+     * (an imported file, cited by each of its vouchers with 附单据, was read whole for every one).
+     */
     private void requireAttachmentsStored(EntryHeader header) {
         if (!EntryKind.VOUCHER_RECORDED.wireName().equals(header.kind())) {
             return;
@@ -134,7 +137,7 @@ public class EntrySubmissions {
         JsonNode files = header.payload().path("attachments").path("files");
         for (int i = 0; i < files.size(); i++) {
             String sha256 = files.get(i).path("sha256").asText();
-            if (sha256.matches("[0-9a-f]{64}") && attachments.find(header.book(), sha256).isEmpty()) {
+            if (sha256.matches("[0-9a-f]{64}") && !attachments.holds(header.book(), sha256)) {
                 throw new LedgerRefusal(Kind.INVALID, "voucher.attachment.not-stored",
                         "entry.payload.attachments.files[" + i + "].sha256", sha256);
             }

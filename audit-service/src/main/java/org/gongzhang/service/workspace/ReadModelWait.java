@@ -14,6 +14,13 @@ import org.springframework.stereotype.Component;
 class ReadModelWait {
 
     private static final Duration PATIENCE = Duration.ofSeconds(5);
+    /**
+     * The read model is asked again (one row) after 2 ms, then after twice as long each time, up to
+     * 10 ms: it usually has the entry within milliseconds, and a fixed 50 ms kept every page shown
+     * after an action up to 50 ms longer than it needed.
+     */
+    private static final long FIRST_POLL_MS = 2;
+    private static final long LONGEST_POLL_MS = 10;
 
     private final ReportBooks books;
 
@@ -27,12 +34,14 @@ class ReadModelWait {
             return true;
         }
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long pause = FIRST_POLL_MS;
         while (System.nanoTime() < deadline) {
             if (books.find(book).map(b -> b.appliedIndex() >= index).orElse(false)) {
                 return true;
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, LONGEST_POLL_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
