@@ -304,14 +304,17 @@ public final class LedgerBenchmark {
         }
         int cores = (int) r.number("cores");
         double bare = r.number("bareVerifiesPerSecond");
-        double limit = cores * bare;
-        String limitText = String.format(Locale.ROOT, "%d cores × %s bare Ed25519 verifies/s", cores, Report.rate(bare));
+        double limit = r.number("limitPerSecond");
+        String limitText = String.format(Locale.ROOT, "%s bare Ed25519 verifies/s (%d cores × %s, or more on every core"
+                + " at once)", Report.rate(limit), cores, Report.rate(bare));
         double ratio = r.number("ratio");
         report.add(new Report.Row(4, "offline verify (library), " + size, Report.rate(r.number("entriesPerSecond"))
                 + " entries/s", limitText, Report.fixed(ratio, 3), "≥ 0.8", Report.yes(ratio >= 0.8),
                 String.format(Locale.ROOT, "VerifyBenchmark.run (verifier/src/test) in a child JVM: Verifier.verifyFile "
-                        + "on a %s MB bundle file, median of 3 rounds, each right after its own bare-rate measurement; "
-                        + "ratio: the median of the per-round ratios; bare on every core at once %s/s; per CPU-second "
+                        + "on a %s MB bundle file, median of 3 rounds, each between two bare-rate measurements of 3,000 distinct "
+                        + "signatures; a round's limit: the higher of cores × one thread and every core at once, the "
+                        + "mean of before and after; ratio: the median of the per-round ratios; bare on every core at "
+                        + "once %s/s; per CPU-second "
                         + "%s; %s in all; load before, each round, after: %s", r.number("bundleBytes") / 1e6 >= 10
                                 ? Report.fixed(r.number("bundleBytes") / 1e6, 0) : Report.fixed(r.number("bundleBytes") / 1e6, 1),
                         Report.rate(r.number("bareAllCoresPerSecond")), Report.fixed(r.number("cpuRatio"), 2),
@@ -323,13 +326,15 @@ public final class LedgerBenchmark {
         boolean ok = r.flag("cli.ok");
         double cliRate = r.number("cli.entriesPerSecond");
         double cliBare = (r.number("cli.bareBefore") + r.number("cli.bareAfter")) / 2;
+        double cliLimit = (r.number("cli.limitBefore") + r.number("cli.limitAfter")) / 2;
         double cliRatio = r.number("cli.ratio");
         report.add(new Report.Row(4.1, "CLI verify (ledger verify -Xmx512m), " + size, Report.rate(cliRate)
-                + " entries/s" + (ok ? "" : ", FAILED"), String.format(Locale.ROOT, "%d cores × %s bare Ed25519 "
-                        + "verifies/s", cores, Report.rate(cliBare)), Report.fixed(cliRatio, 3), "≥ 0.8",
+                + " entries/s" + (ok ? "" : ", FAILED"), String.format(Locale.ROOT, "%s bare Ed25519 verifies/s (%d "
+                        + "cores × %s, or more on every core at once)", Report.rate(cliLimit), cores,
+                        Report.rate(cliBare)), Report.fixed(cliRatio, 3), "≥ 0.8",
                 Report.yes(ok && cliRatio >= 0.8), String.format(Locale.ROOT, "ledger verify BUNDLE --log-key KEY "
                         + "in a child JVM, JVM start included: %s in %s, exit %s; it said: %s; its limit is its own, "
-                        + "bare single-thread verifies measured right before it (%s/s) and right after it (%s/s), "
+                        + "measured as a library round's right before it (one thread %s/s) and right after it (%s/s), "
                         + "their mean; against the library rounds' median limit the ratio is %s",
                         ok ? "verified" : "FAILED", Report.seconds(r.number("cli.seconds")), r.fields().get("cli.exitCode"),
                         r.fields().getOrDefault("cli.summary", ""), Report.rate(r.number("cli.bareBefore")),

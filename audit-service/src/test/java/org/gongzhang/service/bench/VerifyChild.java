@@ -48,14 +48,13 @@ public final class VerifyChild {
     }
 
     /**
-     * The CLI run's ratio as {@code CliRun.ratio(cores)} works it out (a method, which flattening the
-     * components leaves out), on the result's own core count, as {@code cli.ratio}.
+     * The CLI run's ratio as {@code CliRun.ratio()} works it out (a method, which flattening the
+     * components leaves out), as {@code cli.ratio}.
      */
     private static void ratioOfTheCli(Object result, Map<String, String> fields) throws ReflectiveOperationException {
         Object cli = result.getClass().getMethod("cli").invoke(result);
         if (cli instanceof Optional<?> run && run.isPresent()) {
-            int cores = ((Number) result.getClass().getMethod("cores").invoke(result)).intValue();
-            fields.put("cli.ratio", String.valueOf(run.get().getClass().getMethod("ratio", int.class).invoke(run.get(), cores)));
+            fields.put("cli.ratio", String.valueOf(run.get().getClass().getMethod("ratio").invoke(run.get())));
         }
     }
 
