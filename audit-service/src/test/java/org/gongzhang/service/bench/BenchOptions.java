@@ -15,8 +15,9 @@ import java.util.TreeSet;
  * --entries N             grow the proof book to N entries (default 1,000,000; 10,000 with --quick);
  *                         proofs are measured at 1,000, 100,000 and 1,000,000 entries below N, and at N
  * --seconds S             seconds per append rate (default 10; 3 with --quick)
- * --warmup S              seconds of appends by 8 clients before the first append figure, so that the
- *                         figures are the running service's, not a just-started JVM's (default 60; 20 with --quick)
+ * --warmup S              seconds of appends by 8 clients before the first append figure, and of untimed
+ *                         imports before the import's, so that the figures are the running service's, not a
+ *                         just-started JVM's (default 60; 20 with --quick)
  * --verify-entries N      entries in the verify benchmark's bundle (default 1,000,000; 10,000 with --quick)
  * --max-growth-minutes M  stop growing the book after M minutes and measure at the size reached (default 240)
  * --soak-minutes M        minutes of mixed load on the service in its own JVM, its memory sampled (default 30; 2 with --quick)
