@@ -1,9 +1,12 @@
 package org.gongzhang.service.axon;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -84,18 +87,31 @@ class AxonConfiguration {
      * Every pooled streaming processor's coordinator looks again 10 ms after finding its work
      * packages full, not Axon's 100 ms, and every 100 ms for new entries, not 500 ms
      * ({@link PromptCoordinator}): a replay's work package no longer waits idle for its next events,
-     * and the read model, checkpoints and sagas see an entry within ~0.1 s of its commit. Axon's
+     * and the read model, checkpoints and sagas see an entry within ~0.1 s of its commit, the read model
+     * sooner while someone waits for it ({@link ReadModelNudge}). Axon's
      * Spring Boot settings (worker threads, batch size, segments) apply after this and do not touch
      * the coordinator's executor.
      */
     @Bean
-    ConfigurerModule promptCoordinators() {
+    ConfigurerModule promptCoordinators(ReadModelNudge nudge) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
                 (config, builder) -> builder.coordinatorExecutor(processor -> {
                     PromptCoordinator coordinator = new PromptCoordinator(processor);
-                    config.onShutdown(coordinator::shutdown);
+                    nudge.register(coordinator);
+                    config.onShutdown(() -> {
+                        nudge.unregister(coordinator);
+                        coordinator.shutdown();
+                    });
                     return coordinator;
                 }));
+    }
+
+    /** The processors whose look for new entries comes at once while someone waits for them ({@link ReadModelNudge}). */
+    @Bean
+    ReadModelNudge readModelNudge(@Value("${ledger.read-model.prompt-processors:" + REPORTING + "}") String[] processors,
+            @Value("${ledger.read-model.follow-spacing:PT0.01S}") Duration spacing) {
+        return new ReadModelNudge(Arrays.stream(processors).map(String::strip).filter(name -> !name.isEmpty())
+                .collect(Collectors.toSet()), spacing);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.gongzhang.reporting.exchange.SheetRow;
 import org.gongzhang.reporting.exchange.UnreadableFile;
 import org.gongzhang.reporting.exchange.VoucherColumn;
 import org.gongzhang.service.attachment.AttachmentStore;
+import org.gongzhang.service.axon.ReadModelNudge;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.LedgerIndex;
@@ -55,10 +56,12 @@ class VoucherImports {
     private final ImportWriter writer;
     private final Clock clock;
     private final long readModelWaitMs;
+    /** Told before each pause while the check waits for the read model: its next look comes sooner. */
+    private final ReadModelNudge readModel;
 
     VoucherImports(BookDirectory directory, LedgerIndex index, ImportSigners signers, ExchangeQueries exchange,
             AttachmentStore attachments, ImportRecords records, ImportWriter writer, Clock clock,
-            ExchangeProperties properties) {
+            ExchangeProperties properties, ReadModelNudge readModel) {
         this.directory = directory;
         this.index = index;
         this.signers = signers;
@@ -68,6 +71,7 @@ class VoucherImports {
         this.writer = writer;
         this.clock = clock;
         this.readModelWaitMs = properties.readModelWait().toMillis();
+        this.readModel = readModel;
     }
 
     /** A file as uploaded: its bytes, declared content type (may be null) and name (may be null). */
@@ -214,6 +218,7 @@ class VoucherImports {
             if (waited >= readModelWaitMs) {
                 throw new LedgerRefusal(Kind.CONFLICT, "import.book.not-current", "book", book);
             }
+            readModel.awaited();
             pause(pause);
             waited += pause;
             pause = Math.min(pause * 2, LONGEST_POLL_MS);

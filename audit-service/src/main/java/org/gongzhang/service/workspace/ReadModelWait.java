@@ -2,6 +2,7 @@ package org.gongzhang.service.workspace;
 
 import java.time.Duration;
 import org.gongzhang.reporting.book.ReportBooks;
+import org.gongzhang.service.axon.ReadModelNudge;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,16 +17,18 @@ class ReadModelWait {
     private static final Duration PATIENCE = Duration.ofSeconds(5);
     /**
      * The read model is asked again (one row) after 2 ms, then after twice as long each time, up to
-     * 10 ms: it usually has the entry within milliseconds, and a fixed 50 ms kept every page shown
-     * after an action up to 50 ms longer than it needed.
+     * 10 ms, and told before each pause that someone waits ({@link ReadModelNudge}): its processor
+     * then looks for the entry at once instead of at its next look, up to 100 ms away.
      */
     private static final long FIRST_POLL_MS = 2;
     private static final long LONGEST_POLL_MS = 10;
 
     private final ReportBooks books;
+    private final ReadModelNudge readModel;
 
-    ReadModelWait(JdbcTemplate jdbc) {
+    ReadModelWait(JdbcTemplate jdbc, ReadModelNudge readModel) {
         this.books = new ReportBooks(jdbc);
+        this.readModel = readModel;
     }
 
     /** True once the book's read model has applied entry {@code index} (or at once when none is asked). */
@@ -39,6 +42,7 @@ class ReadModelWait {
             if (books.find(book).map(b -> b.appliedIndex() >= index).orElse(false)) {
                 return true;
             }
+            readModel.awaited();
             try {
                 Thread.sleep(pause);
                 pause = Math.min(pause * 2, LONGEST_POLL_MS);

@@ -26,6 +26,9 @@ class ReadModelCommitsIT extends ServiceIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ReadModelNudge nudge;
+
     @Test
     void theReportingProcessorCommitsAsynchronouslyAndNothingElseDoes() {
         assertThat(settingIn(processing.transactionManager(AxonConfiguration.REPORTING))).isEqualTo("off");
@@ -70,6 +73,11 @@ class ReadModelCommitsIT extends ServiceIT {
             Object coordinator = field(processor, "coordinator");
             assertThat(field(coordinator, "executorService")).as(processor.toString()).isInstanceOf(PromptCoordinator.class);
         }
+    }
+
+    @Test
+    void onlyTheReadModelsLookIsBroughtForwardWhileSomeoneWaits() {
+        assertThat(nudge.following()).containsExactly(AxonConfiguration.REPORTING);
     }
 
     private static Object field(Object owner, String name) throws ReflectiveOperationException {

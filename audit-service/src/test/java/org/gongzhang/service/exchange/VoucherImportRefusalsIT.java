@@ -40,6 +40,7 @@ import org.gongzhang.reporting.exchange.SheetRow;
 import org.gongzhang.reporting.exchange.ExchangeQueries;
 import org.gongzhang.reporting.projection.LedgerProjection;
 import org.gongzhang.service.attachment.AttachmentStore;
+import org.gongzhang.service.axon.ReadModelNudge;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.support.LedgerClient.Answer;
 import org.gongzhang.service.support.RowFault;
@@ -74,6 +75,10 @@ class VoucherImportRefusalsIT extends ExchangeIT {
     Clock clock;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    ReadModelNudge nudge;
+    @Autowired
+    VoucherImports imports;
 
     @Test
     void aFileIsImportedIntoABookOnlyOnce() {
@@ -370,7 +375,7 @@ class VoucherImportRefusalsIT extends ExchangeIT {
         String book = books.openLike(DEMO);
         books.awaitReadModel(book);
         VoucherImports waitingBriefly = new VoucherImports(directory, index, importSigners, exchange, attachments,
-                records, writer, clock, new ExchangeProperties(Duration.ofMillis(300)));
+                records, writer, clock, new ExchangeProperties(Duration.ofMillis(300)), nudge);
         VoucherImports.Upload upload = new VoucherImports.Upload(file, "text/csv", "month.csv");
         StreamingEventProcessor reporting = processing.eventProcessor(LedgerProjection.PROCESSING_GROUP,
                 StreamingEventProcessor.class).orElseThrow();
@@ -390,6 +395,27 @@ class VoucherImportRefusalsIT extends ExchangeIT {
         assertThat(books.imports(book)).isEmpty();
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(waitingBriefly.check(book, upload).vouchers()).isNotEmpty());
+    }
+
+    /**
+     * A check that waits for the read model tells it someone waits: its processor's next look for new
+     * entries, up to 100 ms away when it had nothing to do, comes at once (a coordinator busy at that
+     * moment has none pending, so a few entries are given the chance).
+     */
+    @Test
+    void aCheckWaitingForTheReadModelBringsItsNextLookForward() {
+        byte[] file = firstMonth("csv");
+        String book = books.openLike(DEMO);
+        books.awaitReadModel(book);
+        VoucherImports.Upload upload = new VoucherImports.Upload(file, "text/csv", "month.csv");
+        long before = nudge.broughtForward();
+
+        for (int attempt = 0; attempt < 3 && nudge.broughtForward() == before; attempt++) {
+            books.recordDraftVoucher(book);
+            assertThat(imports.check(book, upload).vouchers()).isNotEmpty();
+        }
+
+        assertThat(nudge.broughtForward()).isGreaterThan(before);
     }
 
     /** Another writer appends at the head; while the import runs, its head moves, so it retries until it gets in. */

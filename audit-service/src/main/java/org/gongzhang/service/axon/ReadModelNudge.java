@@ -1,0 +1,67 @@
+package org.gongzhang.service.axon;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Brings the reporting read model's next look for new entries forward while someone waits for it:
+ * the page a person sees after an action ({@code ?after=}) and a voucher import's check, which both
+ * wait until the read model has the book's newest entry. A processor's coordinator with nothing to do
+ * looks for new entries only every {@value PromptCoordinator#IDLE_LOOK_MILLIS} ms (the embedded event
+ * store's streams have no callback to say when there are some): such a wait took 60–88 ms for a
+ * fresh book's two entries (docs/benchmarks.md 2026-12-06 20:47–21:30). A waiter calls {@link #awaited}
+ * before each pause; the pending look then comes at once, or {@code ledger.read-model.follow-spacing}
+ * (10 ms) after the coordinator last found nothing ({@link PromptCoordinator#nudge}).
+ *
+ * <p>Only waits bring a look forward: a log that is busy and that nobody waits on is followed in
+ * the 100 ms looks' large batches, as before (bringing every look forward as soon as the event store
+ * read new entries cost appends at 8 clients 28 and 40 % of their rate in two of three alternating
+ * runs: smaller batches, each with its round trips). The processors followed are
+ * {@code ledger.read-model.prompt-processors} (comma-separated, default {@code reporting}; empty for
+ * none).
+ */
+public final class ReadModelNudge {
+
+    private final Set<String> processors;
+    private final long spacingNanos;
+    private final List<PromptCoordinator> coordinators = new CopyOnWriteArrayList<>();
+    private final LongAdder broughtForward = new LongAdder();
+
+    ReadModelNudge(Set<String> processors, Duration spacing) {
+        this.processors = Set.copyOf(processors);
+        this.spacingNanos = spacing.toNanos();
+    }
+
+    /** A processor's coordinator: followed if it is one of the processors named. */
+    void register(PromptCoordinator coordinator) {
+        if (processors.contains(coordinator.processor())) {
+            coordinators.add(coordinator);
+        }
+    }
+
+    void unregister(PromptCoordinator coordinator) {
+        coordinators.remove(coordinator);
+    }
+
+    /** Someone waits for the read model to reach the log's newest entries: the pending looks come now. */
+    public void awaited() {
+        for (PromptCoordinator coordinator : coordinators) {
+            if (coordinator.nudge(spacingNanos)) {
+                broughtForward.increment();
+            }
+        }
+    }
+
+    /** The processors whose coordinators are followed now. */
+    List<String> following() {
+        return coordinators.stream().map(PromptCoordinator::processor).toList();
+    }
+
+    /** How many looks were brought forward since the start (for tests). */
+    public long broughtForward() {
+        return broughtForward.sum();
+    }
+}
