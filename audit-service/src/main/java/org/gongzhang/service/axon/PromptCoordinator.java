@@ -1,6 +1,7 @@
 package org.gongzhang.service.axon;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,7 @@ final class PromptCoordinator extends ScheduledThreadPoolExecutor {
     }
 
     /**
-     * New entries can be read: the pending look for them, if any, comes at once, or {@code spacingNanos}
+     * Someone waits for new entries: the pending look for them, if any, comes at once, or {@code spacingNanos}
      * after it was scheduled (after the coordinator found nothing) if that is later. True when it was
      * brought forward; false when there is none, it is already running or due no more than a
      * millisecond later anyway.
@@ -92,7 +93,11 @@ final class PromptCoordinator extends ScheduledThreadPoolExecutor {
         if (pending.getDelay(TimeUnit.NANOSECONDS) <= at + NUDGE_GAIN_NANOS || !pending.cancel(false)) {
             return false;
         }
-        idleLook = super.schedule(idleTask, at, TimeUnit.NANOSECONDS);
+        try {
+            idleLook = super.schedule(idleTask, at, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shutDown) {
+            return false; // shut down meanwhile: the processor is stopping and would not look again anyway
+        }
         return true;
     }
 
