@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * looks for new entries only every {@value PromptCoordinator#IDLE_LOOK_MILLIS} ms (the embedded event
  * store's streams have no callback to say when there are some): such a wait took 60–88 ms for a
  * fresh book's two entries (docs/benchmarks.md 2026-12-06 20:47–21:30). A waiter calls {@link #awaited}
- * before each pause; the pending look then comes at once, or {@code ledger.read-model.follow-spacing}
+ * before each pause ({@link #pause} does both); the pending look then comes at once, or {@code ledger.read-model.follow-spacing}
  * (10 ms) after the coordinator last found nothing ({@link PromptCoordinator#nudge}).
  *
  * <p>Only waits bring a look forward: a log that is busy and that nobody waits on is followed in
@@ -24,6 +24,13 @@ import java.util.concurrent.atomic.LongAdder;
  * none).
  */
 public final class ReadModelNudge {
+
+    /**
+     * A wait for the read model asks it again (one row) after this many milliseconds, then after twice
+     * as long each time, up to {@link #LONGEST_PAUSE_MS} ({@link #pause}).
+     */
+    public static final long FIRST_PAUSE_MS = 2;
+    public static final long LONGEST_PAUSE_MS = 10;
 
     private final Set<String> processors;
     private final long spacingNanos;
@@ -53,6 +60,16 @@ public final class ReadModelNudge {
                 broughtForward.increment();
             }
         }
+    }
+
+    /**
+     * One pause of a wait for the read model: says that someone waits ({@link #awaited}), sleeps
+     * {@code millis} and answers the next pause, twice as long up to {@link #LONGEST_PAUSE_MS}.
+     */
+    public long pause(long millis) throws InterruptedException {
+        awaited();
+        Thread.sleep(millis);
+        return Math.min(millis * 2, LONGEST_PAUSE_MS);
     }
 
     /** The processors whose coordinators are followed now. */

@@ -43,9 +43,6 @@ class VoucherImports {
     static final int MAX_BYTES = 20 * 1024 * 1024;
     static final int MAX_NAME = 200;
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-    /** The read model is asked again after 2 ms, then after twice as long each time, up to 10 ms. */
-    private static final long FIRST_POLL_MS = 2;
-    private static final long LONGEST_POLL_MS = 10;
 
     private final BookDirectory directory;
     private final LedgerIndex index;
@@ -199,12 +196,14 @@ class VoucherImports {
      * The file checked against the book as of its head: waits (up to {@code ledger.exchange.read-model-wait})
      * until the read model has applied every entry, so that the numbers checked are the numbers
      * posting will give. While it waits it asks only how far the read model got (one row), after
-     * 2, 4, 8, then every 10 ms: the whole check every 50 ms kept a file sent right after the book's
-     * last entries (or another book's import: the read model applies one log) up to 50 ms too long.
+     * 2, 4, 8, then every 10 ms, and tells it before each pause that someone waits
+     * ({@link ReadModelNudge#pause}): the whole check every 50 ms kept a file sent right after the
+     * book's last entries (or another book's import: the read model applies one log) up to 50 ms too
+     * long, and the read model, idle, looked for them only every 100 ms.
      */
     private Checked checkAtHead(String book, List<SheetRow> rows) {
         long waited = 0;
-        long pause = FIRST_POLL_MS;
+        long pause = ReadModelNudge.FIRST_PAUSE_MS;
         while (true) {
             BookHead head = index.head(book).orElseThrow();
             long atHead = head.size() - 1;
@@ -218,16 +217,15 @@ class VoucherImports {
             if (waited >= readModelWaitMs) {
                 throw new LedgerRefusal(Kind.CONFLICT, "import.book.not-current", "book", book);
             }
-            readModel.awaited();
-            pause(pause);
             waited += pause;
-            pause = Math.min(pause * 2, LONGEST_POLL_MS);
+            pause = pause(pause);
         }
     }
 
-    private static void pause(long millis) {
+    /** One pause of the wait for the read model ({@link ReadModelNudge#pause}); answers the next. */
+    private long pause(long millis) {
         try {
-            Thread.sleep(millis);
+            return readModel.pause(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the read model", e);

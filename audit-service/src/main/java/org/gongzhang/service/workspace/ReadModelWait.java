@@ -15,13 +15,6 @@ import org.springframework.stereotype.Component;
 class ReadModelWait {
 
     private static final Duration PATIENCE = Duration.ofSeconds(5);
-    /**
-     * The read model is asked again (one row) after 2 ms, then after twice as long each time, up to
-     * 10 ms, and told before each pause that someone waits ({@link ReadModelNudge}): its processor
-     * then looks for the entry at once instead of at its next look, up to 100 ms away.
-     */
-    private static final long FIRST_POLL_MS = 2;
-    private static final long LONGEST_POLL_MS = 10;
 
     private final ReportBooks books;
     private final ReadModelNudge readModel;
@@ -37,15 +30,15 @@ class ReadModelWait {
             return true;
         }
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        long pause = FIRST_POLL_MS;
+        // asked again (one row) after 2 ms, then twice as long each time up to 10 ms, the read model told
+        // before each pause that someone waits: it then looks at once, not at its next look up to 100 ms away
+        long pause = ReadModelNudge.FIRST_PAUSE_MS;
         while (System.nanoTime() < deadline) {
             if (books.find(book).map(b -> b.appliedIndex() >= index).orElse(false)) {
                 return true;
             }
-            readModel.awaited();
             try {
-                Thread.sleep(pause);
-                pause = Math.min(pause * 2, LONGEST_POLL_MS);
+                pause = readModel.pause(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
