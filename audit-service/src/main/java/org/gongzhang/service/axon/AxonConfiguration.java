@@ -106,9 +106,10 @@ class AxonConfiguration {
                 }));
     }
 
-    /** The processors whose look for new entries comes at once while someone waits for them ({@link ReadModelNudge}). */
+    /** The processors whose look for new entries comes at once while someone waits ({@link ReadModelNudge}). */
     @Bean
-    ReadModelNudge readModelNudge(@Value("${ledger.read-model.prompt-processors:" + REPORTING + "}") String[] processors,
+    ReadModelNudge readModelNudge(
+            @Value("${ledger.read-model.prompt-processors:" + REPORTING + "}") String[] processors,
             @Value("${ledger.read-model.follow-spacing:PT0.01S}") Duration spacing) {
         return new ReadModelNudge(Arrays.stream(processors).map(String::strip).filter(name -> !name.isEmpty())
                 .collect(Collectors.toSet()), spacing);

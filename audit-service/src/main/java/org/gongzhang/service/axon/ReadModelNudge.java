@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
  * looks for new entries only every {@value PromptCoordinator#IDLE_LOOK_MILLIS} ms (the embedded event
  * store's streams have no callback to say when there are some): such a wait took 60–88 ms for a
  * fresh book's two entries (docs/benchmarks.md 2026-12-06 20:47–21:30). A waiter calls {@link #awaited}
- * before each pause ({@link #pause} does both); the pending look then comes at once, or {@code ledger.read-model.follow-spacing}
- * (10 ms) after the coordinator last found nothing ({@link PromptCoordinator#nudge}).
+ * before each pause ({@link #pause} does both); the pending look then comes at once, or
+ * {@code ledger.read-model.follow-spacing} (10 ms) after the coordinator last found nothing
+ * ({@link PromptCoordinator#nudge}): a voucher reached the read model p50 7–8 ms after its 201 for
+ * someone waiting, against 46–54 ms for nobody.
  *
  * <p>Only waits bring a look forward: a log that is busy and that nobody waits on is followed in
  * the 100 ms looks' large batches, as before (bringing every look forward as soon as the event store
