@@ -238,7 +238,7 @@ public final class VerifyBenchmark {
 
         Optional<CliRun> cli = Optional.empty();
         if (cliHeapCap.isPresent()) {
-            CliRun c = cli(full, cliHeapCap.get(), directory, suite, samples);
+            CliRun c = cli(full, cliHeapCap.get(), directory, suite, samples, cores);
             cli = Optional.of(c);
             System.out.printf("ledger verify -Xmx%s in a child JVM: %s, exit %d, %,d entries in %.1f s = %,.0f entries/s"
                     + " (JVM start included); heap before GC at most %,d MB, after GC at most %,d MB; peak RSS %,d MB;"
@@ -336,11 +336,11 @@ public final class VerifyBenchmark {
 
     /**
      * {@code ledger verify} on {@code bench} in a child JVM with {@code -Xmx<heapCap>} and a GC log,
-     * between two measurements of the bare single-thread rate of {@code suite} on {@code samples}.
+     * between two measurements of the limit ({@link Limit}: {@code suite} on {@code samples}, on one
+     * thread and on {@code cores} at once).
      */
     private static CliRun cli(Bench bench, String heapCap, Path directory, SignatureSuite suite,
-            List<BenchmarkBook.Sample> samples) throws IOException, InterruptedException {
-        int cores = Runtime.getRuntime().availableProcessors();
+            List<BenchmarkBook.Sample> samples, int cores) throws IOException, InterruptedException {
         Limit limitBefore = Limit.measure(suite, samples, cores);
         Path gcLog = directory.resolve("cli-gc.log");
         Files.deleteIfExists(gcLog);
