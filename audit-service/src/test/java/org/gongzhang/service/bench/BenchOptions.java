@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * --quick                 small sizes: books of 1,000 and 10,000 entries, a few seconds per figure
  * --entries N             grow the proof book to N entries (default 1,000,000; 10,000 with --quick);
  *                         proofs are measured at 1,000, 100,000 and 1,000,000 entries below N, and at N
- * --seconds S             seconds per append rate (default 10; 3 with --quick)
+ * --seconds S             seconds per append rate and of timed imports, and per raw-insert limit (default 10; 3 with --quick)
  * --warmup S              seconds of appends by 8 clients before the first append figure, and of untimed
  *                         imports before the import's, so that the figures are the running service's, not a
  *                         just-started JVM's (default 60; 20 with --quick)

@@ -38,6 +38,9 @@ final class VoucherImportBenchmark {
     private final LedgerClient client;
     private final CustodialKeys keys;
     private final CustodialSigner signer;
+    private LedgerClient.Download csv;
+    private LedgerClient preparer;
+    private String reviewer;
 
     VoucherImportBenchmark(ConfigurableApplicationContext context, int port) {
         this.client = new LedgerClient(port);
@@ -45,19 +48,39 @@ final class VoucherImportBenchmark {
         this.signer = context.getBean(CustodialSigner.class);
     }
 
+    /**
+     * Imports {@code files} files into new books. The export and the two logins are made on the
+     * first call only: a warm-up calls this once per file, and two BCrypt logins per file took a
+     * third of its CPU (docs/benchmarks.md 2026-12-06 23:06), time the import's code did not get
+     * compiled in.
+     */
     Result run(int files) {
-        String from = client.get("/api/books/" + DEMO).json().get("startPeriod").asText();
-        String to = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
-        LedgerClient.Download csv = client.download("/api/books/" + DEMO + "/exports/vouchers.csv?from=" + from + "&to=" + to);
-        if (csv.status() != 200) {
-            throw new IllegalStateException("export of the demo's vouchers: " + csv.status());
+        return run(files, 0);
+    }
+
+    /**
+     * Imports at least {@code minFiles} files, and more until the import requests took {@code seconds}
+     * in all: a file takes about a tenth of a second warm, and ten of them timed a second, which the
+     * machine's other work (a checkpoint, autovacuum) could double.
+     */
+    Result run(int minFiles, double seconds) {
+        if (csv == null) {
+            String from = client.get("/api/books/" + DEMO).json().get("startPeriod").asText();
+            String to = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+            LedgerClient.Download export = client.download("/api/books/" + DEMO + "/exports/vouchers.csv?from=" + from
+                    + "&to=" + to);
+            if (export.status() != 200) {
+                throw new IllegalStateException("export of the demo's vouchers: " + export.status());
+            }
+            preparer = client.as("li-na");
+            reviewer = "Bearer " + client.as("wang-qiang").token();
+            csv = export;
         }
-        LedgerClient preparer = client.as("li-na");
-        String reviewer = "Bearer " + client.as("wang-qiang").token();
         long vouchers = 0;
         long entries = 0;
         long nanos = 0;
-        for (int i = 0; i < files; i++) {
+        int files = 0;
+        for (; files < minFiles || nanos < seconds * 1e9; files++) {
             String book = openLikeDemo();
             long start = System.nanoTime();
             LedgerClient.Answer answer = preparer.postBytes("/api/books/" + book + "/imports/vouchers?fileName=bench.csv",
