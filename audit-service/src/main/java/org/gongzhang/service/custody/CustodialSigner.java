@@ -62,9 +62,12 @@ public class CustodialSigner {
         return submissions.submit(after.book(), entry.leaf()).receipt();
     }
 
-    /** Builds the envelope at the book's current head and signs it. */
+    /**
+     * Builds the envelope at the book's current head and signs it: the head this transaction left,
+     * when it appended to the book already ({@link BookWrites#appendTogether} holds its appends back).
+     */
     public SignedEntry sign(CustodialKey key, String book, String kind, LocalDate businessDate, ObjectNode payload) {
-        BookHead head = index.head(book).orElse(new BookHead(book, 0, SignedEntry.GENESIS_PREV, null));
+        BookHead head = index.currentHead(book).orElse(new BookHead(book, 0, SignedEntry.GENESIS_PREV, null));
         return sign(head, key, UUID.randomUUID().toString(), kind, businessDate, payload);
     }
 

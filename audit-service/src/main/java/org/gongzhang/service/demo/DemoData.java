@@ -14,6 +14,7 @@ import org.gongzhang.service.attachment.AttachmentStore;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.custody.CustodialKeys;
 import org.gongzhang.service.custody.CustodialSigner;
+import org.gongzhang.service.entry.BookWrites;
 import org.gongzhang.verifier.entry.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ import org.gongzhang.service.security.Users;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo once, when the service holds no book: 北山街道 → 新河社区 → 兰园小区 and 桂苑小区,
@@ -53,10 +56,15 @@ class DemoData implements ApplicationRunner {
     private final Governance governance;
     private final BookAudit audit;
     private final Clock clock;
+    private final BookWrites writes;
+    private final TransactionTemplate transaction;
 
     DemoData(DemoProperties properties, BookDirectory directory, CustodialKeys keys, CustodialSigner signer,
             AttachmentStore attachments, Users users, StatementPublication publication, Objections objections,
-            Governance governance, BookAudit audit, Clock clock) {
+            Governance governance, BookAudit audit, Clock clock, BookWrites writes,
+            PlatformTransactionManager transactions) {
+        this.writes = writes;
+        this.transaction = new TransactionTemplate(transactions);
         this.governance = governance;
         this.audit = audit;
         this.users = users;
@@ -78,12 +86,16 @@ class DemoData implements ApplicationRunner {
         DemoCast cast = new DemoCast(keys.forActor("agent:li-na", Role.AGENT_PREPARER),
                 keys.forActor("agent:wang-qiang", Role.AGENT_REVIEWER),
                 keys.forActor("community:zhao-min", Role.COMMUNITY_AUDITOR));
+        // the preparer both books register in their year, made now: made inside a month's transaction
+        // (DemoBook#together), one book's new key would be unseen by the other's until that commit
+        keys.forActor(DemoYear.SECOND_PREPARER, Role.AGENT_PREPARER);
         LocalDate today = LocalDate.now(clock.withZone(ZONE));
         DemoPostings postings = new DemoPostings(signer, today);
         // the compounds' books are independent: each is written on a thread of its own, which
         // shortens a first start by the time of the smaller book
         eachCompound(compound -> {
-            DemoBook book = new DemoBook(signer, attachments, cast, compound.book(), today, postings);
+            DemoBook book = new DemoBook(signer, attachments, cast, compound.book(), today, postings, writes,
+                    transaction);
             new DemoYear(book, compound, ChartOfAccounts.defaultPublicIncome().toPayload(), keys).write();
             log.info("Demo book {} loaded", compound.book());
         });
@@ -95,7 +107,9 @@ class DemoData implements ApplicationRunner {
             people.writeCompound(compound, cast.auditor());
             disclosure.write(compound, signer.today());
             spending.write(compound, signer.today());
-            postings.postOpenPeriods(compound.book());
+            // the open periods' postings in one transaction too, as the year's months (DemoBook#together)
+            transaction.executeWithoutResult(status -> writes.appendTogether(compound.book(),
+                    () -> postings.postOpenPeriods(compound.book())));
             audit.checkpoint(compound.book());
         });
         log.info("Demo logins created (password: ledger.demo.password)");

@@ -91,10 +91,11 @@ public class BookWrites {
 
     /**
      * Runs {@code work}: appends to {@code book}, one after another in the caller's transaction, of
-     * entries the service builds under submission ids of their own (a voucher import's chunk), so
-     * that together they cost the database two round trips instead of two each. The first append
-     * takes the book's lock and reads as any append does; each later one reads nothing, its head
-     * being the one the append before it left ({@link LedgerIndex#headInTransaction}) and its
+     * entries the service builds under submission ids of their own (a voucher import's chunk, a
+     * month of the demo), so that together they cost the database two round trips instead of two
+     * each. The first append takes the book's lock and reads as any append does; each later one
+     * reads nothing, its head being the one the append before it left
+     * ({@link LedgerIndex#headInTransaction}, which {@code CustodialSigner} signs at) and its
      * submission id taken to be new; what they store is held and sent together once {@code work}
      * is done ({@link HeldAppends}). A submission id that was not new fails that send (the ledger's
      * unique key on it), and with it the caller's transaction: nothing of {@code work} is stored.
@@ -133,7 +134,12 @@ public class BookWrites {
      */
     private BookLock.Locked lockedInTransaction(String book, boolean reads, String submission) {
         Carried carried = (Carried) TransactionSynchronizationManager.getResource(new Together(this, book));
-        if (carried != null && carried.lease != null && reads) {
+        if (carried != null && carried.lease != null && !reads) {
+            // the lock is this transaction's already (a service-built entry's wait for its turn,
+            // CustodialSigner#submit): taken again it would cost a round trip for nothing
+            return new BookLock.Locked(carried.lease, null);
+        }
+        if (carried != null && carried.lease != null) {
             Optional<BookHead> head = index.headInTransaction(book);
             if (head.isPresent()) {
                 return new BookLock.Locked(carried.lease, new LedgerIndex.SeenRow(head, -1, null));

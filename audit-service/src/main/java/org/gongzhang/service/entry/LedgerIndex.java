@@ -317,6 +317,15 @@ public class LedgerIndex implements RowsWithEvents {
     }
 
     /** The book's size, last entry hash and time, from its one log row. */
+    /**
+     * The book's head as the current transaction sees it: after its own appends (held back until the
+     * transaction's appends are sent together, {@link BookWrites#appendTogether}), else as stored.
+     */
+    public Optional<BookHead> currentHead(String bookId) {
+        Optional<BookHead> appended = headInTransaction(bookId);
+        return appended.isPresent() ? appended : head(bookId);
+    }
+
     public Optional<BookHead> head(String bookId) {
         return jdbc.query("select tree_size, head_hash, head_recorded_at from book_log where book_id = ?",
                 (rs, n) -> new BookHead(bookId, rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),

@@ -179,6 +179,35 @@ class DemoDataIT extends ServiceIT {
         assertThat(dates.get(dates.size() - 1)).isBefore(LocalDate.now(ZoneId.of("Asia/Shanghai")));
     }
 
+    /**
+     * Each month of the demo's year goes to the database in one transaction ({@link DemoBook#together}):
+     * a closed month's entries, from the one after the previous month's close (or after the opening
+     * balances) to its own close, were all inserted by one PostgreSQL transaction, each month's by
+     * another; and the books verify (above), so each entry was signed at the head the one before it
+     * left in that transaction.
+     */
+    @Test
+    void eachClosedMonthOfTheYearWasWrittenInOneTransaction() {
+        for (String book : List.of("lanyuan-public", "guiyuan-public")) {
+            List<Map<String, Object>> rows = schemaOwner().queryForList(
+                    "select entry_index, kind, xmin::text as tx from ledger_entry where book_id = ? order by entry_index",
+                    book);
+            assertThat(rows.get(1).get("kind")).isEqualTo("opening-balances.set");
+            List<String> months = new ArrayList<>();
+            int from = 2;
+            for (int i = from; i < rows.size(); i++) {
+                if (!"period.closed".equals(rows.get(i).get("kind"))) {
+                    continue;
+                }
+                List<Object> transactions = rows.subList(from, i + 1).stream().map(row -> row.get("tx")).distinct().toList();
+                assertThat(transactions).as(book + ": the month closed at entry " + i).hasSize(1);
+                months.add((String) transactions.get(0));
+                from = i + 1;
+            }
+            assertThat(months).as(book + " closes its periods").hasSizeGreaterThan(3).doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void healthIsUpWhileTheDatabaseAnswersAndNoBookFailedItsIntegrityCheck() {
         JsonNode health = client.get("/actuator/health").json();
