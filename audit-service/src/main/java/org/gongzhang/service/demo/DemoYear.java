@@ -48,7 +48,7 @@ final class DemoYear {
             YearMonth month = start.plusMonths(i);
             int index = i;
             // a month's entries in one transaction (a first start spent ~60 % of the year's time
-            // in round trips and commits of one entry each: docs/benchmarks.md 2026-12-07 00:00)
+            // in round trips and commits of one entry each: docs/benchmarks.md 2026-12-06 23:06)
             book.together(() -> {
                 month(month, index);
                 if (!month.isAfter(closeThrough)) {

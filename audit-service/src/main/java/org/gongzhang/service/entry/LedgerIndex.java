@@ -316,7 +316,6 @@ public class LedgerIndex implements RowsWithEvents {
         return last == null ? -1 : last;
     }
 
-    /** The book's size, last entry hash and time, from its one log row. */
     /**
      * The book's head as the current transaction sees it: after its own appends (held back until the
      * transaction's appends are sent together, {@link BookWrites#appendTogether}), else as stored.
@@ -326,6 +325,7 @@ public class LedgerIndex implements RowsWithEvents {
         return appended.isPresent() ? appended : head(bookId);
     }
 
+    /** The book's size, last entry hash and time, from its one log row. */
     public Optional<BookHead> head(String bookId) {
         return jdbc.query("select tree_size, head_hash, head_recorded_at from book_log where book_id = ?",
                 (rs, n) -> new BookHead(bookId, rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
