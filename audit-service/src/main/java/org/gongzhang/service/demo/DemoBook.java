@@ -8,9 +8,7 @@ import java.time.YearMonth;
 import org.gongzhang.service.attachment.AttachmentStore;
 import org.gongzhang.service.custody.CustodialKey;
 import org.gongzhang.service.custody.CustodialSigner;
-import org.gongzhang.service.entry.BookWrites;
 import org.gongzhang.verifier.canonical.CanonicalJson;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes one compound's demo book through the same signed-entry path as every client: each
@@ -25,14 +23,12 @@ final class DemoBook {
     private final String book;
     private final LocalDate today;
     private final DemoPostings postings;
-    private final BookWrites writes;
-    private final TransactionTemplate transaction;
+    private final DemoWrites writes;
 
     DemoBook(CustodialSigner signer, AttachmentStore attachments, DemoCast cast, String book, LocalDate today,
-            DemoPostings postings, BookWrites writes, TransactionTemplate transaction) {
+            DemoPostings postings, DemoWrites writes) {
         this.signer = signer;
         this.writes = writes;
-        this.transaction = transaction;
         this.postings = postings;
         this.attachments = attachments;
         this.cast = cast;
@@ -65,14 +61,9 @@ final class DemoBook {
         signer.submit(cast.preparer(), book, "opening-balances.set", date, payload);
     }
 
-    /**
-     * Runs {@code work}, entries of this book only, in one transaction whose appends are sent to the
-     * database together at its end ({@link BookWrites#appendTogether}), as a voucher import's chunk
-     * is: a month of the demo's year in one commit instead of one per entry. Each entry is still
-     * signed at the head the one before it left and judged by the book as any other.
-     */
+    /** Runs {@code work}, entries of this book only, in one transaction ({@link DemoWrites#together}). */
     void together(Runnable work) {
-        transaction.executeWithoutResult(status -> writes.appendTogether(book, work));
+        writes.together(book, work);
     }
 
     /** Records, reviews (by the agent's reviewer, or the community auditor) and posts a voucher. */

@@ -56,15 +56,13 @@ class DemoData implements ApplicationRunner {
     private final Governance governance;
     private final BookAudit audit;
     private final Clock clock;
-    private final BookWrites writes;
-    private final TransactionTemplate transaction;
+    private final DemoWrites writes;
 
     DemoData(DemoProperties properties, BookDirectory directory, CustodialKeys keys, CustodialSigner signer,
             AttachmentStore attachments, Users users, StatementPublication publication, Objections objections,
             Governance governance, BookAudit audit, Clock clock, BookWrites writes,
             PlatformTransactionManager transactions) {
-        this.writes = writes;
-        this.transaction = new TransactionTemplate(transactions);
+        this.writes = new DemoWrites(writes, new TransactionTemplate(transactions));
         this.governance = governance;
         this.audit = audit;
         this.users = users;
@@ -94,8 +92,7 @@ class DemoData implements ApplicationRunner {
         // the compounds' books are independent: each is written on a thread of its own, which
         // shortens a first start by the time of the smaller book
         eachCompound(compound -> {
-            DemoBook book = new DemoBook(signer, attachments, cast, compound.book(), today, postings, writes,
-                    transaction);
+            DemoBook book = new DemoBook(signer, attachments, cast, compound.book(), today, postings, writes);
             new DemoYear(book, compound, ChartOfAccounts.defaultPublicIncome().toPayload(), keys).write();
             log.info("Demo book {} loaded", compound.book());
         });
@@ -107,9 +104,8 @@ class DemoData implements ApplicationRunner {
             people.writeCompound(compound, cast.auditor());
             disclosure.write(compound, signer.today());
             spending.write(compound, signer.today());
-            // the open periods' postings in one transaction too, as the year's months (DemoBook#together)
-            transaction.executeWithoutResult(status -> writes.appendTogether(compound.book(),
-                    () -> postings.postOpenPeriods(compound.book())));
+            // the open periods' postings in one transaction too, as the year's months (DemoWrites)
+            writes.together(compound.book(), () -> postings.postOpenPeriods(compound.book()));
             audit.checkpoint(compound.book());
         });
         log.info("Demo logins created (password: ledger.demo.password)");

@@ -134,12 +134,12 @@ public class BookWrites {
      */
     private BookLock.Locked lockedInTransaction(String book, boolean reads, String submission) {
         Carried carried = (Carried) TransactionSynchronizationManager.getResource(new Together(this, book));
-        if (carried != null && carried.lease != null && !reads) {
-            // the lock is this transaction's already (a service-built entry's wait for its turn,
-            // CustodialSigner#submit): taken again it would cost a round trip for nothing
-            return new BookLock.Locked(carried.lease, null);
-        }
         if (carried != null && carried.lease != null) {
+            if (!reads) {
+                // the lock is this transaction's already (a service-built entry's wait for its turn,
+                // CustodialSigner#submit): taken again it would cost a round trip for nothing
+                return new BookLock.Locked(carried.lease, null);
+            }
             Optional<BookHead> head = index.headInTransaction(book);
             if (head.isPresent()) {
                 return new BookLock.Locked(carried.lease, new LedgerIndex.SeenRow(head, -1, null));

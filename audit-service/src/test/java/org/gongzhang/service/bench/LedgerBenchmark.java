@@ -262,11 +262,11 @@ public final class LedgerBenchmark {
         // the import's own code warmed up first, as the appends are (in a run of this group alone it
         // would be timed cold, and after 5 files the JIT compiler still took more CPU than the import):
         // files into books of their own, untimed, for --warmup seconds and at least 2 (quick) or 5 files
-        VoucherImportBenchmark warming = new VoucherImportBenchmark(context, port);
+        VoucherImportBenchmark imports = new VoucherImportBenchmark(context, port);
         long warmUntil = System.nanoTime() + options.warmup() * 1_000_000_000L;
         int warmUp = 0;
         while (warmUp < (options.quick() ? 2 : 5) || System.nanoTime() < warmUntil) {
-            warmUp += warming.run(1).files();
+            warmUp += imports.run(1).files();
         }
         settle("the import's warm-up");
         // the limit right before and right after the import, the better of the two, as for the appends
@@ -274,7 +274,7 @@ public final class LedgerBenchmark {
         double rawBefore = AppendBenchmark.insertRate(context.getBean(DataSource.class), 1, options.seconds(), rowBytes);
         CpuMeter.Reading cpuBefore = cpu.read();
         // the same instance, logged in already: the timed CPU is the import's, not two BCrypt logins'
-        VoucherImportBenchmark.Result result = warming.run(options.quick() ? 2 : 10, options.seconds());
+        VoucherImportBenchmark.Result result = imports.run(options.quick() ? 2 : 10, options.seconds());
         double lag = settle("the import");
         CpuMeter.Reading spent = cpu.read().minus(cpuBefore);
         double rawAfter = AppendBenchmark.insertRate(context.getBean(DataSource.class), 1, options.seconds(), rowBytes);
