@@ -8,9 +8,16 @@ package org.gongzhang.service.axon;
 public interface HeldAppends {
 
     /**
+     * Once this many appends are held, they are sent ahead while the work goes on, in its transaction
+     * (on its connection), so that the database stores them while the next are built.
+     */
+    int SEND_AHEAD = 25;
+
+    /**
      * Runs {@code work}, in a transaction, holding back the events (and their rows) it stores on this
-     * thread, then stores them all in one round trip. When {@code work} throws, nothing held is sent
-     * (its transaction must roll back). Nothing is held back on other threads.
+     * thread, then stores them in one round trip, or, more than {@link #SEND_AHEAD}, in parts of that
+     * many sent as the work goes on and the rest at its end. When {@code work} throws, or a part
+     * fails, it throws (its transaction must roll back). Nothing is held back on other threads.
      */
     void together(Runnable work);
 

@@ -92,13 +92,14 @@ public class BookWrites {
     /**
      * Runs {@code work}: appends to {@code book}, one after another in the caller's transaction, of
      * entries the service builds under submission ids of their own (a voucher import's chunk, a
-     * month of the demo), so that together they cost the database two round trips instead of two
+     * month of the demo), so that together they cost the database a few round trips instead of two
      * each. The first append takes the book's lock and reads as any append does; each later one
      * reads nothing, its head being the one the append before it left
      * ({@link LedgerIndex#headInTransaction}, which {@code CustodialSigner} signs at) and its
-     * submission id taken to be new; what they store is held and sent together once {@code work}
-     * is done ({@link HeldAppends}). A submission id that was not new fails that send (the ledger's
-     * unique key on it), and with it the caller's transaction: nothing of {@code work} is stored.
+     * submission id taken to be new; what they store is held and sent together, in parts of
+     * {@link HeldAppends#SEND_AHEAD} while the next are built and the rest once {@code work} is
+     * done. A submission id that was not new fails the part it is in (the ledger's unique key on
+     * it), and with it the caller's transaction: nothing of {@code work} is stored.
      * {@code work} appends to no other book: what it stored would be held too, unseen by the next
      * append's read.
      */

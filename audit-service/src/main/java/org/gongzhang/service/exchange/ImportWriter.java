@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (25 by default, 75 entries): the book's append lock is held from the chunk's first entry to its
  * commit, so nobody appends in between, and the chunk costs one commit instead of one per entry;
  * its entries are appended together ({@link BookWrites#appendTogether}): only the first reads the
- * book's head, and what they store goes to the database in one round trip at the chunk's end.
+ * book's head, and what they store goes to the database in parts of 25 entries, each sent while the
+ * next are built, and the rest at the chunk's end ({@code HeldAppends}).
  * When an entry of a chunk is refused, nothing of the chunk was stored: it is written again one
  * entry per transaction, so that writing stops exactly at the refused entry, as it always did.
  */

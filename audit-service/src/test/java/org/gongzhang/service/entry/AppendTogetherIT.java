@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhang.core.book.api.EntryReceipt;
+import org.gongzhang.service.axon.HeldAppends;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.entry.EntryDraft;
@@ -22,9 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Appends to one book together in one transaction ({@link BookWrites#appendTogether}, a voucher
  * import's chunk): only the first reads the book's head, each later one follows the one before it
- * in memory, and nothing reaches the database before the last is done; then all of it at once, a
- * chain that verifies. An append under a submission id used before fails the whole at that send,
- * and nothing of it is stored; the book takes the next entry at its old head.
+ * in memory. A few reach the database only when the last is done, all at once; more go in parts of
+ * {@link HeldAppends#SEND_AHEAD} while the next are built, in the same transaction. Either way
+ * a chain that verifies. An append under a submission id used before fails the whole, whether in
+ * the part sent at the end or in one sent ahead (after parts that were stored fine), and nothing of
+ * it is stored; the book takes the next entry at its old head.
  */
 class AppendTogetherIT extends ServiceIT {
 
@@ -89,9 +92,85 @@ class AppendTogetherIT extends ServiceIT {
     }
 
     @Test
+    void manyEntriesAppendedTogetherReachTheDatabaseInPartsWhileTheNextAreBuilt() {
+        TestBook book = TestBook.open(client);
+        JsonNode head = client.get("/api/books/" + book.id + "/head").json();
+        long size = head.get("size").asLong();
+        int part = HeldAppends.SEND_AHEAD;
+        int count = 2 * part + 3;
+        List<Long> storedMeanwhile = new ArrayList<>();
+        List<EntryReceipt> receipts = new ArrayList<>();
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> writes.appendTogether(book.id, () -> {
+            String prev = head.get("head").asText();
+            for (int i = 0; i < count; i++) {
+                SignedEntry entry = voucherAt(book, size + i, prev, UUID.randomUUID().toString(), (i + 1) + ".00");
+                receipts.add(submissions.submit(book.id, entry.leaf()).receipt());
+                prev = entry.hash();
+                storedMeanwhile.add(entriesStored(book.id));
+            }
+            assertThat(entriesStoredElsewhere(book.id)).as("seen outside the transaction before its commit")
+                    .isEqualTo(size);
+        }));
+
+        // the first part is sent when the part-th entry is held, and has arrived once the second part is sent
+        assertThat(storedMeanwhile.subList(0, part - 1)).as("before the first part is full").containsOnly(size);
+        assertThat(storedMeanwhile.get(2 * part - 1)).as("once the second part is sent")
+                .isGreaterThanOrEqualTo(size + part);
+        assertThat(receipts).extracting(EntryReceipt::index)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(size, size + count).boxed().toList());
+        assertThat(entriesStored(book.id)).isEqualTo(size + count);
+        assertThat(book.size()).isEqualTo(size + count);
+        JsonNode verified = client.get("/api/books/" + book.id + "/verify").json();
+        assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
+        book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("20.00")));
+    }
+
+    @Test
+    void aSubmissionIdUsedBeforeInAPartSentAheadFailsTheWholeAndStoresNothing() {
+        int part = HeldAppends.SEND_AHEAD;
+        // in the first part (nothing stored before it), and in the second (after a first part stored fine)
+        for (int failing : new int[] {1, part + 2}) {
+            TestBook book = TestBook.open(client);
+            JsonNode head = client.get("/api/books/" + book.id + "/head").json();
+            String used = "used-" + UUID.randomUUID();
+            SignedEntry earlier = voucherAt(book, head.get("size").asLong(), head.get("head").asText(), used, "5.00");
+            book.accept(earlier);
+            long size = book.size();
+
+            // the whole's last part is the one sent ahead: its failure must end the appends, not the commit
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                assertThatThrownBy(() -> writes.appendTogether(book.id, () -> {
+                    String prev = earlier.hash();
+                    for (int i = 0; i < 2 * part; i++) {
+                        SignedEntry entry = voucherAt(book, size + i, prev,
+                                i == failing ? used : UUID.randomUUID().toString(), (i + 1) + ".00");
+                        submissions.submit(book.id, entry.leaf());
+                        prev = entry.hash();
+                    }
+                })).as("used at entry %d", failing).isInstanceOf(RuntimeException.class);
+                status.setRollbackOnly();
+            });
+
+            assertThat(entriesStored(book.id)).as("used at entry %d", failing).isEqualTo(size);
+            assertThat(book.size()).isEqualTo(size);
+            book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("8.00")));
+            JsonNode verified = client.get("/api/books/" + book.id + "/verify").json();
+            assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
+        }
+    }
+
+    @Test
     void appendsTogetherNeedTheCallersTransaction() {
         assertThatThrownBy(() -> writes.appendTogether("any-book", () -> { }))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Counted on a connection of its own, outside the appending transaction. */
+    private long entriesStoredElsewhere(String book) {
+        return new TransactionTemplate(transactions, new org.springframework.transaction.support.DefaultTransactionDefinition(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW))
+                .execute(status -> entriesStored(book));
     }
 
     private long entriesStored(String book) {
