@@ -71,10 +71,8 @@ class AppendTogetherIT extends ServiceIT {
     @Test
     void aSubmissionIdUsedBeforeFailsTheWholeAndStoresNothing() {
         TestBook book = TestBook.open(client);
-        JsonNode head = client.get("/api/books/" + book.id + "/head").json();
         String used = "used-" + UUID.randomUUID();
-        SignedEntry earlier = voucherAt(book, head.get("size").asLong(), head.get("head").asText(), used, "5.00");
-        book.accept(earlier);
+        SignedEntry earlier = acceptedUnder(book, used);
         long size = book.size();
 
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status ->
@@ -84,11 +82,7 @@ class AppendTogetherIT extends ServiceIT {
                     submissions.submit(book.id, voucherAt(book, size + 1, first.hash(), used, "7.00").leaf());
                 }))).isInstanceOf(RuntimeException.class);
 
-        assertThat(entriesStored(book.id)).isEqualTo(size);
-        assertThat(book.size()).isEqualTo(size);
-        book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("8.00")));
-        JsonNode verified = client.get("/api/books/" + book.id + "/verify").json();
-        assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
+        nothingStoredAndTheBookGoesOn(book, size);
     }
 
     @Test
@@ -132,10 +126,8 @@ class AppendTogetherIT extends ServiceIT {
         // in the first part (nothing stored before it), and in the second (after a first part stored fine)
         for (int failing : new int[] {1, part + 2}) {
             TestBook book = TestBook.open(client);
-            JsonNode head = client.get("/api/books/" + book.id + "/head").json();
             String used = "used-" + UUID.randomUUID();
-            SignedEntry earlier = voucherAt(book, head.get("size").asLong(), head.get("head").asText(), used, "5.00");
-            book.accept(earlier);
+            SignedEntry earlier = acceptedUnder(book, used);
             long size = book.size();
 
             // the whole's last part is the one sent ahead: its failure must end the appends, not the commit
@@ -152,11 +144,7 @@ class AppendTogetherIT extends ServiceIT {
                 status.setRollbackOnly();
             });
 
-            assertThat(entriesStored(book.id)).as("used at entry %d", failing).isEqualTo(size);
-            assertThat(book.size()).isEqualTo(size);
-            book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("8.00")));
-            JsonNode verified = client.get("/api/books/" + book.id + "/verify").json();
-            assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
+            nothingStoredAndTheBookGoesOn(book, size);
         }
     }
 
@@ -164,6 +152,23 @@ class AppendTogetherIT extends ServiceIT {
     void appendsTogetherNeedTheCallersTransaction() {
         assertThatThrownBy(() -> writes.appendTogether("any-book", () -> { }))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A voucher entry accepted in {@code book} under submission id {@code submission}. */
+    private SignedEntry acceptedUnder(TestBook book, String submission) {
+        JsonNode head = client.get("/api/books/" + book.id + "/head").json();
+        SignedEntry entry = voucherAt(book, head.get("size").asLong(), head.get("head").asText(), submission, "5.00");
+        book.accept(entry);
+        return entry;
+    }
+
+    /** Nothing was stored after {@code size} entries, and the book takes its next entry there and verifies. */
+    private void nothingStoredAndTheBookGoesOn(TestBook book, long size) {
+        assertThat(entriesStored(book.id)).as("entries stored").isEqualTo(size);
+        assertThat(book.size()).isEqualTo(size);
+        book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("8.00")));
+        JsonNode verified = client.get("/api/books/" + book.id + "/verify").json();
+        assertThat(verified.path("ok").asBoolean()).as(verified.toString()).isTrue();
     }
 
     /** Counted on a connection of its own, outside the appending transaction. */
