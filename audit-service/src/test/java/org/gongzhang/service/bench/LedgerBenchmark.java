@@ -479,7 +479,7 @@ public final class LedgerBenchmark {
         report.add(new Report.Row(order, figure + " p50 / p99, 200 connections", l.p50p99() + " ms", "—", "—",
                 "p99 ≤ 50 ms", Report.yes(met), String.format(Locale.ROOT,
                         "GET %s: %s, %s req/s over %s after %s of unmeasured requests, each of 200 threads on a "
-                                + "keep-alive connection of its own; "
+                                + "keep-alive connection of its own, accepting gzip as a phone's browser does; "
                                 + "CPU per request %s; the load generator's own threads %.0f µs per request",
                         path, l, Report.rate(r.perSecond()), Report.seconds(r.seconds()), Report.seconds(warmup),
                         spent.microsPer(l.count() + l.failures()), r.clientMicrosPerRequest())));

@@ -165,6 +165,77 @@ class PublicPageCacheTest {
         assertThat(renderings.get()).isEqualTo(4);
     }
 
+    @Test
+    void aReaderWhoseBrowserAcceptsGzipGetsTheKeptPageGzippedAndOthersAsRendered() throws Exception {
+        String text = "<p>" + "兰园小区 公共收益 ".repeat(200) + "</p>";
+        FilterChain large = (request, response) -> {
+            renderings.incrementAndGet();
+            HttpServletResponse http = (HttpServletResponse) response;
+            http.setContentType("text/html;charset=UTF-8");
+            http.setHeader("ETag", "\"home-1\"");
+            response.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        };
+        cache.doFilter(request("/"), new MockHttpServletResponse(), large);
+
+        MockHttpServletRequest phone = request("/");
+        phone.addHeader("Accept-Encoding", "gzip, deflate, br");
+        MockHttpServletResponse gzipped = new MockHttpServletResponse();
+        cache.doFilter(phone, gzipped, large);
+        assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.getHeaders("Vary")).contains("Accept-Encoding");
+        assertThat(gzipped.getHeader("ETag")).isEqualTo("W/\"home-1\"");
+        assertThat(gzipped.getContentLength()).isEqualTo(gzipped.getContentAsByteArray().length)
+                .isLessThan(text.getBytes(StandardCharsets.UTF_8).length / 4);
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(gzipped.getContentAsByteArray()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+        }
+
+        for (String refuses : new String[] {null, "identity", "gzip;q=0", "br, *;q=0"}) {
+            MockHttpServletRequest other = request("/");
+            if (refuses != null) {
+                other.addHeader("Accept-Encoding", refuses);
+            }
+            MockHttpServletResponse plain = new MockHttpServletResponse();
+            cache.doFilter(other, plain, large);
+            assertThat(plain.getHeader("Content-Encoding")).as(refuses).isNull();
+            assertThat(plain.getHeader("ETag")).as(refuses).isEqualTo("\"home-1\"");
+            assertThat(plain.getContentAsString(StandardCharsets.UTF_8)).as(refuses).isEqualTo(text);
+        }
+
+        MockHttpServletRequest holder = request("/");
+        holder.addHeader("Accept-Encoding", "gzip");
+        holder.addHeader("If-None-Match", "W/\"home-1\"");
+        MockHttpServletResponse notModified = new MockHttpServletResponse();
+        cache.doFilter(holder, notModified, large);
+        assertThat(notModified.getStatus()).isEqualTo(304);
+        assertThat(renderings.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aSmallPageIsSentAsRenderedEvenToABrowserThatAcceptsGzip() throws Exception {
+        get("/");
+        MockHttpServletRequest phone = request("/");
+        phone.addHeader("Accept-Encoding", "gzip");
+        MockHttpServletResponse answer = serve(phone);
+        assertThat(answer.getHeader("Content-Encoding")).isNull();
+        assertThat(answer.getContentAsString()).isEqualTo("<p>rendering 1</p>");
+    }
+
+    @Test
+    void gzipIsAcceptedWhenNamedOrCoveredByAStarWithoutQZero() {
+        assertThat(PublicPageCache.acceptsGzip("gzip")).isTrue();
+        assertThat(PublicPageCache.acceptsGzip("deflate, GZIP;q=0.5")).isTrue();
+        assertThat(PublicPageCache.acceptsGzip("br;q=1.0, *")).isTrue();
+        assertThat(PublicPageCache.acceptsGzip("*;q=0, gzip")).isTrue();
+        assertThat(PublicPageCache.acceptsGzip(null)).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("identity, br")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("gzip; q=0.000, *")).isFalse();
+        assertThat(PublicPageCache.acceptsGzip("*;q=0.0")).isFalse();
+    }
+
     private MockHttpServletResponse get(String path) throws Exception {
         return serve(request(path));
     }
