@@ -102,9 +102,9 @@ final class PublicPageCache extends OncePerRequestFilter {
             boolean gzip = gzipped != null && acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
             for (Map.Entry<String, String> header : headers) {
                 // the gzipped body is another representation: its ETag, a weak one, matches the page's
-                boolean strongEtag = gzip && header.getKey().equalsIgnoreCase(HttpHeaders.ETAG)
+                boolean weaken = gzip && header.getKey().equalsIgnoreCase(HttpHeaders.ETAG)
                         && !header.getValue().startsWith("W/");
-                response.addHeader(header.getKey(), strongEtag ? "W/" + header.getValue() : header.getValue());
+                response.addHeader(header.getKey(), weaken ? "W/" + header.getValue() : header.getValue());
             }
             if (gzipped != null) {
                 response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);

@@ -177,10 +177,8 @@ class PublicPageCacheTest {
         };
         cache.doFilter(request("/"), new MockHttpServletResponse(), large);
 
-        MockHttpServletRequest phone = request("/");
-        phone.addHeader("Accept-Encoding", "gzip, deflate, br");
         MockHttpServletResponse gzipped = new MockHttpServletResponse();
-        cache.doFilter(phone, gzipped, large);
+        cache.doFilter(request("/", "Accept-Encoding", "gzip, deflate, br"), gzipped, large);
         assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
         assertThat(gzipped.getHeaders("Vary")).contains("Accept-Encoding");
         assertThat(gzipped.getHeader("ETag")).isEqualTo("W/\"home-1\"");
@@ -192,22 +190,15 @@ class PublicPageCacheTest {
         }
 
         for (String refuses : new String[] {null, "identity", "gzip;q=0", "br, *;q=0"}) {
-            MockHttpServletRequest other = request("/");
-            if (refuses != null) {
-                other.addHeader("Accept-Encoding", refuses);
-            }
             MockHttpServletResponse plain = new MockHttpServletResponse();
-            cache.doFilter(other, plain, large);
+            cache.doFilter(refuses == null ? request("/") : request("/", "Accept-Encoding", refuses), plain, large);
             assertThat(plain.getHeader("Content-Encoding")).as(refuses).isNull();
             assertThat(plain.getHeader("ETag")).as(refuses).isEqualTo("\"home-1\"");
             assertThat(plain.getContentAsString(StandardCharsets.UTF_8)).as(refuses).isEqualTo(text);
         }
 
-        MockHttpServletRequest holder = request("/");
-        holder.addHeader("Accept-Encoding", "gzip");
-        holder.addHeader("If-None-Match", "W/\"home-1\"");
         MockHttpServletResponse notModified = new MockHttpServletResponse();
-        cache.doFilter(holder, notModified, large);
+        cache.doFilter(request("/", "Accept-Encoding", "gzip", "If-None-Match", "W/\"home-1\""), notModified, large);
         assertThat(notModified.getStatus()).isEqualTo(304);
         assertThat(renderings.get()).isEqualTo(1);
     }
@@ -215,9 +206,7 @@ class PublicPageCacheTest {
     @Test
     void aSmallPageIsSentAsRenderedEvenToABrowserThatAcceptsGzip() throws Exception {
         get("/");
-        MockHttpServletRequest phone = request("/");
-        phone.addHeader("Accept-Encoding", "gzip");
-        MockHttpServletResponse answer = serve(phone);
+        MockHttpServletResponse answer = serve(request("/", "Accept-Encoding", "gzip"));
         assertThat(answer.getHeader("Content-Encoding")).isNull();
         assertThat(answer.getContentAsString()).isEqualTo("<p>rendering 1</p>");
     }
@@ -246,9 +235,13 @@ class PublicPageCacheTest {
         return response;
     }
 
-    private static MockHttpServletRequest request(String path) {
+    /** A GET of {@code path} with {@code headers}, given as name, value, name, value… */
+    private static MockHttpServletRequest request(String path, String... headers) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         request.setRequestURI(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.addHeader(headers[i], headers[i + 1]);
+        }
         return request;
     }
 }
