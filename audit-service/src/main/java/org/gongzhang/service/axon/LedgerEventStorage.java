@@ -220,10 +220,7 @@ final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldApp
         void finish() {
             settle();
             if (failed instanceof SQLException e) {
-                transactions.executeInTransaction(() -> handlePersistenceException(e, failedPart.stream()
-                        .flatMap(append -> append.events().stream()).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("statements held without events failed", e))));
-                throw new IllegalStateException("appends sent ahead failed", e); // handled above by throwing
+                throw sendFailed(e, failedPart);
             } else if (failed instanceof RuntimeException e) {
                 throw e;
             } else if (failed instanceof Error e) {
@@ -243,12 +240,21 @@ final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldApp
             try {
                 sendWith(connection, appends);
             } catch (SQLException e) {
-                handlePersistenceException(e, appends.stream().flatMap(held -> held.events().stream()).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("statements held without events failed", e)));
+                throw sendFailed(e, appends);
             } finally {
                 JdbcUtils.closeQuietly(connection);
             }
         });
+    }
+
+    /**
+     * A failed send as Axon's exception for its first event (a used sequence number or submission
+     * id a conflict, anything else a storage failure); thrown by Axon, returned only for the compiler.
+     */
+    private RuntimeException sendFailed(SQLException e, List<Held> appends) {
+        handlePersistenceException(e, appends.stream().flatMap(held -> held.events().stream()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("statements held without events failed", e)));
+        return new IllegalStateException("appends failed", e);
     }
 
     /** Each append's events and rows, in the order they were stored, as one compound statement. */
