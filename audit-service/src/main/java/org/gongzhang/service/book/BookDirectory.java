@@ -74,9 +74,42 @@ public class BookDirectory {
                 rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getLong(12));
     }
 
-    /** The books of a street (街道), or the refusal {@code street.not-found} (404) when it has none. */
+    /** A street (街道) as the front page lists it: how many communities and compounds have books in it. */
+    public record StreetSummary(BookSummary.Party street, int communities, int compounds) {
+    }
+
+    /** Every street with books, in the order of their ids: one row each, however many books they hold. */
+    public List<StreetSummary> streets() {
+        return jdbc.query("""
+                select b.street_id, min(b.street_name), count(distinct b.community_id), count(distinct b.compound_id)
+                from book b group by b.street_id order by b.street_id""",
+                (rs, row) -> new StreetSummary(new BookSummary.Party(rs.getString(1), rs.getString(2)),
+                        rs.getInt(3), rs.getInt(4)));
+    }
+
+    /**
+     * Up to {@code limit} books whose compound, community or street name contains {@code text}
+     * (case-insensitive; {@code %}, {@code _} and {@code \} taken literally), those whose compound
+     * matches first, then in the directory's order.
+     */
+    public List<BookSummary> search(String text, int limit) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.query("select " + COLUMNS + """
+                 from book b
+                where b.compound_name ilike ? escape '\\' or b.community_name ilike ? escape '\\'
+                   or b.street_name ilike ? escape '\\'
+                order by b.compound_name ilike ? escape '\\' desc,
+                         b.street_id, b.community_id, b.compound_id, b.book_id
+                limit ?""", BookDirectory::summary, pattern, pattern, pattern, pattern, limit);
+    }
+
+    /**
+     * The books of a street (街道) by community and compound, or the refusal {@code street.not-found}
+     * (404) when it has none.
+     */
     public List<BookSummary> requireStreet(String streetId) {
-        List<BookSummary> books = jdbc.query("select " + COLUMNS + " from book b where b.street_id = ? order by b.book_id",
+        List<BookSummary> books = jdbc.query("select " + COLUMNS
+                + " from book b where b.street_id = ? order by b.community_id, b.compound_id, b.book_id",
                 BookDirectory::summary, streetId);
         if (books.isEmpty()) {
             throw new LedgerRefusal(Kind.NOT_FOUND, "street.not-found", "street", streetId);

@@ -57,12 +57,27 @@ public final class TestBook {
         return book;
     }
 
+    /** Where a book's compound is: its community (社区) and street (街道), each by id and name. */
+    public record Place(String compound, String communityId, String community, String streetId, String street) {
+    }
+
+    /** A book opened (its genesis only) for a compound of that name in that community and street. */
+    public static TestBook openIn(LedgerClient client, Place place) {
+        TestBook book = new TestBook(client, SignatureSuite.ED25519);
+        book.accept(book.genesis(place));
+        return book;
+    }
+
     public SignedEntry genesis() {
+        return genesis(new Place("测试小区", "xinhe", "新河社区", "beishan", "北山街道"));
+    }
+
+    private SignedEntry genesis(Place place) {
         ObjectNode payload = CanonicalJson.mapper().createObjectNode();
-        payload.putObject("compound").put("id", "c-" + id).put("name", "测试小区");
-        payload.putObject("community").put("id", "xinhe").put("name", "新河社区");
-        payload.putObject("street").put("id", "beishan").put("name", "北山街道");
-        payload.put("fund", "PUBLIC_INCOME").put("name", "测试小区公共收益账套").put("startPeriod", start.toString());
+        payload.putObject("compound").put("id", "c-" + id).put("name", place.compound());
+        payload.putObject("community").put("id", place.communityId()).put("name", place.community());
+        payload.putObject("street").put("id", place.streetId()).put("name", place.street());
+        payload.put("fund", "PUBLIC_INCOME").put("name", place.compound() + "公共收益账套").put("startPeriod", start.toString());
         payload.set("accounts", ChartOfAccounts.defaultPublicIncome().toPayload());
         ArrayNode keys = payload.putArray("keys");
         keys.add(preparer.registration());

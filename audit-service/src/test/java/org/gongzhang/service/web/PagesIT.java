@@ -16,16 +16,16 @@ import java.util.regex.Pattern;
 import org.gongzhang.service.support.ServiceIT;
 import org.junit.jupiter.api.Test;
 
-/** The public front page in both languages, the form login with its CSRF token, and the OpenAPI description. */
+/** The public front page (its streets) in both languages, the form login with its CSRF token, and the OpenAPI description. */
 class PagesIT extends ServiceIT {
 
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
-    void theFrontPageListsTheCompoundsInChineseByDefaultAndSwitchesToEnglish() throws Exception {
+    void theFrontPageListsTheStreetsInChineseByDefaultAndSwitchesToEnglish() throws Exception {
         String zh = page("/").body();
-        assertThat(zh).contains("小区公共收益公示", "北山街道", "新河社区", "兰园小区", "桂苑小区", "<html lang=\"zh-CN\"");
+        assertThat(zh).contains("小区公共收益公示", "北山街道", "找到你的小区", "<html lang=\"zh-CN\"");
         String en = page("/?lang=en").body();
         assertThat(en).contains("Public income statements of residential compounds", "<html lang=\"en\"");
         assertThat(page("/").body()).as("the choice is remembered").contains("<html lang=\"en\"");

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * A resident on a phone (390×844) in a real Chromium: from the front page to a compound, a
+ * A resident on a phone (390×844) in a real Chromium: from the front page's search to a compound, a
  * statement and its verification, a spending request and a tender; switching language on the
- * verify page of a period not yet published; an address that does not exist. On every page
+ * verify page of a period not yet published; an address that does not exist; on a desktop, from the
+ * front page through a street's page to a compound and back, in Chinese and English. On every page
  * nothing runs off the side of the screen and axe-core finds no serious violation; the
  * screenshots (target/screenshots) are in Chinese and English.
  */
@@ -22,7 +23,14 @@ class PublicSiteBrowserIT extends ServiceIT {
     void aResidentReadsTheCompoundsRecordOnAPhoneInChinese() {
         try (Browser browser = Browser.open(port, "zh-CN", Browser.PHONE)) {
             browser.go("/");
+            assertThat(browser.all(By.linkText("兰园小区"))).as("compounds are found, not all listed").isEmpty();
             look(browser, "public-front-zh");
+
+            browser.type(By.id("q"), "兰园");
+            browser.find(By.cssSelector("form.search button")).click();
+            browser.waitUntil(d -> browser.path().startsWith("/public/compounds?q="));
+            assertThat(browser.text(By.tagName("main"))).contains("名称含“兰园”的有 1 个", "北山街道 · 新河社区");
+            look(browser, "public-search-zh");
 
             browser.find(By.linkText("兰园小区")).click();
             browser.waitUntil(d -> browser.path().equals("/public/books/" + BOOK));
@@ -53,6 +61,45 @@ class PublicSiteBrowserIT extends ServiceIT {
             look(browser, "public-error-zh");
             browser.find(By.linkText("返回首页")).click();
             browser.waitUntil(d -> browser.path().equals("/"));
+        }
+    }
+
+    @Test
+    void aResidentFindsTheCompoundThroughItsStreetOnADesktopAndInEnglish() {
+        try (Browser browser = Browser.open(port, "zh-CN", Browser.DESKTOP)) {
+            browser.go("/");
+            browser.find(By.linkText("北山街道")).click();
+            browser.waitUntil(d -> browser.path().equals("/public/streets/beishan"));
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("北山街道");
+            assertThat(browser.text(By.tagName("main"))).contains("新河社区", "桂苑小区", "个社区");
+            browser.screenshot("public-street-desktop-zh");
+            browser.assertAccessible();
+
+            browser.find(By.linkText("桂苑小区")).click();
+            browser.waitUntil(d -> browser.path().startsWith("/public/books/"));
+            browser.find(By.linkText("北山街道")).click();
+            browser.waitUntil(d -> browser.path().equals("/public/streets/beishan"));
+
+            browser.find(By.linkText("English")).click();
+            browser.waitUntil(d -> browser.path().contains("lang=en"));
+            assertThat(browser.text(By.tagName("main"))).contains("Home", "communit", "compounds", "Find your compound");
+            browser.screenshot("public-street-desktop-en");
+            browser.find(By.linkText("Home")).click();
+            browser.waitUntil(d -> browser.path().equals("/"));
+            assertThat(browser.text(By.tagName("main"))).contains("By street", "Find your compound");
+            browser.screenshot("public-front-desktop-en");
+        }
+        try (Browser phone = Browser.open(port, "en", Browser.PHONE)) {
+            phone.go("/public/compounds");
+            assertThat(phone.text(By.tagName("main"))).contains("A few characters of the name");
+            phone.type(By.id("q"), "no such compound anywhere");
+            phone.find(By.cssSelector("form.search button")).click();
+            phone.waitUntil(d -> phone.path().startsWith("/public/compounds?q="));
+            assertThat(phone.text(By.tagName("main"))).contains("No compound, community or street has");
+            look(phone, "public-search-none-en");
+            phone.go("/public/compounds?q=" + "x".repeat(51));
+            assertThat(phone.text(By.id("q-problem"))).isEqualTo("A name has at most 50 characters: shorten it and search again.");
+            look(phone, "public-search-too-long-en");
         }
     }
 

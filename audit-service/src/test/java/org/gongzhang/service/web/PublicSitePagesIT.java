@@ -189,9 +189,13 @@ class PublicSitePagesIT extends ServiceIT {
         }
     }
 
-    /** Every kind of public page of the demo compound: front, compound, statement, verify, requests, tenders. */
+    /**
+     * Every kind of public page of the demo compound: front, street, the search (asked, found and not
+     * found), compound, statement, verify, requests, tenders.
+     */
     private List<String> publicPages() {
-        List<String> paths = new ArrayList<>(List.of("/", "/public/books/" + BOOK,
+        List<String> paths = new ArrayList<>(List.of("/", "/public/streets/beishan", "/public/compounds",
+                "/public/compounds?q=%E5%85%B0%E5%9B%AD", "/public/compounds?q=nowhere", "/public/books/" + BOOK,
                 "/public/books/" + BOOK + "/statements/" + published().get("statementId").asText()));
         String start = client.get("/api/books/" + BOOK).json().get("startPeriod").asText();
         paths.add("/public/books/" + BOOK + "/verify?from=" + start + "&to=" + start);
