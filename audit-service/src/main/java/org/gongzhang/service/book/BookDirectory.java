@@ -74,6 +74,24 @@ public class BookDirectory {
                 rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getLong(12));
     }
 
+    /**
+     * The name of a street, community or compound ({@code kind} {@code STREET}, {@code COMMUNITY},
+     * {@code COMPOUND}) by its id, as its books give it; empty for another kind or a place without books.
+     */
+    public Optional<String> placeName(String kind, String id) {
+        String place = switch (kind) {
+            case "STREET" -> "street";
+            case "COMMUNITY" -> "community";
+            case "COMPOUND" -> "compound";
+            default -> null;
+        };
+        if (place == null) {
+            return Optional.empty();
+        }
+        return jdbc.query("select " + place + "_name from book where " + place + "_id = ? limit 1",
+                (rs, row) -> rs.getString(1), id).stream().findFirst();
+    }
+
     /** A street (街道) as the front page lists it: how many communities and compounds have books in it. */
     public record StreetSummary(BookSummary.Party street, int communities, int compounds) {
     }

@@ -1,9 +1,6 @@
 package org.gongzhang.service.web;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.gongzhang.service.book.BookDirectory;
-import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.Caller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -26,16 +23,11 @@ class SignedInAdvice {
         return access.current().map(this::signedIn).orElse(null);
     }
 
+    /** Each grant's place by name (an agent firm, or a place without books yet, by its id): a few rows, not every book. */
     private SignedIn signedIn(Caller caller) {
-        Map<String, String> places = new HashMap<>();
-        for (BookSummary book : books.all()) {
-            places.put("STREET:" + book.street().id(), book.street().name());
-            places.put("COMMUNITY:" + book.community().id(), book.community().name());
-            places.put("COMPOUND:" + book.compound().id(), book.compound().name());
-        }
         return new SignedIn(caller.username(), caller.displayName(), caller.grants().stream()
                 .map(g -> new SignedIn.Grant(g.role().name(), "role." + g.role().name(), g.scope().kind().name(),
-                        places.getOrDefault(g.scope().kind().name() + ":" + g.scope().id(), g.scope().id())))
+                        books.placeName(g.scope().kind().name(), g.scope().id()).orElse(g.scope().id())))
                 .toList());
     }
 }

@@ -45,6 +45,10 @@ class SignedInBrowserIT extends ServiceIT {
             assertThat(browser.text(By.tagName("main"))).contains("已退出");
             browser.go("/staff");
             assertThat(browser.path()).startsWith("/login");
+
+            browser.logIn("zhao-min");
+            assertThat(browser.text(By.cssSelector("header.site"))).as("a grant's place by its name")
+                    .contains("赵敏", "社区审核员（新河社区）");
         }
     }
 
