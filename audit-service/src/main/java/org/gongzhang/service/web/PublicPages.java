@@ -26,7 +26,7 @@ class PublicPages {
     /** The most books a search lists; a reader who gets more is asked for more of the name. */
     static final int SEARCH_LIMIT = 50;
 
-    /** The longest search, in characters: longer than any name a compound, community or street has. */
+    /** The longest search, in characters (the form's {@code maxlength} too): longer than any name a place has. */
     static final int SEARCH_MAX_LENGTH = 50;
 
     record Community(String name, List<BookSummary> books) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * How a resident finds a compound among a city's: the front page lists streets (one line each,
  * however many compounds), a street's page its communities and their compounds, and the search
  * finds a compound by part of its name or its community's or street's — at most
- * {@value PublicPages#SEARCH_LIMIT} listed. A street of its own, opened once for these tests: 51
- * compounds in one community and one in another.
+ * {@value PublicPages#SEARCH_LIMIT} listed, those named so first. A street of its own, opened once for
+ * these tests: 51 compounds in one community (东风玉兰社区…) and one (玉兰苑…) in another.
  */
 class PublicDirectoryIT extends ServiceIT {
 
@@ -32,21 +32,24 @@ class PublicDirectoryIT extends ServiceIT {
     private static final String TAG = UUID.randomUUID().toString().substring(0, 6);
     private static final String STREET = "s-" + TAG;
     private static final String STREET_NAME = "试点街道" + TAG;
-    private static final String MAGNOLIA = "玉兰园" + TAG;
+    private static final String MAGNOLIA = "玉兰苑" + TAG;
     private static String magnoliaBook;
+    private static int openedOnPort;
 
+    /** The street, opened once per service (a new context would be a new database). */
     @BeforeEach
     void theStreet() {
         synchronized (PublicDirectoryIT.class) {
-            if (magnoliaBook != null) {
+            if (openedOnPort == port) {
                 return;
             }
             for (int i = 1; i <= 51; i++) {
-                TestBook.openIn(client, new Place("梧桐苑" + i + "期" + TAG, "dongfeng-" + TAG, "东风社区" + TAG, STREET,
+                TestBook.openIn(client, new Place("梧桐苑" + i + "期" + TAG, "dongfeng-" + TAG, "东风玉兰社区" + TAG, STREET,
                         STREET_NAME));
             }
             magnoliaBook = TestBook.openIn(client, new Place(MAGNOLIA, "xihu-" + TAG, "西湖社区" + TAG, STREET,
                     STREET_NAME)).id;
+            openedOnPort = port;
         }
     }
 
@@ -56,17 +59,17 @@ class PublicDirectoryIT extends ServiceIT {
         assertThat(zh.statusCode()).isEqualTo(200);
         assertThat(zh.body()).contains("按街道查看", "找到你的小区", "name=\"q\"", "href=\"/public/streets/beishan\"",
                         "北山街道", "href=\"/public/streets/" + STREET + "\"", STREET_NAME, "2 个社区、52 个小区")
-                .doesNotContain("兰园小区", MAGNOLIA, "东风社区" + TAG);
+                .doesNotContain("兰园小区", MAGNOLIA, "东风玉兰社区" + TAG);
         assertThat(get("/", "en").body()).contains("By street", "Find your compound", "2 communities, 52 compounds");
     }
 
     @Test
     void aStreetsPageListsItsCommunitiesAndTheirCompounds() throws Exception {
         String zh = get("/public/streets/" + STREET, "zh-CN").body();
-        assertThat(zh).contains("<h1>" + STREET_NAME + "</h1>", "2 个社区、52 个小区", "东风社区" + TAG,
+        assertThat(zh).contains("<h1>" + STREET_NAME + "</h1>", "2 个社区、52 个小区", "东风玉兰社区" + TAG,
                 "梧桐苑1期" + TAG, "梧桐苑51期" + TAG, "西湖社区" + TAG,
                 "href=\"/public/books/" + magnoliaBook + "\">" + MAGNOLIA + "</a>", "href=\"/\">首页</a>");
-        assertThat(zh.indexOf("东风社区" + TAG)).as("communities in the order of their ids")
+        assertThat(zh.indexOf("东风玉兰社区" + TAG)).as("communities in the order of their ids")
                 .isLessThan(zh.indexOf("西湖社区" + TAG));
         assertThat(get("/public/streets/" + STREET, "en").body()).contains("2 communities, 52 compounds", ">Home</a>");
 
@@ -86,12 +89,12 @@ class PublicDirectoryIT extends ServiceIT {
 
     @Test
     void aSearchFindsACompoundByPartOfItsNameOrItsCommunitysOrStreets() throws Exception {
-        HttpResponse<String> byName = search("园" + TAG, "zh-CN");
+        HttpResponse<String> byName = search("苑" + TAG, "zh-CN");
         assertThat(byName.statusCode()).isEqualTo(200);
         assertThat(listed(byName.body())).containsExactly(magnoliaBook);
-        assertThat(byName.body()).contains("名称含“园" + TAG + "”的有 1 个", MAGNOLIA, STREET_NAME + " · 西湖社区" + TAG);
-        assertThat(search("  园" + TAG.toUpperCase() + "  ", "en").body()).as("trimmed, case-insensitive")
-                .contains("1 match for “园" + TAG.toUpperCase() + "”", MAGNOLIA);
+        assertThat(byName.body()).contains("名称含“苑" + TAG + "”的有 1 个", MAGNOLIA, STREET_NAME + " · 西湖社区" + TAG);
+        assertThat(search("  苑" + TAG.toUpperCase() + "  ", "en").body()).as("trimmed, case-insensitive")
+                .contains("1 match for “苑" + TAG.toUpperCase() + "”", MAGNOLIA);
 
         assertThat(listed(search("西湖社区" + TAG, "zh-CN").body())).containsExactly(magnoliaBook);
 
@@ -99,6 +102,10 @@ class PublicDirectoryIT extends ServiceIT {
         assertThat(listed(byStreet.body())).hasSize(PublicPages.SEARCH_LIMIT).doesNotHaveDuplicates();
         assertThat(byStreet.body()).contains("名称含“" + STREET_NAME + "”的有 50 个", "只列出前 50 个，请输入更完整的名称。");
         assertThat(search(STREET_NAME, "en").body()).contains("50 matches", "Only the first 50 are listed");
+
+        List<String> magnolias = listed(search("玉兰", "zh-CN").body());
+        assertThat(magnolias).as("a compound named so comes before the 51 of a community named so, past the 50 listed")
+                .hasSize(PublicPages.SEARCH_LIMIT).first().isEqualTo(magnoliaBook);
     }
 
     @Test
