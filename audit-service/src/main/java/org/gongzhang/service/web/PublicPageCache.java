@@ -45,7 +45,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 final class PublicPageCache extends OncePerRequestFilter {
 
-    /** The most pages kept at once; older ones are dropped beyond it. */
+    /** The most pages kept at once; beyond it, pages with a query string are dropped first, then others. */
     static final int CAPACITY = 512;
 
     private static final long WAIT_FOR_RENDERING_MILLIS = 5_000;
@@ -276,10 +276,15 @@ final class PublicPageCache extends OncePerRequestFilter {
         }
         long current = generation.get();
         slots.values().removeIf(s -> s.page().isDone() && !s.fresh(current, now));
-        Iterator<Key> keys = slots.keySet().iterator();
-        while (slots.size() > CAPACITY && keys.hasNext()) {
-            keys.next();
-            keys.remove();
+        // pages with a query (a search, a verify period) go first: readers searching many names must not
+        // push out the pages everyone reads (the home page, a street's, a compound's)
+        for (boolean withQuery : new boolean[] {true, false}) {
+            Iterator<Key> keys = slots.keySet().iterator();
+            while (slots.size() > CAPACITY && keys.hasNext()) {
+                if ((keys.next().query() != null) == withQuery) {
+                    keys.remove();
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,25 @@ class PublicPageCacheTest {
         assertThat(get("/").getContentAsString()).isEqualTo("<p>rendering 1</p>");
         clock.addAndGet(Duration.ofMillis(2).toNanos());
         assertThat(get("/").getContentAsString()).isEqualTo("<p>rendering 2</p>");
+    }
+
+    @Test
+    void manyDifferentSearchesDoNotPushOutThePagesEveryoneReads() throws Exception {
+        List<String> everyone = List.of("/", "/public/streets/beishan", "/public/books/lanyuan-public");
+        for (String path : everyone) {
+            get(path);
+        }
+        for (int i = 0; i < 3 * PublicPageCache.CAPACITY; i++) {
+            MockHttpServletRequest search = request("/public/compounds");
+            search.setQueryString("q=" + i);
+            serve(search);
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(PublicPageCache.CAPACITY);
+        int before = renderings.get();
+        for (String path : everyone) {
+            assertThat(get(path).getContentAsString()).as(path).isEqualTo("<p>rendering " + (everyone.indexOf(path) + 1) + "</p>");
+        }
+        assertThat(renderings.get()).as("none rendered again").isEqualTo(before);
     }
 
     @Test
