@@ -10,6 +10,7 @@ import org.gongzhang.service.book.BookSummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -26,7 +27,7 @@ class PublicPages {
     /** The most books a search lists; a reader who gets more is asked for more of the name. */
     static final int SEARCH_LIMIT = 50;
 
-    /** The longest search, in characters (the form's {@code maxlength} too): longer than any name a place has. */
+    /** The longest search, in characters: longer than any name a place has. */
     static final int SEARCH_MAX_LENGTH = 50;
 
     record Community(String name, List<BookSummary> books) {
@@ -36,6 +37,12 @@ class PublicPages {
 
     PublicPages(BookDirectory books) {
         this.books = books;
+    }
+
+    /** The search form's limit, on every page that shows the form. */
+    @ModelAttribute("searchMaxLength")
+    int searchMaxLength() {
+        return SEARCH_MAX_LENGTH;
     }
 
     @GetMapping("/")
@@ -67,7 +74,6 @@ class PublicPages {
     String search(@RequestParam(name = "q", required = false) String q, Model model, HttpServletResponse response) {
         String text = q == null ? "" : q.strip().replaceAll("\\s+", " ");
         model.addAttribute("q", text);
-        model.addAttribute("maxLength", SEARCH_MAX_LENGTH);
         if (text.isEmpty()) {
             return "public-search";
         }

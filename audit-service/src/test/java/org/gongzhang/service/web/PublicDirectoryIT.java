@@ -57,7 +57,7 @@ class PublicDirectoryIT extends ServiceIT {
     void theFrontPageListsStreetsWithTheirCountsNotEveryCompound() throws Exception {
         HttpResponse<String> zh = get("/", "zh-CN");
         assertThat(zh.statusCode()).isEqualTo(200);
-        assertThat(zh.body()).contains("按街道查看", "找到你的小区", "name=\"q\"", "href=\"/public/streets/beishan\"",
+        assertThat(zh.body()).contains("按街道查看", "找到你的小区", "name=\"q\"", "maxlength=\"50\"", "href=\"/public/streets/beishan\"",
                         "北山街道", "href=\"/public/streets/" + STREET + "\"", STREET_NAME, "2 个社区、52 个小区")
                 .doesNotContain("兰园小区", MAGNOLIA, "东风玉兰社区" + TAG);
         assertThat(get("/", "en").body()).contains("By street", "Find your compound", "2 communities, 52 compounds");
