@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.gongzhang.core.book.api.BookOpenedEvent;
@@ -49,6 +50,39 @@ public class BookDirectory {
     public List<BookSummary> all() {
         return jdbc.query("select " + COLUMNS + " from book b order by b.street_id, b.community_id, b.compound_id, b.book_id",
                 BookDirectory::summary);
+    }
+
+    /** Where a person's grants reach: every book, or those of any of these streets, communities and compounds. */
+    public record Area(boolean everything, Set<String> streets, Set<String> communities, Set<String> compounds) {
+
+        public Area {
+            streets = Set.copyOf(streets);
+            communities = Set.copyOf(communities);
+            compounds = Set.copyOf(compounds);
+        }
+    }
+
+    /** The books in {@code area}, in the directory's order: one query, however many books the city holds. */
+    public List<BookSummary> within(Area area) {
+        if (area.everything()) {
+            return all();
+        }
+        if (area.streets().isEmpty() && area.communities().isEmpty() && area.compounds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + COLUMNS + """
+                 from book b
+                where b.street_id = any (?) or b.community_id = any (?) or b.compound_id = any (?)
+                order by b.street_id, b.community_id, b.compound_id, b.book_id""", BookDirectory::summary,
+                area.streets().toArray(String[]::new), area.communities().toArray(String[]::new),
+                area.compounds().toArray(String[]::new));
+    }
+
+    /** Whether any book is in {@code street} (when given) and {@code community} (when given). */
+    public boolean anyIn(String street, String community) {
+        return !jdbc.queryForList("""
+                select 1 from book where (?::text is null or street_id = ?) and (?::text is null or community_id = ?)
+                limit 1""", Integer.class, street, street, community, community).isEmpty();
     }
 
     /** The book, or the refusal {@code book.not-found} (404) naming it. */

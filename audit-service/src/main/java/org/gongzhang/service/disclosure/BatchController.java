@@ -3,7 +3,6 @@ package org.gongzhang.service.disclosure;
 import java.util.List;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
-import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Acting;
@@ -25,12 +24,10 @@ class BatchController {
     }
 
     private final Access access;
-    private final BookDirectory books;
     private final StatementBatches batches;
 
-    BatchController(Access access, BookDirectory books, StatementBatches batches) {
+    BatchController(Access access, StatementBatches batches) {
         this.access = access;
-        this.books = books;
         this.batches = batches;
     }
 
@@ -44,11 +41,9 @@ class BatchController {
         if (byCommunity == byStreet) {
             throw LedgerRefusal.invalid("batch.scope.invalid", "community");
         }
-        List<Acting> acting = books.all().stream()
+        List<Acting> acting = access.books(access.reach(caller), AccessRole.AGENT_PREPARER).stream()
                 .filter(b -> byCommunity ? b.community().id().equals(request.community())
                         : b.street().id().equals(request.street()))
-                .filter(b -> caller.grants().stream().anyMatch(g -> g.role() == AccessRole.AGENT_PREPARER
-                        && access.covers(g.scope(), b)))
                 .map(b -> new Acting(caller, AccessRole.AGENT_PREPARER, b))
                 .toList();
         if (acting.isEmpty()) {

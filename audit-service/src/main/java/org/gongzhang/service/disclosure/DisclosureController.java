@@ -51,12 +51,8 @@ class DisclosureController {
         if (!caller.holds(AccessRole.COMMUNITY_AUDITOR) && !caller.holds(AccessRole.TOWN_OFFICER)) {
             access.requireAnywhere(AccessRole.COMMUNITY_AUDITOR);
         }
-        return books.all().stream()
-                .filter(b -> caller.grants().stream().anyMatch(g ->
-                        (g.role() == AccessRole.COMMUNITY_AUDITOR || g.role() == AccessRole.TOWN_OFFICER)
-                                && access.covers(g.scope(), b)))
-                .map(calendars::calendar)
-                .filter(c -> !c.overdue().isEmpty())
-                .toList();
+        List<BookSummary> supervised = access.books(access.reach(caller), AccessRole.COMMUNITY_AUDITOR,
+                AccessRole.TOWN_OFFICER);
+        return calendars.calendars(supervised).values().stream().filter(c -> !c.overdue().isEmpty()).toList();
     }
 }

@@ -6,8 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gongzhang.core.book.api.LedgerRefusal;
@@ -125,6 +129,20 @@ public class Objections {
     public List<Objection> of(String book, String statementId) {
         return jdbc.query(SELECT + " where book_id = ? and statement_id = ? order by raised_index", Objections::row,
                 book, statementId);
+    }
+
+    /**
+     * The objections of {@code books} still waiting for someone (提交, 受理, 已答复, 已上报) in one
+     * query, grouped by statement, each statement's in {@link #of}'s order.
+     */
+    public Map<String, List<Objection>> waiting(Collection<String> books) {
+        Map<String, List<Objection>> byStatement = new HashMap<>();
+        jdbc.query(SELECT + " where book_id = any (?) and status in ('SUBMITTED', 'ACCEPTED', 'ANSWERED', 'ESCALATED')"
+                + " order by raised_index", rs -> {
+                    Objection objection = row(rs, 0);
+                    byStatement.computeIfAbsent(objection.statementId(), s -> new ArrayList<>()).add(objection);
+                }, (Object) books.toArray(String[]::new));
+        return byStatement;
     }
 
     /** Overdue and still unanswered on {@code today}: what the escalation sweep and the saga act on. */

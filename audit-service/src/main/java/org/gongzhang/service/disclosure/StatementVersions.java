@@ -4,7 +4,11 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,6 +37,17 @@ public class StatementVersions {
     public List<StatementVersion> all(String book) {
         return jdbc.query("select " + COLUMNS + " from statement_version where book_id = ? "
                 + "order by period_to desc, period_from desc, version desc", StatementVersions::row, book);
+    }
+
+    /** Every version of each of {@code books} in one query, grouped by book, each in {@link #all}'s order. */
+    public Map<String, List<StatementVersion>> all(Collection<String> books) {
+        Map<String, List<StatementVersion>> byBook = new HashMap<>();
+        jdbc.query("select " + COLUMNS + " from statement_version where book_id = any (?) "
+                + "order by book_id, period_to desc, period_from desc, version desc", rs -> {
+                    StatementVersion version = row(rs, 0);
+                    byBook.computeIfAbsent(version.book(), b -> new ArrayList<>()).add(version);
+                }, (Object) books.toArray(String[]::new));
+        return byBook;
     }
 
     public List<StatementVersion> published(String book) {

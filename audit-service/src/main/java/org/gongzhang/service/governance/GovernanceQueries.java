@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -218,6 +219,12 @@ public class GovernanceQueries {
 
     public List<TenderView> tenders(String book) {
         return jdbc.query(TENDER + " where book_id = ? order by published_index", GovernanceQueries::tender, book);
+    }
+
+    /** The tenders of {@code books} in any of {@code stages}, in one query, by book and then as {@link #tenders(String)} orders them. */
+    public List<TenderView> tenders(Collection<String> books, Collection<String> stages) {
+        return jdbc.query(TENDER + " where book_id = any (?) and stage = any (?) order by book_id, published_index",
+                GovernanceQueries::tender, books.toArray(String[]::new), stages.toArray(String[]::new));
     }
 
     public Optional<TenderView> tender(String book, String tenderId) {

@@ -21,12 +21,11 @@ import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.expenditure.ApprovalStep;
 import org.gongzhang.core.expenditure.WorkingDays;
 import org.gongzhang.core.money.Money;
-import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
-import org.gongzhang.service.security.Grant;
+import org.gongzhang.service.security.Reach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -120,14 +119,12 @@ public class Reviews {
 
     private final JdbcTemplate jdbc;
     private final Governance governance;
-    private final BookDirectory books;
     private final Access access;
     private final Clock clock;
 
-    Reviews(JdbcTemplate jdbc, Governance governance, BookDirectory books, Access access, Clock clock) {
+    Reviews(JdbcTemplate jdbc, Governance governance, Access access, Clock clock) {
         this.jdbc = jdbc;
         this.governance = governance;
-        this.books = books;
         this.access = access;
         this.clock = clock;
     }
@@ -178,21 +175,24 @@ public class Reviews {
     public Inbox inbox() {
         Caller caller = access.caller();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
-        Map<String, BookSummary> summaries = books.all().stream()
+        Reach reach = access.reach(caller);
+        Map<String, BookSummary> summaries = access.books(reach).stream()
                 .collect(Collectors.toMap(BookSummary::book, Function.identity()));
         List<ReviewItem> toReview = new ArrayList<>();
         List<ReviewItem> escalated = new ArrayList<>();
-        for (Row row : jdbc.query(STATE + " where r.status = 'PENDING' order by r.pending_since, r.book_id, r.raised_index",
-                Reviews::row)) {
+        for (Row row : jdbc.query(STATE + """
+                 where r.status = 'PENDING' and r.book_id = any (?)
+                order by r.pending_since, r.book_id, r.raised_index""", Reviews::row,
+                (Object) summaries.keySet().toArray(String[]::new))) {
             BookSummary book = summaries.get(row.book());
             if (book == null || !row.state().pending()) {
                 continue;
             }
             ReviewItem item = item(row, book, today);
-            if (!row.requester().equals(caller.actor()) && holdsIn(caller, book, stepRoles(row.state().step()))) {
+            if (!row.requester().equals(caller.actor()) && reach.holdsIn(book, stepRoles(row.state().step()))) {
                 toReview.add(item);
             }
-            if (row.state().escalatedTo() != null && holdsIn(caller, book, oversight(row.state().escalatedTo()))) {
+            if (row.state().escalatedTo() != null && reach.holdsIn(book, oversight(row.state().escalatedTo()))) {
                 escalated.add(item);
             }
         }
@@ -201,11 +201,6 @@ public class Reviews {
 
     private Optional<ReviewState> waiting(String book, String requestId, String step, LocalDate since) {
         return state(book, requestId).filter(s -> s.pending() && s.step().equals(step) && s.since().equals(since));
-    }
-
-    private boolean holdsIn(Caller caller, BookSummary book, List<AccessRole> roles) {
-        List<Grant> grants = caller.grants();
-        return grants.stream().anyMatch(g -> roles.contains(g.role()) && access.covers(g.scope(), book));
     }
 
     /** The access roles that speak for a step. */

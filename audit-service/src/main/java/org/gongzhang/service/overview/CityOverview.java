@@ -126,17 +126,15 @@ public class CityOverview {
         if (SUPERVISORS.stream().noneMatch(caller::holds)) {
             access.requireAnywhere(AccessRole.COMMUNITY_AUDITOR);
         }
-        List<BookSummary> all = directory.all().stream()
+        List<BookSummary> covered = access.books(access.reach(caller), SUPERVISORS.toArray(AccessRole[]::new)).stream()
                 .filter(b -> street == null || b.street().id().equals(street))
                 .filter(b -> community == null || b.community().id().equals(community)).toList();
         String area = community != null ? community : street;
-        if (all.isEmpty() && area != null) {
-            throw new LedgerRefusal(Kind.NOT_FOUND, "overview.area.not-found", community != null ? "community" : "street",
-                    area);
-        }
-        List<BookSummary> covered = all.stream().filter(b -> caller.grants().stream()
-                .anyMatch(g -> SUPERVISORS.contains(g.role()) && access.covers(g.scope(), b))).toList();
         if (covered.isEmpty() && area != null) {
+            if (!directory.anyIn(street, community)) {
+                throw new LedgerRefusal(Kind.NOT_FOUND, "overview.area.not-found", community != null ? "community" : "street",
+                        area);
+            }
             throw AccessDenied.forbidden("overview.area.scope", area);
         }
         return covered;

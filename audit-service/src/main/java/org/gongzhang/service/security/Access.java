@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
@@ -115,15 +116,25 @@ public class Access {
         return caller;
     }
 
+    /** Where {@code person}'s grants reach: their agent firms' compounds read once, every check after that in memory. */
+    public Reach reach(Caller person) {
+        Set<String> firms = person.grants().stream().filter(g -> g.scope().kind() == Scope.Kind.FIRM)
+                .map(g -> g.scope().id()).collect(Collectors.toSet());
+        return new Reach(person.grants(), users.compoundsOf(firms));
+    }
+
+    /**
+     * The books {@code reach} covers in any of {@code roles} (in any role when none is given), in the
+     * directory's order: one query, not one book at a time.
+     */
+    public List<BookSummary> books(Reach reach, AccessRole... roles) {
+        return books.within(reach.area(roles));
+    }
+
     /** Whether a grant's scope reaches the book's compound. */
     public boolean covers(Scope scope, BookSummary book) {
-        return switch (scope.kind()) {
-            case ALL -> true;
-            case STREET -> scope.id().equals(book.street().id());
-            case COMMUNITY -> scope.id().equals(book.community().id());
-            case COMPOUND -> scope.id().equals(book.compound().id());
-            case FIRM -> users.serves(scope.id(), book.compound().id());
-        };
+        Set<String> firm = scope.kind() == Scope.Kind.FIRM ? Set.of(scope.id()) : Set.of();
+        return new Reach(List.of(), users.compoundsOf(firm)).covers(scope, book);
     }
 
     private static String names(AccessRole... roles) {

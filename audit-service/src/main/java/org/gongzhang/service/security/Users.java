@@ -2,8 +2,13 @@ package org.gongzhang.service.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -64,10 +69,16 @@ public class Users {
                 firm, compound);
     }
 
-    public boolean serves(String firm, String compound) {
-        Integer n = jdbc.queryForObject("select count(*) from firm_compound where firm_id = ? and compound_id = ?",
-                Integer.class, firm, compound);
-        return n != null && n > 0;
+    /** The compounds each of {@code firms} keeps the books of, in one query. */
+    public Map<String, Set<String>> compoundsOf(Collection<String> firms) {
+        Map<String, Set<String>> served = new HashMap<>();
+        if (firms.isEmpty()) {
+            return served;
+        }
+        jdbc.query("select firm_id, compound_id from firm_compound where firm_id = any (?)", rs -> {
+            served.computeIfAbsent(rs.getString(1), f -> new HashSet<>()).add(rs.getString(2));
+        }, (Object) firms.toArray(String[]::new));
+        return served;
     }
 
     public boolean exists(String username) {

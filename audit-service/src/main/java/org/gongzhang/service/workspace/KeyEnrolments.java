@@ -1,16 +1,18 @@
 package org.gongzhang.service.workspace;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.log.BookKeys;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
-import org.gongzhang.service.security.Grant;
+import org.gongzhang.service.security.Reach;
 import org.gongzhang.service.security.Users;
 import org.gongzhang.service.signing.PersonalKey;
 import org.gongzhang.service.signing.PersonalKeys;
@@ -48,42 +50,70 @@ public class KeyEnrolments {
         this.staff = staff;
     }
 
-    /** Enrolments this registrar can sign, in the books they serve as auditor or town officer. */
+    /**
+     * Enrolments this registrar can sign, in the books they serve as auditor or town officer. Each
+     * key's holder and where their grants reach are read once, not once per book, and a book's
+     * registered keys only where a holder serves it.
+     */
     public List<Pending> pendingFor(Caller registrar) {
         List<PersonalKey> declared = keys.all();
         if (declared.isEmpty()) {
             return List.of();
         }
+        Reach mine = access.reach(registrar);
+        List<BookSummary> books = access.books(mine, AccessRole.COMMUNITY_AUDITOR, AccessRole.TOWN_OFFICER);
+        if (books.isEmpty()) {
+            return List.of();
+        }
         Set<String> declaredIds = new HashSet<>();
         declared.forEach(k -> declaredIds.add(k.keyId()));
+        Map<String, Optional<Holder>> holders = new HashMap<>();
+        for (PersonalKey key : declared) {
+            holders.computeIfAbsent(key.username(),
+                    username -> users.find(username).map(person -> new Holder(person, access.reach(person))));
+        }
         List<Pending> pending = new ArrayList<>();
-        for (BookSummary book : staff.of(registrar)) {
-            List<AccessRole> mine = staff.roles(registrar, book);
-            boolean auditor = mine.contains(AccessRole.COMMUNITY_AUDITOR);
-            boolean officer = mine.contains(AccessRole.TOWN_OFFICER);
+        for (BookSummary book : books) {
+            List<AccessRole> roles = mine.roles(book);
+            boolean auditor = roles.contains(AccessRole.COMMUNITY_AUDITOR);
+            boolean officer = roles.contains(AccessRole.TOWN_OFFICER);
             if (!auditor && !officer) {
                 continue;
             }
-            List<RegisteredKey> valid = bookKeys.valid(book.book());
+            List<RegisteredKey> valid = null;
             Set<String> registered = new HashSet<>();
-            valid.forEach(k -> registered.add(k.keyId()));
             for (PersonalKey key : declared) {
-                if (registered.contains(key.keyId())) {
-                    continue;
-                }
-                Caller holder = users.find(key.username()).orElse(null);
+                Holder holder = holders.get(key.username()).orElse(null);
                 if (holder == null) {
                     continue;
                 }
-                holder.grants().stream().filter(g -> access.covers(g.scope(), book)).map(Grant::role)
+                List<AccessRole> candidates = holder.reach().roles(book).stream()
                         .filter(r -> r.ledgerRole().isPresent())
                         .filter(r -> auditor || r == AccessRole.COMMUNITY_AUDITOR)
-                        .filter(r -> !holdsOwnKey(valid, declaredIds, holder.actor(), r))
+                        .toList();
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                if (valid == null) {
+                    valid = bookKeys.valid(book.book());
+                    valid.forEach(k -> registered.add(k.keyId()));
+                }
+                if (registered.contains(key.keyId())) {
+                    continue;
+                }
+                List<RegisteredKey> trusted = valid;
+                Caller person = holder.person();
+                candidates.stream()
+                        .filter(r -> !holdsOwnKey(trusted, declaredIds, person.actor(), r))
                         .findFirst()
-                        .ifPresent(r -> pending.add(new Pending(book, holder.username(), holder.displayName(), r, key)));
+                        .ifPresent(r -> pending.add(new Pending(book, person.username(), person.displayName(), r, key)));
             }
         }
         return pending;
+    }
+
+    /** A person who declared a key, and where their grants reach. */
+    private record Holder(Caller person, Reach reach) {
     }
 
     /** The person's own keys in every book they serve: registered there or not yet. */

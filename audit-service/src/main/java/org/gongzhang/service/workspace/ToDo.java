@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.gongzhang.reporting.voucher.BookWork;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.disclosure.DisclosureCalendar;
@@ -13,8 +15,10 @@ import org.gongzhang.service.disclosure.StatementVersion;
 import org.gongzhang.service.disclosure.StatementVersions;
 import org.gongzhang.service.governance.GovernanceQueries;
 import org.gongzhang.service.governance.Reviews;
+import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
+import org.gongzhang.service.security.Reach;
 import org.gongzhang.service.signing.Signing;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +50,8 @@ public class ToDo {
     private static final List<String> OPEN_TENDER_STAGES = List.of("PUBLISHED", "OPENED", "EVALUATED", "AWARDED",
             "AWARD_NOTICED");
 
-    private final StaffBooks staff;
-    private final BookWork work;
+    private final Access access;
+    private final BookWork vouchers;
     private final Reviews reviews;
     private final StatementVersions statements;
     private final Objections objections;
@@ -56,10 +60,10 @@ public class ToDo {
     private final KeyEnrolments enrolments;
     private final Signing signing;
 
-    ToDo(StaffBooks staff, BookWork work, Reviews reviews, StatementVersions statements, Objections objections,
+    ToDo(Access access, BookWork vouchers, Reviews reviews, StatementVersions statements, Objections objections,
             DisclosureCalendars calendars, GovernanceQueries governance, KeyEnrolments enrolments, Signing signing) {
-        this.staff = staff;
-        this.work = work;
+        this.access = access;
+        this.vouchers = vouchers;
         this.reviews = reviews;
         this.statements = statements;
         this.objections = objections;
@@ -69,7 +73,11 @@ public class ToDo {
         this.signing = signing;
     }
 
-    /** The caller's to-do list, overdue first, then by due date. */
+    /**
+     * The caller's to-do list, overdue first, then by due date. Each kind of work is one query over
+     * all the caller's books, so a street's officer with hundreds of compounds waits no longer than an
+     * agent with two.
+     */
     public List<Item> of(Caller caller) {
         LocalDate today = signing.today();
         List<Item> items = new ArrayList<>();
@@ -78,12 +86,18 @@ public class ToDo {
                 r.dueBy(), r.overdue(), "/staff/books/" + r.book() + "/requests/" + r.requestId())));
         inbox.escalated().forEach(r -> items.add(new Item("request.escalated", r.book(), r.compound(), r.purpose(), 1,
                 r.dueBy(), true, "/staff/books/" + r.book() + "/requests/" + r.requestId())));
-        for (BookSummary book : staff.of(caller)) {
-            List<AccessRole> roles = staff.roles(caller, book);
-            vouchers(book, roles, items);
-            statements(book, roles, today, items);
-            objections(book, roles, items);
-            tenders(book, roles, items);
+        Reach reach = access.reach(caller);
+        List<BookSummary> books = access.books(reach);
+        List<String> ids = books.stream().map(BookSummary::book).toList();
+        Work work = new Work(vouchers.waiting(ids), statements.all(ids), calendars.calendars(books),
+                objections.waiting(ids), governance.tenders(ids, OPEN_TENDER_STAGES).stream()
+                        .collect(Collectors.groupingBy(GovernanceQueries.TenderView::book)));
+        for (BookSummary book : books) {
+            List<AccessRole> roles = reach.roles(book);
+            vouchers(book, roles, work, items);
+            statements(book, roles, work, today, items);
+            objections(book, roles, work, today, items);
+            tenders(book, roles, work, items);
         }
         enrolments.pendingFor(caller).forEach(p -> items.add(new Item("key.enrol", p.book().book(),
                 p.book().compound().name(), p.displayName(), 1, null, false, "/staff/books/" + p.book().book() + "/members")));
@@ -92,27 +106,30 @@ public class ToDo {
         return items;
     }
 
-    private void vouchers(BookSummary book, List<AccessRole> roles, List<Item> items) {
-        int recorded = 0;
-        int reviewed = 0;
-        for (BookWork.PeriodWork period : work.periods(book.book())) {
-            recorded += period.recorded();
-            reviewed += period.reviewed();
-        }
+    /** What waits in the caller's books, each kind read for all of them at once. */
+    private record Work(Map<String, BookWork.Waiting> vouchers, Map<String, List<StatementVersion>> statements,
+            Map<String, DisclosureCalendars.Calendar> calendars, Map<String, List<Objections.Objection>> objections,
+            Map<String, List<GovernanceQueries.TenderView>> tenders) {
+    }
+
+    private void vouchers(BookSummary book, List<AccessRole> roles, Work work, List<Item> items) {
+        BookWork.Waiting waiting = work.vouchers().getOrDefault(book.book(), new BookWork.Waiting(0, 0));
         String link = "/staff/books/" + book.book();
-        if (recorded > 0 && (roles.contains(AccessRole.AGENT_REVIEWER) || roles.contains(AccessRole.COMMUNITY_AUDITOR))) {
-            items.add(new Item("voucher.review", book.book(), book.compound().name(), null, recorded, null, false,
-                    link + "?status=RECORDED"));
+        if (waiting.recorded() > 0
+                && (roles.contains(AccessRole.AGENT_REVIEWER) || roles.contains(AccessRole.COMMUNITY_AUDITOR))) {
+            items.add(new Item("voucher.review", book.book(), book.compound().name(), null, waiting.recorded(), null,
+                    false, link + "?status=RECORDED"));
         }
-        if (reviewed > 0 && (roles.contains(AccessRole.AGENT_REVIEWER) || roles.contains(AccessRole.AGENT_PREPARER))) {
-            items.add(new Item("voucher.post", book.book(), book.compound().name(), null, reviewed, null, false,
-                    link + "?status=REVIEWED"));
+        if (waiting.reviewed() > 0
+                && (roles.contains(AccessRole.AGENT_REVIEWER) || roles.contains(AccessRole.AGENT_PREPARER))) {
+            items.add(new Item("voucher.post", book.book(), book.compound().name(), null, waiting.reviewed(), null,
+                    false, link + "?status=REVIEWED"));
         }
     }
 
-    private void statements(BookSummary book, List<AccessRole> roles, LocalDate today, List<Item> items) {
+    private void statements(BookSummary book, List<AccessRole> roles, Work work, LocalDate today, List<Item> items) {
         String link = "/staff/books/" + book.book() + "/statements";
-        for (StatementVersion s : statements.all(book.book())) {
+        for (StatementVersion s : work.statements().getOrDefault(book.book(), List.of())) {
             String periods = s.from() + " – " + s.to();
             if ("DRAFTED".equals(s.status()) && roles.contains(AccessRole.COMMUNITY_AUDITOR)) {
                 items.add(new Item("statement.sign", book.book(), book.compound().name(), periods, 1, null, false, link));
@@ -122,7 +139,7 @@ public class ToDo {
                 items.add(new Item("statement.publish", book.book(), book.compound().name(), periods, 1, null, false, link));
             }
         }
-        for (DisclosureCalendar.Slot slot : calendars.calendar(book).slots()) {
+        for (DisclosureCalendar.Slot slot : work.calendars().get(book.book()).slots()) {
             String periods = slot.from() + " – " + slot.to();
             boolean overdue = slot.status() == DisclosureCalendar.Status.OVERDUE;
             if (slot.status() == DisclosureCalendar.Status.DUE || overdue) {
@@ -138,20 +155,23 @@ public class ToDo {
         }
     }
 
-    private void objections(BookSummary book, List<AccessRole> roles, List<Item> items) {
+    private void objections(BookSummary book, List<AccessRole> roles, Work work, LocalDate today, List<Item> items) {
         boolean answers = roles.contains(AccessRole.COMMITTEE_CHAIR) || roles.contains(AccessRole.COMMITTEE_MEMBER)
                 || roles.contains(AccessRole.AGENT_PREPARER) || roles.contains(AccessRole.AGENT_REVIEWER);
         boolean reviews = roles.contains(AccessRole.COMMUNITY_AUDITOR);
         if (!answers && !reviews) {
             return;
         }
-        for (StatementVersion s : statements.published(book.book())) {
-            for (Objections.Objection o : objections.of(book.book(), s.statementId())) {
+        for (StatementVersion s : work.statements().getOrDefault(book.book(), List.of())) {
+            if (!s.published()) {
+                continue;
+            }
+            for (Objections.Objection o : work.objections().getOrDefault(s.statementId(), List.of())) {
                 String link = "/staff/books/" + book.book() + "/statements/" + s.statementId() + "/objections";
                 boolean open = "SUBMITTED".equals(o.status()) || "ACCEPTED".equals(o.status());
                 if (open && answers) {
                     items.add(new Item("objection.answer", book.book(), book.compound().name(), s.from() + " – " + s.to(),
-                            1, o.answerBy(), signing.today().isAfter(o.answerBy()), link));
+                            1, o.answerBy(), today.isAfter(o.answerBy()), link));
                 }
                 if (("ANSWERED".equals(o.status()) || "ESCALATED".equals(o.status())) && reviews) {
                     items.add(new Item("objection.review", book.book(), book.compound().name(), s.from() + " – " + s.to(),
@@ -161,11 +181,11 @@ public class ToDo {
         }
     }
 
-    private void tenders(BookSummary book, List<AccessRole> roles, List<Item> items) {
+    private void tenders(BookSummary book, List<AccessRole> roles, Work work, List<Item> items) {
         if (!roles.contains(AccessRole.TOWN_OFFICER)) {
             return;
         }
-        governance.tenders(book.book()).stream().filter(t -> OPEN_TENDER_STAGES.contains(t.stage()))
+        work.tenders().getOrDefault(book.book(), List.of())
                 .forEach(t -> items.add(new Item("tender.step", book.book(), book.compound().name(), t.title(), 1, null,
                         false, "/staff/books/" + book.book() + "/tenders/" + t.tenderId())));
     }

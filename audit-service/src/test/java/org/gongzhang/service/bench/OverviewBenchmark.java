@@ -26,13 +26,22 @@ public final class OverviewBenchmark {
     private OverviewBenchmark() {
     }
 
+    /** The whole service with the demo, on an ephemeral embedded PostgreSQL and a free port. */
+    static ConfigurableApplicationContext demoService() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        return SpringApplication.run(GongzhangApplication.class, "--server.port=0",
+                "--ledger.embedded-postgres.ephemeral=true", "--ledger.demo.enabled=true",
+                "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES, "--logging.level.root=WARN");
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
     public static void main(String[] args) throws Exception {
         int compounds = args.length == 0 ? 2000 : Integer.parseInt(args[0]);
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        try (ConfigurableApplicationContext context = SpringApplication.run(GongzhangApplication.class,
-                "--server.port=0", "--ledger.embedded-postgres.ephemeral=true", "--ledger.demo.enabled=true",
-                "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES, "--logging.level.root=WARN")) {
-            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        try (ConfigurableApplicationContext context = demoService()) {
+            int port = port(context);
             LedgerClient client = new LedgerClient(port);
             int existing = client.get("/api/books").json().size();
             long start = System.nanoTime();

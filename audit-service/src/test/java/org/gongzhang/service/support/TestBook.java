@@ -136,6 +136,26 @@ public final class TestBook {
         return answer;
     }
 
+    /** Waits (up to 10 s) until the reporting read model has applied every entry of this book. */
+    public void awaitReports() {
+        long last = size() - 1;
+        for (int i = 0; i < 100; i++) {
+            // 404 until the read model has applied the genesis
+            LedgerClient.Answer balance = client.get("/api/books/" + id + "/reports/trial-balance?from=" + start + "&to="
+                    + start);
+            if (balance.status() == 200 && balance.json().get("appliedIndex").asLong() >= last) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("the reports of " + id + " did not catch up");
+    }
+
     public long size() {
         return client.get("/api/books/" + id + "/head").json().get("size").asLong();
     }

@@ -1,6 +1,9 @@
 package org.gongzhang.reporting.voucher;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -11,6 +14,14 @@ public final class BookWork {
 
     /** One period's vouchers by state; {@code closed} when the period is 已结账. */
     public record PeriodWork(String period, int recorded, int reviewed, int posted, boolean closed) {
+
+        public int unposted() {
+            return recorded + reviewed;
+        }
+    }
+
+    /** A book's vouchers waiting for 审核 ({@code recorded}) and for 记账 ({@code reviewed}). */
+    public record Waiting(int recorded, int reviewed) {
 
         public int unposted() {
             return recorded + reviewed;
@@ -38,6 +49,31 @@ public final class BookWork {
                 group by p.period order by p.period desc""",
                 (rs, n) -> new PeriodWork(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getBoolean(5)),
                 book, book, book, book);
+    }
+
+    /**
+     * Per book, its vouchers waiting for 审核 or 记账, for many books in one query (a workspace
+     * serving a street); a book with none is absent.
+     */
+    public Map<String, Waiting> waiting(Collection<String> books) {
+        Map<String, Waiting> waiting = new HashMap<>();
+        jdbc.query("""
+                select book_id, count(*) filter (where status = 'RECORDED'), count(*) filter (where status = 'REVIEWED')
+                from report_voucher where book_id = any (?) and status in ('RECORDED', 'REVIEWED') group by book_id""",
+                rs -> {
+                    waiting.put(rs.getString(1), new Waiting(rs.getInt(2), rs.getInt(3)));
+                }, (Object) books.toArray(String[]::new));
+        return waiting;
+    }
+
+    /** Per book, its latest closed period, for many books in one query; a book with none closed is absent. */
+    public Map<String, String> lastClosed(Collection<String> books) {
+        Map<String, String> closed = new HashMap<>();
+        jdbc.query("select book_id, max(period) from report_closed_period where book_id = any (?) group by book_id",
+                rs -> {
+                    closed.put(rs.getString(1), rs.getString(2));
+                }, (Object) books.toArray(String[]::new));
+        return closed;
     }
 
     /** The latest closed period, or null. */

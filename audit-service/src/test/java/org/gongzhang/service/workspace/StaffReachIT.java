@@ -1,0 +1,157 @@
+package org.gongzhang.service.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.gongzhang.service.book.BookSummary;
+import org.gongzhang.service.security.AccessRole;
+import org.gongzhang.service.security.Caller;
+import org.gongzhang.service.security.Grant;
+import org.gongzhang.service.security.Scope;
+import org.gongzhang.service.security.Users;
+import org.gongzhang.service.support.ClientKeys;
+import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.ServiceIT;
+import org.gongzhang.service.support.TestBook;
+import org.gongzhang.verifier.entry.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The books a person serves, read by their grants' scope in SQL rather than by reading every book:
+ * a street, a community, a compound and an agent firm's compounds each reach exactly their books, on
+ * the to-do list, the workspace's book list and a key waiting to be enrolled.
+ */
+class StaffReachIT extends ServiceIT {
+
+    private static final String PASSWORD = "reach-password-1";
+
+    @Autowired
+    Users users;
+    @Autowired
+    StaffBooks staff;
+    @Autowired
+    BookOverview overview;
+
+    private String run;
+    private TestBook a1;
+    private TestBook a2;
+    private TestBook b1;
+    private TestBook t1;
+
+    /** Street S (communities A: a1, a2; B: b1) and street T (t1), each book with one voucher waiting for review. */
+    @BeforeEach
+    void city() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+        a1 = book("甲一小区", "A", "S");
+        a2 = book("甲二小区", "A", "S");
+        b1 = book("乙一小区", "B", "S");
+        t1 = book("丁一小区", "D", "T");
+    }
+
+    @Test
+    void eachScopeReachesExactlyItsBooksOnTheToDoList() {
+        assertThat(reviewing(person("street", AccessRole.COMMUNITY_AUDITOR, Scope.street(id("S")))))
+                .containsExactlyInAnyOrder(a1.id, a2.id, b1.id);
+        assertThat(reviewing(person("community", AccessRole.COMMUNITY_AUDITOR, Scope.community(id("A")))))
+                .containsExactlyInAnyOrder(a1.id, a2.id);
+        assertThat(reviewing(person("compound", AccessRole.COMMUNITY_AUDITOR, Scope.compound("c-" + b1.id))))
+                .containsExactly(b1.id);
+        String firm = id("firm");
+        users.serve(firm, "c-" + a2.id);
+        users.serve(firm, "c-" + t1.id);
+        assertThat(reviewing(person("firm", AccessRole.AGENT_REVIEWER, Scope.firm(firm))))
+                .containsExactlyInAnyOrder(a2.id, t1.id);
+        // a role that reviews no voucher (the town officer) sees none, though its street holds four
+        assertThat(reviewing(person("officer", AccessRole.TOWN_OFFICER, Scope.street(id("S"))))).isEmpty();
+    }
+
+    @Test
+    void theWorkspaceListsTheBooksOfEveryGrantInTheDirectorysOrderWithTheirVouchersNotPosted() {
+        String firm = id("firm");
+        users.serve(firm, "c-" + t1.id);
+        Caller both = person("both", AccessRole.COMMUNITY_AUDITOR, Scope.community(id("B")));
+        users.grant(both.username(), new Grant(AccessRole.AGENT_REVIEWER, Scope.firm(firm)));
+        Caller person = users.find(both.username()).orElseThrow();
+
+        List<BookSummary> books = staff.of(person);
+        assertThat(books).extracting(BookSummary::book).containsExactly(b1.id, t1.id);
+        assertThat(staff.roles(person, books.get(0))).containsExactly(AccessRole.COMMUNITY_AUDITOR);
+        assertThat(staff.roles(person, books.get(1))).containsExactly(AccessRole.AGENT_REVIEWER);
+        assertThat(overview.of(books)).allSatisfy(row -> {
+            assertThat(row.unposted()).isEqualTo(1);
+            assertThat(row.openPeriod()).isEqualTo(row.book().startPeriod());
+        });
+        // nobody's grants: no book at all
+        assertThat(staff.of(users.create(id("nobody"), "无权限", "agent:" + id("nobody"), PASSWORD, List.of()))).isEmpty();
+    }
+
+    @Test
+    void aDeclaredKeyWaitsForTheAuditorsWhoseAreaHoldsABookItsHolderServes() {
+        String firm = id("firm");
+        users.serve(firm, "c-" + a2.id);
+        users.serve(firm, "c-" + t1.id);
+        Caller agent = person("agent", AccessRole.AGENT_REVIEWER, Scope.firm(firm));
+        ClientKeys own = ClientKeys.generate(agent.actor(), Role.AGENT_REVIEWER);
+        String publicKey = Base64.getEncoder().encodeToString(own.pair().getPublic().getEncoded());
+        LedgerClient.Answer declared = client.as(agent.username(), PASSWORD)
+                .post("/api/me/keys", "{\"publicKey\":\"" + publicKey + "\",\"label\":\"reach\"}", "en");
+        assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+
+        Map<String, List<String>> streetAuditor = enrolments(person("registrar", AccessRole.COMMUNITY_AUDITOR,
+                Scope.street(id("S"))));
+        assertThat(streetAuditor.get(agent.displayName())).containsExactly(a2.id);
+        Map<String, List<String>> otherCommunity = enrolments(person("other", AccessRole.COMMUNITY_AUDITOR,
+                Scope.community(id("B"))));
+        assertThat(otherCommunity).doesNotContainKey(agent.displayName());
+    }
+
+    /** The books of the person's {@code voucher.review} items. */
+    private List<String> reviewing(Caller person) {
+        List<String> books = new ArrayList<>();
+        for (JsonNode item : client.as(person.username(), PASSWORD).get("/api/reviews").json().get("todo")) {
+            String book = item.get("book").asText();
+            if (item.get("kind").asText().equals("voucher.review") && isOurs(book)) {
+                books.add(book);
+            }
+        }
+        return books;
+    }
+
+    /** Per key holder's name, the books of this test's city their {@code key.enrol} items name. */
+    private Map<String, List<String>> enrolments(Caller registrar) {
+        List<JsonNode> items = new ArrayList<>();
+        client.as(registrar.username(), PASSWORD).get("/api/reviews").json().get("todo").forEach(items::add);
+        return items.stream().filter(i -> i.get("kind").asText().equals("key.enrol") && isOurs(i.get("book").asText()))
+                .collect(Collectors.groupingBy(i -> i.get("title").asText(),
+                        Collectors.mapping(i -> i.get("book").asText(), Collectors.toList())));
+    }
+
+    private boolean isOurs(String book) {
+        return Set.of(a1.id, a2.id, b1.id, t1.id).contains(book);
+    }
+
+    private Caller person(String name, AccessRole role, Scope scope) {
+        return users.create(id(name), id(name), "agent:" + id(name), PASSWORD, List.of(new Grant(role, scope)));
+    }
+
+    private String id(String name) {
+        return name.toLowerCase() + "-" + run;
+    }
+
+    private TestBook book(String compound, String community, String street) {
+        TestBook book = TestBook.openIn(client, new TestBook.Place(compound, id(community), community + "社区",
+                id(street), street + "街道"));
+        book.accept(book.entry(book.preparer, "voucher.recorded", book.parkingVoucher("100.00")));
+        book.awaitReports();
+        return book;
+    }
+}
