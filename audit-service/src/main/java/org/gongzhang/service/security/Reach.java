@@ -1,5 +1,6 @@
 package org.gongzhang.service.security;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Reach {
 
     /** The area the person's grants in {@code roles} reach (in any role when none is given). */
     BookDirectory.Area area(AccessRole... roles) {
-        Set<AccessRole> wanted = Set.of(roles);
+        Set<AccessRole> wanted = Set.copyOf(Arrays.asList(roles));
         Set<String> streets = new HashSet<>();
         Set<String> communities = new HashSet<>();
         Set<String> compounds = new HashSet<>();
