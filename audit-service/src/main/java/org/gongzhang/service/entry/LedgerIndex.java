@@ -316,6 +316,17 @@ public class LedgerIndex implements RowsWithEvents {
         return last == null ? -1 : last;
     }
 
+    /** {@link #lastOfKinds(String, List)} for many books in one query; a book without such an entry is absent. */
+    public Map<String, Long> lastOfKinds(Collection<String> bookIds, List<String> kinds) {
+        Map<String, Long> last = new HashMap<>();
+        jdbc.query("""
+                select book_id, max(entry_index) from ledger_entry where book_id = any (?) and kind = any (?)
+                group by book_id""", rs -> {
+                    last.put(rs.getString(1), rs.getLong(2));
+                }, bookIds.toArray(String[]::new), kinds.toArray(String[]::new));
+        return last;
+    }
+
     /**
      * The book's head as the current transaction sees it: after its own appends (held back until the
      * transaction's appends are sent together, {@link BookWrites#appendTogether}), else as stored.

@@ -1,5 +1,7 @@
 package org.gongzhang.service.log;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +29,23 @@ public class BookKeys {
 
     /** The valid keys in the order the log registered them; 404 {@code book.not-found} for a book that does not exist. */
     public List<RegisteredKey> valid(String book) {
-        long last = proofs.lastKeyEntry(book);
+        return valid(book, proofs.lastKeyEntry(book));
+    }
+
+    /**
+     * The valid keys of each of {@code books} (books the directory lists): their latest key entries
+     * found in one query, and only a book whose keys changed since they were kept is read again.
+     */
+    public Map<String, List<RegisteredKey>> valid(Collection<String> books) {
+        Map<String, Long> last = proofs.lastKeyEntries(books);
+        Map<String, List<RegisteredKey>> valid = new HashMap<>();
+        for (String book : books) {
+            valid.put(book, valid(book, last.getOrDefault(book, -1L)));
+        }
+        return valid;
+    }
+
+    private List<RegisteredKey> valid(String book, long last) {
         Known keys = known.get(book);
         if (keys != null && keys.lastKeyEntry() == last) {
             return keys.valid();

@@ -1,5 +1,6 @@
 package org.gongzhang.service.log;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,11 @@ class ProofService {
     /** The index of the book's last entry that opened it or registered or revoked a key, -1 if none. */
     long lastKeyEntry(String book) {
         return index.lastOfKinds(book, KEY_KINDS);
+    }
+
+    /** {@link #lastKeyEntry} of many books in one query; a book without a key entry (or unknown) is absent. */
+    Map<String, Long> lastKeyEntries(Collection<String> books) {
+        return index.lastOfKinds(books, KEY_KINDS);
     }
 
     /** The book's keys as its log registered and revoked them; see {@link #registry}. */

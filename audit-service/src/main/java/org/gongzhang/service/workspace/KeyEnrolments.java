@@ -56,13 +56,18 @@ public class KeyEnrolments {
      * registered keys only where a holder serves it.
      */
     public List<Pending> pendingFor(Caller registrar) {
-        List<PersonalKey> declared = keys.all();
-        if (declared.isEmpty()) {
-            return List.of();
-        }
         Reach mine = access.reach(registrar);
-        List<BookSummary> books = access.books(mine, AccessRole.COMMUNITY_AUDITOR, AccessRole.TOWN_OFFICER);
-        if (books.isEmpty()) {
+        return pending(mine, access.books(mine, AccessRole.COMMUNITY_AUDITOR, AccessRole.TOWN_OFFICER));
+    }
+
+    /** Enrolments this registrar can sign in one book (its members page), not in every book they serve. */
+    public List<Pending> pendingIn(Caller registrar, BookSummary book) {
+        return pending(access.reach(registrar), List.of(book));
+    }
+
+    private List<Pending> pending(Reach mine, List<BookSummary> books) {
+        List<PersonalKey> declared = keys.all();
+        if (declared.isEmpty() || books.isEmpty()) {
             return List.of();
         }
         Set<String> declaredIds = new HashSet<>();
@@ -120,9 +125,14 @@ public class KeyEnrolments {
     public List<Standing> standing(Caller person) {
         List<Standing> standing = new ArrayList<>();
         List<PersonalKey> mine = keys.of(person.username());
-        for (BookSummary book : staff.of(person)) {
+        if (mine.isEmpty()) {
+            return standing;
+        }
+        List<BookSummary> books = staff.of(person);
+        Map<String, List<RegisteredKey>> registered = bookKeys.valid(books.stream().map(BookSummary::book).toList());
+        for (BookSummary book : books) {
             Set<String> valid = new HashSet<>();
-            bookKeys.valid(book.book()).forEach(k -> valid.add(k.keyId()));
+            registered.get(book.book()).forEach(k -> valid.add(k.keyId()));
             for (PersonalKey key : mine) {
                 standing.add(new Standing(book, key.keyId(), valid.contains(key.keyId())));
             }

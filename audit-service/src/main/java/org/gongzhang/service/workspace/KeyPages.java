@@ -43,8 +43,7 @@ class KeyPages {
         BookWorkspace.InBook here = workspace.require(book);
         model.addAttribute("book", here.book());
         model.addAttribute("here", here);
-        model.addAttribute("pending", enrolments.pendingFor(here.caller()).stream()
-                .filter(p -> p.book().book().equals(book)).toList());
+        model.addAttribute("pending", enrolments.pendingIn(here.caller(), here.book()));
         model.addAttribute("registered", enrolments.registered(book));
         model.addAttribute("names", people.names());
         return "workspace/members";

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
@@ -40,6 +41,10 @@ class StaffReachIT extends ServiceIT {
     StaffBooks staff;
     @Autowired
     BookOverview overview;
+    @Autowired
+    KeyEnrolments keyEnrolments;
+    @Autowired
+    BookDirectory directory;
 
     private String run;
     private TestBook a1;
@@ -106,9 +111,16 @@ class StaffReachIT extends ServiceIT {
                 .post("/api/me/keys", "{\"publicKey\":\"" + publicKey + "\",\"label\":\"reach\"}", "en");
         assertThat(declared.status()).as(declared.body()).isEqualTo(201);
 
-        Map<String, List<String>> streetAuditor = enrolments(person("registrar", AccessRole.COMMUNITY_AUDITOR,
-                Scope.street(id("S"))));
+        Caller registrar = person("registrar", AccessRole.COMMUNITY_AUDITOR, Scope.street(id("S")));
+        Map<String, List<String>> streetAuditor = enrolments(registrar);
         assertThat(streetAuditor.get(agent.displayName())).containsExactly(a2.id);
+        // the book's members page asks for that book alone
+        assertThat(keyEnrolments.pendingIn(registrar, summary(a2))).extracting(KeyEnrolments.Pending::username)
+                .containsExactly(agent.username());
+        assertThat(keyEnrolments.pendingIn(registrar, summary(a1))).isEmpty();
+        // the agent's own keys page: the key waits in both books the firm keeps
+        assertThat(keyEnrolments.standing(agent)).extracting(s -> s.book().book() + " " + s.registered())
+                .containsExactlyInAnyOrder(a2.id + " false", t1.id + " false");
         Map<String, List<String>> otherCommunity = enrolments(person("other", AccessRole.COMMUNITY_AUDITOR,
                 Scope.community(id("B"))));
         assertThat(otherCommunity).doesNotContainKey(agent.displayName());
@@ -133,6 +145,10 @@ class StaffReachIT extends ServiceIT {
         return items.stream().filter(i -> i.get("kind").asText().equals("key.enrol") && isOurs(i.get("book").asText()))
                 .collect(Collectors.groupingBy(i -> i.get("title").asText(),
                         Collectors.mapping(i -> i.get("book").asText(), Collectors.toList())));
+    }
+
+    private BookSummary summary(TestBook book) {
+        return directory.require(book.id);
     }
 
     private boolean isOurs(String book) {
