@@ -2,8 +2,10 @@ package org.gongzhang.service.book;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gongzhang.service.entry.StoredEntries;
 import org.gongzhang.verifier.entry.EntryHeader;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,31 +35,41 @@ public class PeopleNames {
      * login's (never an owner's: owners are 业主 in public).
      */
     public Names of(String book) {
-        Map<String, String> names = new HashMap<>();
-        jdbc.query("""
-                select u.actor, u.display_name from app_user u where not exists
-                    (select 1 from user_grant g where g.username = u.username and g.role = 'OWNER')""",
-                rs -> {
-                    names.put(rs.getString(1), rs.getString(2));
-                });
+        // everyone who signs in the book has a key its log registered: their logins are the only ones asked
+        Map<String, String> registered = new HashMap<>();
+        Set<String> actors = new HashSet<>();
         for (StoredEntries.Stored row : entries.ofKinds(book, KEY_KINDS)) {
             if (row.entry() == null) {
                 continue;
             }
             EntryHeader header = row.entry().header();
             if ("book.opened".equals(header.kind())) {
-                header.payload().path("keys").forEach(key -> remember(names, key));
+                header.payload().path("keys").forEach(key -> remember(registered, actors, key));
             } else {
-                remember(names, header.payload());
+                remember(registered, actors, header.payload());
             }
         }
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("""
+                select u.actor, u.display_name from app_user u where u.actor = any (?) and not exists
+                    (select 1 from user_grant g where g.username = u.username and g.role = 'OWNER')""",
+                rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                }, (Object) actors.toArray(String[]::new));
+        names.putAll(registered);
         return new Names(Map.copyOf(names));
     }
 
-    private static void remember(Map<String, String> names, JsonNode key) {
+    /** A registered key's actor, and the name it carries if any (a later key's name replaces an earlier one). */
+    private static void remember(Map<String, String> names, Set<String> actors, JsonNode key) {
+        if (!key.hasNonNull("actor")) {
+            return;
+        }
+        String actor = key.get("actor").asText();
+        actors.add(actor);
         String name = key.path("name").asText("").strip();
-        if (!name.isEmpty() && key.hasNonNull("actor")) {
-            names.put(key.get("actor").asText(), name);
+        if (!name.isEmpty()) {
+            names.put(actor, name);
         }
     }
 
