@@ -3,6 +3,7 @@ package org.gongzhang.service.signing;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.gongzhang.core.book.api.LedgerRefusal;
@@ -68,9 +69,25 @@ public class PersonalKeys {
                 ROW, username);
     }
 
-    /** Every declared key (for the auditors' list of keys awaiting enrolment). */
-    public List<PersonalKey> all() {
-        return jdbc.query("select * from personal_key where withdrawn_at is null order by created_at", ROW);
+    /**
+     * The declared keys of people whose grants reach any book of these streets, communities or
+     * compounds (through any scope: everywhere, the street, the community, the compound, or an agent
+     * firm keeping it): the keys a registrar of those books may be asked to enrol, not the city's.
+     */
+    public List<PersonalKey> declaredIn(Collection<String> streets, Collection<String> communities,
+            Collection<String> compounds) {
+        return jdbc.query("""
+                select * from personal_key k
+                where k.withdrawn_at is null and exists (
+                    select 1 from user_grant g where g.username = k.username and (
+                        g.scope_kind = 'ALL'
+                        or (g.scope_kind = 'STREET' and g.scope_id = any (?))
+                        or (g.scope_kind = 'COMMUNITY' and g.scope_id = any (?))
+                        or (g.scope_kind = 'COMPOUND' and g.scope_id = any (?))
+                        or (g.scope_kind = 'FIRM' and exists (select 1 from firm_compound f
+                                where f.firm_id = g.scope_id and f.compound_id = any (?)))))
+                order by k.created_at""", ROW, streets.toArray(String[]::new), communities.toArray(String[]::new),
+                compounds.toArray(String[]::new), compounds.toArray(String[]::new));
     }
 
     /** The person no longer offers this key for enrolment (a book that registered it keeps it until revoked). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.log.BookKeys;
 import org.gongzhang.service.security.Access;
@@ -66,8 +67,14 @@ public class KeyEnrolments {
     }
 
     private List<Pending> pending(Reach mine, List<BookSummary> books) {
-        List<PersonalKey> declared = keys.all();
-        if (declared.isEmpty() || books.isEmpty()) {
+        if (books.isEmpty()) {
+            return List.of();
+        }
+        List<PersonalKey> declared = keys.declaredIn(
+                books.stream().map(b -> b.street().id()).collect(Collectors.toSet()),
+                books.stream().map(b -> b.community().id()).collect(Collectors.toSet()),
+                books.stream().map(b -> b.compound().id()).collect(Collectors.toSet()));
+        if (declared.isEmpty()) {
             return List.of();
         }
         Set<String> declaredIds = new HashSet<>();

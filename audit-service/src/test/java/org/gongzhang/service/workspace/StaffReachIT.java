@@ -17,6 +17,8 @@ import org.gongzhang.service.security.Caller;
 import org.gongzhang.service.security.Grant;
 import org.gongzhang.service.security.Scope;
 import org.gongzhang.service.security.Users;
+import org.gongzhang.service.signing.PersonalKey;
+import org.gongzhang.service.signing.PersonalKeys;
 import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.ServiceIT;
@@ -45,6 +47,8 @@ class StaffReachIT extends ServiceIT {
     KeyEnrolments keyEnrolments;
     @Autowired
     BookDirectory directory;
+    @Autowired
+    PersonalKeys personalKeys;
 
     private String run;
     private TestBook a1;
@@ -124,6 +128,32 @@ class StaffReachIT extends ServiceIT {
         Map<String, List<String>> otherCommunity = enrolments(person("other", AccessRole.COMMUNITY_AUDITOR,
                 Scope.community(id("B"))));
         assertThat(otherCommunity).doesNotContainKey(agent.displayName());
+    }
+
+    @Test
+    void theKeysARegistrarMayBeAskedToEnrolAreThoseOfPeopleWhoseGrantsReachTheirBooks() {
+        String firm = id("firm");
+        users.serve(firm, "c-" + a2.id);
+        List<String> reaching = List.of(
+                declare(person("everywhere", AccessRole.ADMINISTRATOR, Scope.ALL)),
+                declare(person("street-s", AccessRole.TOWN_OFFICER, Scope.street(id("S")))),
+                declare(person("community-a", AccessRole.COMMUNITY_AUDITOR, Scope.community(id("A")))),
+                declare(person("compound-a1", AccessRole.COMMITTEE_CHAIR, Scope.compound("c-" + a1.id))),
+                declare(person("firm-a2", AccessRole.AGENT_PREPARER, Scope.firm(firm))));
+        List<String> elsewhere = List.of(
+                declare(person("community-b", AccessRole.COMMUNITY_AUDITOR, Scope.community(id("B")))),
+                declare(person("street-t", AccessRole.TOWN_OFFICER, Scope.street(id("T")))),
+                declare(person("compound-t1", AccessRole.COMMITTEE_CHAIR, Scope.compound("c-" + t1.id))));
+
+        List<String> declared = personalKeys.declaredIn(Set.of(id("S")), Set.of(id("A")), Set.of("c-" + a1.id, "c-" + a2.id))
+                .stream().map(PersonalKey::keyId).toList();
+        assertThat(declared).containsAll(reaching).doesNotContainAnyElementsOf(elsewhere);
+    }
+
+    private String declare(Caller person) {
+        ClientKeys own = ClientKeys.generate(person.actor(), Role.AGENT_PREPARER);
+        return personalKeys.declare(person, "ed25519", Base64.getEncoder().encodeToString(own.pair().getPublic().getEncoded()),
+                "reach").keyId();
     }
 
     /** The books of the person's {@code voucher.review} items. */
