@@ -78,6 +78,14 @@ public class BookDirectory {
                 area.compounds().toArray(String[]::new));
     }
 
+    /** The books in {@code street} (when given) and {@code community} (when given), in the directory's order. */
+    public List<BookSummary> in(String street, String community) {
+        return jdbc.query("select " + COLUMNS + """
+                 from book b where (?::text is null or b.street_id = ?) and (?::text is null or b.community_id = ?)
+                order by b.street_id, b.community_id, b.compound_id, b.book_id""", BookDirectory::summary,
+                street, street, community, community);
+    }
+
     /** Whether any book is in {@code street} (when given) and {@code community} (when given). */
     public boolean anyIn(String street, String community) {
         return !jdbc.queryForList("""

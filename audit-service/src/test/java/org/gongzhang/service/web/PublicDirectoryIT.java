@@ -54,6 +54,21 @@ class PublicDirectoryIT extends ServiceIT {
     }
 
     @Test
+    void theApiListsTheBooksOfAStreetOrACommunityWhenAsked() {
+        List<String> street = new ArrayList<>();
+        client.get("/api/books?street=" + STREET).json().forEach(b -> street.add(b.path("street").path("id").asText()
+                + " " + b.path("community").path("id").asText()));
+        assertThat(street).hasSize(52).allMatch(line -> line.startsWith(STREET + " "));
+        assertThat(street.get(0)).as("the directory's order: community dongfeng first").endsWith("dongfeng-" + TAG);
+        assertThat(street.get(51)).endsWith("xihu-" + TAG);
+        assertThat(client.get("/api/books?community=xihu-" + TAG).json()).singleElement()
+                .satisfies(b -> assertThat(b.path("book").asText()).isEqualTo(magnoliaBook));
+        assertThat(client.get("/api/books?street=" + STREET + "&community=xihu-" + TAG).json()).hasSize(1);
+        assertThat(client.get("/api/books?street=nowhere-" + TAG + "&community=xihu-" + TAG).json()).isEmpty();
+        assertThat(client.get("/api/books").json().size()).as("without a filter, every book").isGreaterThan(52);
+    }
+
+    @Test
     void theFrontPageListsStreetsWithTheirCountsNotEveryCompound() throws Exception {
         HttpResponse<String> zh = get("/", "zh-CN");
         assertThat(zh.statusCode()).isEqualTo(200);
