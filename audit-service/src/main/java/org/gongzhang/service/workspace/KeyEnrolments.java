@@ -51,22 +51,18 @@ public class KeyEnrolments {
         this.staff = staff;
     }
 
-    /**
-     * Enrolments this registrar can sign, in the books they serve as auditor or town officer. Each
-     * key's holder and where their grants reach are read once, not once per book, and a book's
-     * registered keys only where a holder serves it.
-     */
-    public List<Pending> pendingFor(Caller registrar) {
-        Reach mine = access.reach(registrar);
-        return pending(mine, access.books(mine, AccessRole.COMMUNITY_AUDITOR, AccessRole.TOWN_OFFICER));
-    }
-
     /** Enrolments this registrar can sign in one book (its members page), not in every book they serve. */
     public List<Pending> pendingIn(Caller registrar, BookSummary book) {
-        return pending(access.reach(registrar), List.of(book));
+        return pendingFor(access.reach(registrar), List.of(book));
     }
 
-    private List<Pending> pending(Reach mine, List<BookSummary> books) {
+    /**
+     * Enrolments the registrar whose grants reach as {@code mine} can sign among {@code books} (those
+     * they serve, already read): in the books where they are auditor or town officer. The declared keys
+     * read are those of people whose grants reach the books; each key's holder and where their grants
+     * reach are read once, not once per book, and a book's registered keys only where a holder serves it.
+     */
+    public List<Pending> pendingFor(Reach mine, List<BookSummary> books) {
         if (books.isEmpty()) {
             return List.of();
         }

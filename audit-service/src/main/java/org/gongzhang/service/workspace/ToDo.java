@@ -99,7 +99,7 @@ public class ToDo {
             objections(book, roles, work, today, items);
             tenders(book, roles, work, items);
         }
-        enrolments.pendingFor(caller).forEach(p -> items.add(new Item("key.enrol", p.book().book(),
+        enrolments.pendingFor(reach, books).forEach(p -> items.add(new Item("key.enrol", p.book().book(),
                 p.book().compound().name(), p.displayName(), 1, null, false, "/staff/books/" + p.book().book() + "/members")));
         items.sort(Comparator.comparing((Item i) -> !i.overdue())
                 .thenComparing(i -> i.dueBy() == null ? LocalDate.MAX : i.dueBy()));
