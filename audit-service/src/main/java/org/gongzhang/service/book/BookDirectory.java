@@ -78,19 +78,20 @@ public class BookDirectory {
                 area.compounds().toArray(String[]::new));
     }
 
+    /** A book in a street (when given) and a community (when given): the parameters street, street, community, community. */
+    private static final String IN_AREA = "(?::text is null or b.street_id = ?) and (?::text is null or b.community_id = ?)";
+
     /** The books in {@code street} (when given) and {@code community} (when given), in the directory's order. */
     public List<BookSummary> in(String street, String community) {
-        return jdbc.query("select " + COLUMNS + """
-                 from book b where (?::text is null or b.street_id = ?) and (?::text is null or b.community_id = ?)
-                order by b.street_id, b.community_id, b.compound_id, b.book_id""", BookDirectory::summary,
+        return jdbc.query("select " + COLUMNS + " from book b where " + IN_AREA
+                + " order by b.street_id, b.community_id, b.compound_id, b.book_id", BookDirectory::summary,
                 street, street, community, community);
     }
 
     /** Whether any book is in {@code street} (when given) and {@code community} (when given). */
     public boolean anyIn(String street, String community) {
-        return !jdbc.queryForList("""
-                select 1 from book where (?::text is null or street_id = ?) and (?::text is null or community_id = ?)
-                limit 1""", Integer.class, street, street, community, community).isEmpty();
+        return !jdbc.queryForList("select 1 from book b where " + IN_AREA + " limit 1", Integer.class,
+                street, street, community, community).isEmpty();
     }
 
     /** The book, or the refusal {@code book.not-found} (404) naming it. */
@@ -168,9 +169,7 @@ public class BookDirectory {
      * (404) when it has none.
      */
     public List<BookSummary> requireStreet(String streetId) {
-        List<BookSummary> books = jdbc.query("select " + COLUMNS
-                + " from book b where b.street_id = ? order by b.community_id, b.compound_id, b.book_id",
-                BookDirectory::summary, streetId);
+        List<BookSummary> books = in(streetId, null);
         if (books.isEmpty()) {
             throw new LedgerRefusal(Kind.NOT_FOUND, "street.not-found", "street", streetId);
         }

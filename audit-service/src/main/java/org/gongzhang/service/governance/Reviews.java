@@ -171,12 +171,13 @@ public class Reviews {
         }
     }
 
-    /** The logged-in person's reviews across every book they serve. */
-    public Inbox inbox() {
-        Caller caller = access.caller();
+    /**
+     * The reviews of {@code caller} across {@code books}, the books their grants ({@code reach}) cover
+     * as {@link Access#books} read them.
+     */
+    public Inbox inbox(Caller caller, Reach reach, List<BookSummary> books) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
-        Reach reach = access.reach(caller);
-        Map<String, BookSummary> summaries = access.books(reach).stream()
+        Map<String, BookSummary> summaries = books.stream()
                 .collect(Collectors.toMap(BookSummary::book, Function.identity()));
         List<ReviewItem> toReview = new ArrayList<>();
         List<ReviewItem> escalated = new ArrayList<>();

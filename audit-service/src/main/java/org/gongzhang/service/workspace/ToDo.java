@@ -74,20 +74,27 @@ public class ToDo {
     }
 
     /**
-     * The caller's to-do list, overdue first, then by due date. Each kind of work is one query over
-     * all the caller's books, so a street's officer with hundreds of compounds waits no longer than an
-     * agent with two.
+     * A person's to-do list ({@code items}), with what it was made from: their review inbox and the
+     * books they serve, in the directory's order, so that a page showing them reads them once.
      */
-    public List<Item> of(Caller caller) {
+    public record Listing(List<Item> items, Reviews.Inbox inbox, List<BookSummary> books) {
+    }
+
+    /**
+     * The caller's to-do list, overdue first, then by due date. Their books are read once, and each
+     * kind of work is one query over all of them, so a street's officer with hundreds of compounds
+     * waits no longer than an agent with two.
+     */
+    public Listing of(Caller caller) {
         LocalDate today = signing.today();
         List<Item> items = new ArrayList<>();
-        Reviews.Inbox inbox = reviews.inbox();
+        Reach reach = access.reach(caller);
+        List<BookSummary> books = access.books(reach);
+        Reviews.Inbox inbox = reviews.inbox(caller, reach, books);
         inbox.toReview().forEach(r -> items.add(new Item("request.step", r.book(), r.compound(), r.purpose(), 1,
                 r.dueBy(), r.overdue(), "/staff/books/" + r.book() + "/requests/" + r.requestId())));
         inbox.escalated().forEach(r -> items.add(new Item("request.escalated", r.book(), r.compound(), r.purpose(), 1,
                 r.dueBy(), true, "/staff/books/" + r.book() + "/requests/" + r.requestId())));
-        Reach reach = access.reach(caller);
-        List<BookSummary> books = access.books(reach);
         List<String> ids = books.stream().map(BookSummary::book).toList();
         Work work = new Work(vouchers.waiting(ids), statements.all(ids), calendars.calendars(books),
                 objections.waiting(ids), governance.tenders(ids, OPEN_TENDER_STAGES).stream()
@@ -103,7 +110,7 @@ public class ToDo {
                 p.book().compound().name(), p.displayName(), 1, null, false, "/staff/books/" + p.book().book() + "/members")));
         items.sort(Comparator.comparing((Item i) -> !i.overdue())
                 .thenComparing(i -> i.dueBy() == null ? LocalDate.MAX : i.dueBy()));
-        return items;
+        return new Listing(List.copyOf(items), inbox, books);
     }
 
     /** What waits in the caller's books, each kind read for all of them at once. */

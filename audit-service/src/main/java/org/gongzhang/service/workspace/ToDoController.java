@@ -21,17 +21,15 @@ class ToDoController {
 
     private final Access access;
     private final ToDo todo;
-    private final Reviews reviews;
 
-    ToDoController(Access access, ToDo todo, Reviews reviews) {
+    ToDoController(Access access, ToDo todo) {
         this.access = access;
         this.todo = todo;
-        this.reviews = reviews;
     }
 
     @GetMapping("/api/reviews")
     Answer reviews() {
-        Reviews.Inbox inbox = reviews.inbox();
-        return new Answer(todo.of(access.caller()), inbox.toReview(), inbox.escalated());
+        ToDo.Listing listing = todo.of(access.caller());
+        return new Answer(listing.items(), listing.inbox().toReview(), listing.inbox().escalated());
     }
 }

@@ -23,13 +23,11 @@ class WorkspaceController {
     static final int BOOKS_SHOWN = 100;
 
     private final Access access;
-    private final StaffBooks books;
     private final ToDo todo;
     private final BookOverview overview;
 
-    WorkspaceController(Access access, StaffBooks books, ToDo todo, BookOverview overview) {
+    WorkspaceController(Access access, ToDo todo, BookOverview overview) {
         this.access = access;
-        this.books = books;
         this.todo = todo;
         this.overview = overview;
     }
@@ -38,8 +36,9 @@ class WorkspaceController {
     String home(@RequestParam(name = "all", required = false) String all, Model model) {
         Caller caller = access.caller();
         boolean everything = all != null;
-        List<ToDo.Item> items = todo.of(caller);
-        List<BookSummary> served = books.of(caller);
+        ToDo.Listing listing = todo.of(caller);
+        List<ToDo.Item> items = listing.items();
+        List<BookSummary> served = listing.books();
         model.addAttribute("todo", everything ? items : items.subList(0, Math.min(items.size(), TODO_SHOWN)));
         model.addAttribute("todoTotal", items.size());
         model.addAttribute("books", overview.of(everything ? served : served.subList(0, Math.min(served.size(), BOOKS_SHOWN))));
