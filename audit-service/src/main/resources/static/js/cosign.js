@@ -2,7 +2,7 @@
 // the one they cosigned last (an RFC 9162 consistency proof, checked here, not by the server) and
 // cosigns it with their own key from this browser as a C2SP tlog-cosignature/v1.
 
-import {myKey, recall, remember, cosignatureLine} from './signing.js';
+import {myKey, recall, remember, cosignatureLine, KeyStoreUnavailable} from './signing.js';
 
 const page = document.querySelector('[data-cosign]');
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
@@ -91,8 +91,9 @@ async function cosign() {
 }
 
 if (page) {
-  page.querySelector('button[data-cosign-now]').addEventListener('click', () => cosign().catch(e => say(String(e), false)));
+  page.querySelector('button[data-cosign-now]').addEventListener('click', () => cosign().catch(e => say(
+      e instanceof KeyStoreUnavailable ? document.getElementById('ws-text').dataset.keyStore : String(e), false)));
   recall(username, 'cosigned ' + page.dataset.book).then(last => {
     if (last) page.querySelector('[data-cosigned-size]').textContent = String(last.size);
-  });
+  }, () => { /* the key store did not open: the page's signer badge says so */ });
 }

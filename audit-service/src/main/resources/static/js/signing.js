@@ -6,12 +6,49 @@
 const DATABASE = 'gongzhang-keys';
 const STORE = 'keys';
 
+/** How long opening this browser's key store may take before the page says it does not answer. */
+const OPEN_TIMEOUT_MS = 10000;
+
+/**
+ * This browser's key store did not open: the browser refused it (storage disabled or full), or it did
+ * not answer in time (a page that was closed while creating the store can hold it up in Chromium).
+ */
+export class KeyStoreUnavailable extends Error {
+  constructor(cause) {
+    super('this browser\'s key store did not open: ' + cause);
+    this.name = 'KeyStoreUnavailable';
+  }
+}
+
 function open() {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, 1);
+    let settled = false;
+    const fail = cause => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(new KeyStoreUnavailable(cause));
+    };
+    const timer = setTimeout(() => fail('no answer in ' + OPEN_TIMEOUT_MS + ' ms'), OPEN_TIMEOUT_MS);
+    let request;
+    try {
+      request = indexedDB.open(DATABASE, 1);
+    } catch (refused) { // no IndexedDB for this page at all (e.g. storage disabled)
+      fail(refused);
+      return;
+    }
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      // never hold up another page of the site that opens a newer version of the store
+      db.onversionchange = () => db.close();
+      if (settled) { db.close(); return; }
+      settled = true;
+      clearTimeout(timer);
+      resolve(db);
+    };
+    request.onerror = () => fail(request.error);
+    // blocked (another page holds an older version open): wait for it to close, or for the timer
   });
 }
 

@@ -3,7 +3,7 @@
 // answers with an entry to sign (202), it is checked, signed here and posted to the book's log; an
 // entry that lost the race for the book's head is built and signed again. Refusals are shown next
 // to the field they name, in the person's language (the service's own words).
-import {myKey, createKey, forgetKey, canonicalize, signEntry} from './signing.js';
+import {myKey, createKey, forgetKey, canonicalize, signEntry, KeyStoreUnavailable} from './signing.js';
 
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 const username = document.body.dataset.username;
@@ -18,9 +18,23 @@ class Refusal extends Error {
   constructor(problem) { super(problem.detail || problem.title || words.failed); this.problem = problem; }
 }
 
+/** A key store that did not open, said in the person's language; any other error as it is. */
+function inWords(error) {
+  return error instanceof KeyStoreUnavailable ? new Refusal({detail: words.keyStore}) : error;
+}
+
+/** This browser's key for the person, or null; a Refusal when the key store does not open. */
+async function ownKey() {
+  try {
+    return await myKey(username);
+  } catch (error) {
+    throw inWords(error);
+  }
+}
+
 /** Sends one action; resolves with {answer, signedBy: 'own' | 'service'} or rejects with a Refusal. */
 export async function act(url, body, method = 'POST') {
-  const key = username ? await myKey(username) : null;
+  const key = username ? await ownKey() : null;
   for (let attempt = 1; ; attempt++) {
     const headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
     if (csrf) headers['X-CSRF-TOKEN'] = csrf;
@@ -211,7 +225,13 @@ document.addEventListener('click', event => {
 async function showBrowserKey() {
   const panel = document.getElementById('browser-key');
   if (!panel || !username) return;
-  const key = await myKey(username);
+  let key;
+  try {
+    key = await ownKey();
+  } catch (refusal) {
+    showRefusal(panel.querySelector('[data-key-none]'), refusal);
+    return;
+  }
   panel.querySelector('[data-key-none]').hidden = !!key;
   panel.querySelector('[data-key-present]').hidden = !key;
   if (key) {
@@ -237,30 +257,45 @@ document.addEventListener('click', async event => {
       await act('/api/me/keys', {suite: key.suite, publicKey: key.publicKey, label: key.label});
       location.reload();
     } catch (refusal) {
-      await forgetKey(username);
-      showRefusal(form, refusal);
+      await forgetKey(username).catch(() => { /* the store did not open: nothing was kept */ });
+      showRefusal(form, inWords(refusal));
       create.disabled = false;
     }
   }
   const forget = event.target.closest('button[data-forget-key]');
   if (forget) {
     event.preventDefault();
-    const key = await myKey(username);
-    if (key) {
-      try { await act('/api/me/keys/' + key.keyId, undefined, 'DELETE'); } catch (e) { /* already withdrawn */ }
-      await forgetKey(username);
+    try {
+      const key = await ownKey();
+      if (key) {
+        try { await act('/api/me/keys/' + key.keyId, undefined, 'DELETE'); } catch (e) { /* already withdrawn */ }
+        await forgetKey(username);
+      }
+      location.reload();
+    } catch (refusal) {
+      showRefusal(forget.form, inWords(refusal));
     }
-    location.reload();
   }
 });
 
-// Every page of the workspace says whether this browser signs with the person's own key.
+// Every page of the workspace says whether this browser signs with the person's own key (data-state:
+// own, none, or unavailable when the key store does not open).
 async function showSigner() {
   const badge = document.getElementById('signer');
   if (!badge || !username) return;
-  const key = await myKey(username);
+  let key;
+  try {
+    key = await ownKey();
+  } catch (refusal) {
+    badge.textContent = words.keyStoreShort;
+    badge.title = refusal.message;
+    badge.className = 'signer bad';
+    badge.dataset.state = 'unavailable';
+    return;
+  }
   badge.textContent = key ? words.ownKey + ' ' + key.keyId.slice(0, 8) : words.noKey;
   badge.className = key ? 'signer ok' : 'signer warn';
+  badge.dataset.state = key ? 'own' : 'none';
 }
 
 showBrowserKey();

@@ -91,7 +91,12 @@ public final class Browser implements AutoCloseable {
         return url.startsWith(base) ? url.substring(base.length()) : url;
     }
 
-    /** Logs in on the login page (it must be showing, or be the next page) as a demo person. */
+    /**
+     * Logs in on the login page (it must be showing, or be the next page) as a demo person, and waits
+     * until the page it lands on has loaded and looked for the person's key in this browser (the
+     * signer badge's data-state). Leaving a page while it first creates the browser's key store can
+     * hold the store up for the next pages in Chromium, as a person clicking on at once might.
+     */
     public Browser logIn(String username) {
         if (!path().startsWith("/login")) {
             go("/login");
@@ -99,7 +104,9 @@ public final class Browser implements AutoCloseable {
         type(By.id("username"), username);
         type(By.id("password"), LedgerClient.DEMO_PASSWORD);
         find(By.cssSelector("form[action$='/login'] button[type=submit]")).click();
-        waitUntil(d -> !path().startsWith("/login"));
+        waitUntil(d -> !path().startsWith("/login") && Boolean.TRUE.equals(script(
+                "const signer = document.getElementById('signer');"
+                        + "return document.readyState === 'complete' && (!signer || !!signer.dataset.state);")));
         return this;
     }
 
