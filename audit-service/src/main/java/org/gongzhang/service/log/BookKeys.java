@@ -9,9 +9,9 @@ import org.gongzhang.verifier.entry.RegisteredKey;
 import org.springframework.stereotype.Component;
 
 /**
- * The keys a book's log registered and has not revoked: who may sign for the book now, and in which role.
- * Asked on every lease request and every action signed with a person's own key, so the keys are
- * kept per book and read again only when the book's log has a newer key entry than the one they
+ * The keys a book's log registered, and those it has not revoked: who may sign for the book now, and in
+ * which role. Asked on every lease request and every action signed with a person's own key, so the keys
+ * are kept per book and read again only when the book's log has a newer key entry than the one they
  * were read at (one lookup on the index of kinds instead of replaying the key entries).
  */
 @Component
@@ -20,7 +20,12 @@ public class BookKeys {
     private final ProofService proofs;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    private record Known(long lastKeyEntry, List<RegisteredKey> valid) {
+    /** A book's keys as of its key entry {@code lastKeyEntry}: every one registered, and the valid ones. */
+    private record Known(long lastKeyEntry, List<RegisteredKey> all, List<RegisteredKey> valid) {
+
+        static Known of(long lastKeyEntry, List<RegisteredKey> all) {
+            return new Known(lastKeyEntry, all, all.stream().filter(key -> !key.revoked()).toList());
+        }
     }
 
     BookKeys(ProofService proofs) {
@@ -29,7 +34,7 @@ public class BookKeys {
 
     /** The valid keys in the order the log registered them; 404 {@code book.not-found} for a book that does not exist. */
     public List<RegisteredKey> valid(String book) {
-        return valid(book, proofs.lastKeyEntry(book));
+        return keys(book, proofs.lastKeyEntry(book)).valid();
     }
 
     /**
@@ -37,23 +42,44 @@ public class BookKeys {
      * found in one query, and only a book whose keys changed since they were kept is read again.
      */
     public Map<String, List<RegisteredKey>> valid(Collection<String> books) {
-        Map<String, Long> last = proofs.lastKeyEntries(books);
         Map<String, List<RegisteredKey>> valid = new HashMap<>();
-        for (String book : books) {
-            valid.put(book, valid(book, last.getOrDefault(book, -1L)));
-        }
+        keys(books).forEach((book, keys) -> valid.put(book, keys.valid()));
         return valid;
     }
 
-    private List<RegisteredKey> valid(String book, long last) {
+    /** Every key the book's log registered, revoked ones included, in the order it registered them. */
+    public List<RegisteredKey> registered(String book) {
+        return keys(book, proofs.lastKeyEntry(book)).all();
+    }
+
+    /**
+     * Every key the log of each of {@code books} registered, revoked ones included (a key id enters a
+     * book's log once: a revoked key is never registered there again), read as {@link #valid(Collection)}.
+     */
+    public Map<String, List<RegisteredKey>> registered(Collection<String> books) {
+        Map<String, List<RegisteredKey>> all = new HashMap<>();
+        keys(books).forEach((book, keys) -> all.put(book, keys.all()));
+        return all;
+    }
+
+    private Map<String, Known> keys(Collection<String> books) {
+        Map<String, Long> last = proofs.lastKeyEntries(books);
+        Map<String, Known> keys = new HashMap<>();
+        for (String book : books) {
+            keys.put(book, keys(book, last.getOrDefault(book, -1L)));
+        }
+        return keys;
+    }
+
+    private Known keys(String book, long last) {
         Known keys = known.get(book);
         if (keys != null && keys.lastKeyEntry() == last) {
-            return keys.valid();
+            return keys;
         }
-        List<RegisteredKey> valid = proofs.registry(book).all().stream().filter(key -> !key.revoked()).toList();
+        keys = Known.of(last, List.copyOf(proofs.registry(book).all()));
         if (last >= 0) {
-            known.put(book, new Known(last, valid));
+            known.put(book, keys);
         }
-        return valid;
+        return keys;
     }
 }

@@ -33,22 +33,26 @@ public class KeyEnrolments {
     public record Pending(BookSummary book, String username, String displayName, AccessRole role, PersonalKey key) {
     }
 
-    /** Where one of the person's own keys stands in one book. */
-    public record Standing(BookSummary book, String keyId, boolean registered) {
+    /**
+     * Where one of the person's own keys stands in one book; {@code byTown} when the town officer (街道)
+     * registers it there, the person being the book's community auditor.
+     */
+    public record Standing(BookSummary book, String keyId, State state, boolean byTown) {
     }
+
+    /** A declared key in a book: trusted, revoked there (it can never be registered there again), or not yet registered. */
+    public enum State { REGISTERED, REVOKED, WAITING }
 
     private final PersonalKeys keys;
     private final BookKeys bookKeys;
     private final Users users;
     private final Access access;
-    private final StaffBooks staff;
 
-    KeyEnrolments(PersonalKeys keys, BookKeys bookKeys, Users users, Access access, StaffBooks staff) {
+    KeyEnrolments(PersonalKeys keys, BookKeys bookKeys, Users users, Access access) {
         this.keys = keys;
         this.bookKeys = bookKeys;
         this.users = users;
         this.access = access;
-        this.staff = staff;
     }
 
     /** Enrolments this registrar can sign in one book (its members page), not in every book they serve. */
@@ -89,7 +93,7 @@ public class KeyEnrolments {
                 continue;
             }
             List<RegisteredKey> valid = null;
-            Set<String> registered = new HashSet<>();
+            Set<String> known = new HashSet<>();
             for (PersonalKey key : declared) {
                 Holder holder = holders.get(key.username()).orElse(null);
                 if (holder == null) {
@@ -103,11 +107,12 @@ public class KeyEnrolments {
                     continue;
                 }
                 if (valid == null) {
-                    valid = bookKeys.valid(book.book());
-                    valid.forEach(k -> registered.add(k.keyId()));
+                    List<RegisteredKey> all = bookKeys.registered(book.book());
+                    all.forEach(k -> known.add(k.keyId()));
+                    valid = all.stream().filter(k -> !k.revoked()).toList();
                 }
-                if (registered.contains(key.keyId())) {
-                    continue;
+                if (known.contains(key.keyId())) {
+                    continue; // registered there, or revoked there (a lost device's key is never offered again)
                 }
                 List<RegisteredKey> trusted = valid;
                 Caller person = holder.person();
@@ -124,21 +129,47 @@ public class KeyEnrolments {
     private record Holder(Caller person, Reach reach) {
     }
 
-    /** The person's own keys in every book they serve: registered there or not yet. */
-    public List<Standing> standing(Caller person) {
-        List<Standing> standing = new ArrayList<>();
+    /**
+     * One of the person's own keys in the books they serve: how many books registered it, revoked it
+     * or have yet to register it, and where it stands in the first {@code shown} of them (a town
+     * officer serves hundreds of books; the page lists some and counts all).
+     */
+    public record KeyStanding(PersonalKey key, List<Standing> shown, int registered, int revoked, int waiting) {
+
+        public int books() {
+            return registered + revoked + waiting;
+        }
+    }
+
+    /**
+     * The person's own keys in every book they serve — registered there, revoked there, or not yet
+     * registered — each with its first {@code shown} books in the directory's order.
+     */
+    public List<KeyStanding> standing(Caller person, int shown) {
         List<PersonalKey> mine = keys.of(person.username());
         if (mine.isEmpty()) {
-            return standing;
+            return List.of();
         }
-        List<BookSummary> books = staff.of(person);
-        Map<String, List<RegisteredKey>> registered = bookKeys.valid(books.stream().map(BookSummary::book).toList());
-        for (BookSummary book : books) {
-            Set<String> valid = new HashSet<>();
-            registered.get(book.book()).forEach(k -> valid.add(k.keyId()));
-            for (PersonalKey key : mine) {
-                standing.add(new Standing(book, key.keyId(), valid.contains(key.keyId())));
+        Reach reach = access.reach(person);
+        List<BookSummary> books = access.books(reach);
+        Map<String, List<RegisteredKey>> registered = bookKeys.registered(books.stream().map(BookSummary::book).toList());
+        Map<String, Map<String, RegisteredKey>> known = new HashMap<>();
+        registered.forEach((book, all) -> all.forEach(k -> known.computeIfAbsent(book, b -> new HashMap<>()).put(k.keyId(), k)));
+        List<KeyStanding> standing = new ArrayList<>();
+        for (PersonalKey key : mine) {
+            List<Standing> listed = new ArrayList<>();
+            int[] count = new int[State.values().length];
+            for (BookSummary book : books) {
+                RegisteredKey there = known.getOrDefault(book.book(), Map.of()).get(key.keyId());
+                State state = there == null ? State.WAITING : there.revoked() ? State.REVOKED : State.REGISTERED;
+                count[state.ordinal()]++;
+                if (listed.size() < shown) {
+                    listed.add(new Standing(book, key.keyId(), state,
+                            reach.roles(book).contains(AccessRole.COMMUNITY_AUDITOR)));
+                }
             }
+            standing.add(new KeyStanding(key, listed, count[State.REGISTERED.ordinal()], count[State.REVOKED.ordinal()],
+                    count[State.WAITING.ordinal()]));
         }
         return standing;
     }

@@ -2,11 +2,11 @@ package org.gongzhang.service.workspace;
 
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.Caller;
-import org.gongzhang.service.signing.PersonalKeys;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 我的签名密钥: make a key in this browser (its private half never leaves it) and see where it is
@@ -17,24 +17,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 class KeyPages {
 
     private final Access access;
-    private final PersonalKeys keys;
     private final KeyEnrolments enrolments;
     private final BookWorkspace workspace;
     private final People people;
 
-    KeyPages(Access access, PersonalKeys keys, KeyEnrolments enrolments, BookWorkspace workspace, People people) {
+    KeyPages(Access access, KeyEnrolments enrolments, BookWorkspace workspace, People people) {
         this.access = access;
-        this.keys = keys;
         this.enrolments = enrolments;
         this.workspace = workspace;
         this.people = people;
     }
 
+    /** Books listed under each declared key on 我的签名密钥 (a town officer's key stands in hundreds); {@code ?all} lists all. */
+    static final int KEY_BOOKS_SHOWN = 20;
+
     @GetMapping("/staff/keys")
-    String mine(Model model) {
+    String mine(@RequestParam(required = false) String all, Model model) {
         Caller caller = access.caller();
-        model.addAttribute("keys", keys.of(caller.username()));
-        model.addAttribute("standing", enrolments.standing(caller));
+        model.addAttribute("keys", enrolments.standing(caller, all != null ? Integer.MAX_VALUE : KEY_BOOKS_SHOWN));
         return "workspace/keys";
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,8 +17,10 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongzhang.service.security.Users;
+import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.TestBook;
+import org.gongzhang.verifier.entry.Role;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * community auditor (赵敏, every book of 新河社区) and an agent of a firm (李娜, 恒信) that keeps
  * {@code firm} of the books. The street holds {@code compounds} books (the demo's two plus books
  * opened through the API, each with its genesis, opening balances and one voucher waiting for
- * review). p50, p95 and max over 30 requests after 5 unmeasured ones, each person logged in through
+ * review), and 我的签名密钥 ({@code /staff/keys}, and every book, {@code ?all=1}) with a key declared. p50, p95 and max over 30 requests after 5 unmeasured ones, each person logged in through
  * the login form as a browser is. Not a test.
  *
  * <pre>java -cp "audit-service/target/test-classes:audit-service/target/classes:…" \
@@ -78,6 +81,12 @@ public final class WorkspaceBenchmark {
                         todo == 0 ? "" : String.format(", %,d to-do items", todo));
                 measure(browser, port, person, "/staff?all=1");
                 measure(browser, port, person, "/api/reviews");
+                // 我的签名密钥 with a key declared, standing in every book the person serves
+                ClientKeys own = ClientKeys.generate(person, Role.AGENT_PREPARER);
+                client.as(person).post("/api/me/keys", "{\"publicKey\":\""
+                        + Base64.getEncoder().encodeToString(own.pair().getPublic().getEncoded()) + "\",\"label\":\"bench\"}", "en");
+                measure(browser, port, person, "/staff/keys");
+                measure(browser, port, person, "/staff/keys?all=1");
             }
             System.out.println("load average " + Machine.loadAverage());
         }

@@ -19,13 +19,16 @@ import org.gongzhang.service.security.Scope;
 import org.gongzhang.service.security.Users;
 import org.gongzhang.service.signing.PersonalKey;
 import org.gongzhang.service.signing.PersonalKeys;
+import org.gongzhang.service.support.Browser;
 import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
+import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -123,11 +126,57 @@ class StaffReachIT extends ServiceIT {
                 .containsExactly(agent.username());
         assertThat(keyEnrolments.pendingIn(registrar, summary(a1))).isEmpty();
         // the agent's own keys page: the key waits in both books the firm keeps
-        assertThat(keyEnrolments.standing(agent)).extracting(s -> s.book().book() + " " + s.registered())
-                .containsExactlyInAnyOrder(a2.id + " false", t1.id + " false");
+        assertThat(keyEnrolments.standing(agent, 20).get(0).shown()).extracting(s -> s.book().book() + " " + s.state())
+                .containsExactlyInAnyOrder(a2.id + " WAITING", t1.id + " WAITING");
         Map<String, List<String>> otherCommunity = enrolments(person("other", AccessRole.COMMUNITY_AUDITOR,
                 Scope.community(id("B"))));
         assertThat(otherCommunity).doesNotContainKey(agent.displayName());
+    }
+
+    /**
+     * A lost device's key, once revoked in a book, is never offered for enrolment there again (the log
+     * would refuse it: a key id enters a book's log once), and its holder's keys page says it is
+     * revoked there, not that it waits for the auditor; in another book it still waits.
+     */
+    @Test
+    void aKeyRevokedInABookIsNotOfferedThereAgainAndItsHolderSeesItRevoked() {
+        String firm = id("firm");
+        users.serve(firm, "c-" + a2.id);
+        users.serve(firm, "c-" + t1.id);
+        Caller agent = users.create(id("agent"), "失机代理", "agent:" + id("agent"), LedgerClient.DEMO_PASSWORD,
+                List.of(new Grant(AccessRole.AGENT_REVIEWER, Scope.firm(firm))));
+        ClientKeys own = ClientKeys.generate(agent.actor(), Role.AGENT_REVIEWER);
+        String publicKey = Base64.getEncoder().encodeToString(own.pair().getPublic().getEncoded());
+        assertThat(client.as(agent.username()).post("/api/me/keys",
+                "{\"publicKey\":\"" + publicKey + "\",\"label\":\"lost phone\"}", "en").status()).isEqualTo(201);
+        Caller registrar = person("registrar", AccessRole.COMMUNITY_AUDITOR, Scope.street(id("S")));
+        assertThat(keyEnrolments.pendingIn(registrar, summary(a2))).extracting(KeyEnrolments.Pending::username)
+                .containsExactly(agent.username());
+
+        a2.accept(a2.entry(a2.auditor, "key.registered", own.registration()));
+        assertThat(keyEnrolments.pendingIn(registrar, summary(a2))).isEmpty();
+        a2.accept(a2.entry(a2.auditor, "key.revoked", CanonicalJson.mapper().createObjectNode()
+                .put("keyId", own.keyId()).put("reason", "手机丢失")));
+
+        assertThat(keyEnrolments.pendingIn(registrar, summary(a2))).as("a revoked key is not offered again").isEmpty();
+        assertThat(enrolments(registrar)).doesNotContainKey(agent.displayName());
+        assertThat(keyEnrolments.standing(agent, 20).get(0).shown()).extracting(st -> st.book().book() + " " + st.state())
+                .containsExactlyInAnyOrder(a2.id + " REVOKED", t1.id + " WAITING");
+        LedgerClient.Answer again = client.submit(a2.entry(a2.auditor, "key.registered", own.registration()), "zh-CN");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("已登记或已吊销的密钥都不能再次登记");
+
+        try (Browser browser = Browser.open(port, "zh-CN", Browser.PHONE)) {
+            browser.go("/staff/keys").logIn(agent.username());
+            browser.go("/staff/keys");
+            By row = By.xpath("//tr[td/code='" + own.keyId() + "']");
+            String declared = browser.text(row);
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.find(row));
+            assertThat(declared).contains("lost phone", "2 个账套：已登记 0，已吊销 1，等待登记 1",
+                    "甲二小区 已吊销（不能再在该账套登记）", "丁一小区 等待社区审核员登记");
+            browser.screenshot("keys-revoked-zh-phone");
+            browser.assertAccessible();
+        }
     }
 
     @Test

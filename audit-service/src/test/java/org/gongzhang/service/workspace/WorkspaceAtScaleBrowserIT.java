@@ -2,6 +2,7 @@ package org.gongzhang.service.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhang.service.security.AccessRole;
@@ -9,9 +10,11 @@ import org.gongzhang.service.security.Grant;
 import org.gongzhang.service.security.Scope;
 import org.gongzhang.service.security.Users;
 import org.gongzhang.service.support.Browser;
+import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
+import org.gongzhang.verifier.entry.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -67,6 +70,34 @@ class WorkspaceAtScaleBrowserIT extends ServiceIT {
             assertThat(browser.all(By.cssSelector("main table tbody tr"))).hasSize(BOOKS);
             assertThat(browser.all(By.id("todo-more"))).isEmpty();
             assertThat(browser.all(By.id("books-more"))).isEmpty();
+        }
+    }
+
+    /**
+     * 我的签名密钥 of a key declared for a street's 101 books: counted by state, the first 20 listed (each
+     * waiting for the town officer, who registers an auditor's key), all one tap away.
+     */
+    @Test
+    void aKeyDeclaredForEveryBookOfTheStreetIsCountedAndItsFirstBooksListed() {
+        ClientKeys own = ClientKeys.generate("auditor", Role.COMMUNITY_AUDITOR);
+        String publicKey = Base64.getEncoder().encodeToString(own.pair().getPublic().getEncoded());
+        assertThat(client.as(auditor).post("/api/me/keys", "{\"publicKey\":\"" + publicKey + "\",\"label\":\"街道电脑\"}",
+                "zh-CN").status()).isEqualTo(201);
+        try (Browser browser = Browser.open(port, "zh-CN", Browser.PHONE)) {
+            browser.go("/staff/keys").logIn(auditor);
+            browser.go("/staff/keys");
+            By row = By.cssSelector("tr[data-key='" + own.keyId() + "']");
+            assertThat(browser.find(row).findElements(By.cssSelector("ul.plain > li"))).hasSize(KeyPages.KEY_BOOKS_SHOWN)
+                    .allSatisfy(book -> assertThat(book.getText()).matches("第\\d{3}小区 等待街道登记"));
+            assertThat(browser.text(row)).contains("101 个账套：已登记 0，已吊销 0，等待登记 101", "只列出前 20 个账套。", "显示全部");
+            browser.script("arguments[0].scrollIntoView({block: 'start'})", browser.find(row));
+            browser.screenshot("keys-many-zh-phone");
+            browser.assertAccessible();
+
+            browser.find(By.cssSelector("tr[data-key='" + own.keyId() + "'] .keys-more a")).click();
+            browser.waitUntil(d -> browser.path().equals("/staff/keys?all=1"));
+            assertThat(browser.find(row).findElements(By.cssSelector("ul.plain > li"))).hasSize(BOOKS);
+            assertThat(browser.find(row).findElements(By.cssSelector(".keys-more"))).isEmpty();
         }
     }
 
