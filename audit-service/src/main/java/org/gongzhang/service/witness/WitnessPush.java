@@ -9,8 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.gongzhang.service.book.BookDirectory;
-import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.log.CheckpointSigned;
@@ -56,7 +54,6 @@ class WitnessPush implements DisposableBean {
 
     private final Witnesses witnesses;
     private final WitnessClient client;
-    private final BookDirectory books;
     private final Checkpoints checkpoints;
     private final Cosignatures cosignatures;
     private final LedgerIndex index;
@@ -70,13 +67,12 @@ class WitnessPush implements DisposableBean {
         return t;
     });
 
-    WitnessPush(Witnesses witnesses, WitnessProperties properties, BookDirectory books, Checkpoints checkpoints,
+    WitnessPush(Witnesses witnesses, WitnessProperties properties, Checkpoints checkpoints,
             Cosignatures cosignatures, LedgerIndex index, SplitViews splitViews, LogKey logKey) {
         this.logKey = logKey;
         this.witnesses = witnesses;
         this.settings = properties.witnessPush();
         this.client = new WitnessClient(settings.timeout());
-        this.books = books;
         this.checkpoints = checkpoints;
         this.cosignatures = cosignatures;
         this.index = index;
@@ -109,12 +105,14 @@ class WitnessPush implements DisposableBean {
         }
     }
 
-    /** Offers every book's latest checkpoint to each witness that does not hold it; stops early at an unreachable one. */
+    /**
+     * Offers each witness the latest checkpoint of every book it does not hold (found in one query, not
+     * three per book of the city every interval); stops early at an unreachable one.
+     */
     private void sweep() {
-        List<String> all = books.all().stream().map(BookSummary::book).toList();
         for (IndependentWitness witness : witnesses.all()) {
             deliverRotations(witness);
-            for (String book : all) {
+            for (String book : witnesses.behind(witness)) {
                 if (!push(book, witness)) {
                     break;
                 }

@@ -54,6 +54,24 @@ class Witnesses {
                 Long.class, book, witness.name()).stream().mapToLong(Long::longValue).findFirst();
     }
 
+    /**
+     * The books whose latest checkpoint the witness has not cosigned as far as the service knows (never
+     * offered, or an older one), in the directory's key order, leaving out the books it refused as a
+     * split view (no checkpoint is offered there again). One query for the whole city: a probe of the
+     * checkpoint index per book, and only the books found behind are pushed.
+     */
+    List<String> behind(IndependentWitness witness) {
+        return jdbc.queryForList("""
+                select b.book_id
+                from book b
+                cross join lateral (select c.tree_size from checkpoint c where c.book_id = b.book_id
+                                    order by c.tree_size desc limit 1) latest
+                left join witness_cosigned w on w.book_id = b.book_id and w.witness_name = ?
+                where (w.tree_size is null or w.tree_size <> latest.tree_size)
+                  and not exists (select 1 from split_view s where s.book_id = b.book_id and s.witness_name = ?)
+                order by b.book_id""", String.class, witness.name(), witness.name());
+    }
+
     void remember(String book, IndependentWitness witness, long size) {
         jdbc.update("""
                 insert into witness_cosigned (book_id, witness_name, tree_size, updated_at) values (?, ?, ?, ?)

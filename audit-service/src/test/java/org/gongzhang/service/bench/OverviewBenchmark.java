@@ -27,14 +27,14 @@ public final class OverviewBenchmark {
     }
 
     /** The whole service with the demo, on an ephemeral embedded PostgreSQL and a free port. */
-    static ConfigurableApplicationContext demoService() {
+    public static ConfigurableApplicationContext demoService() {
         System.setProperty("axoniq.update-checker.disabled", "true");
         return SpringApplication.run(GongzhangApplication.class, "--server.port=0",
                 "--ledger.embedded-postgres.ephemeral=true", "--ledger.demo.enabled=true",
                 "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES, "--logging.level.root=WARN");
     }
 
-    static int port(ConfigurableApplicationContext context) {
+    public static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
