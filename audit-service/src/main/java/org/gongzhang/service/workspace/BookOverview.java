@@ -24,21 +24,19 @@ class BookOverview {
     }
 
     private final BookWork work;
-    private final DisclosureCalendars calendars;
 
-    BookOverview(BookWork work, DisclosureCalendars calendars) {
+    BookOverview(BookWork work) {
         this.work = work;
-        this.calendars = calendars;
     }
 
-    /** The rows of {@code books}: three queries for all of them, not three per book. */
-    List<Row> of(List<BookSummary> books) {
-        List<String> ids = books.stream().map(BookSummary::book).toList();
-        Map<String, BookWork.Waiting> waiting = work.waiting(ids);
-        Map<String, String> lastClosed = work.lastClosed(ids);
-        Map<String, DisclosureCalendars.Calendar> calendar = calendars.calendars(books);
-        return books.stream().map(book -> row(book, waiting.get(book.book()), lastClosed.get(book.book()),
-                calendar.get(book.book()))).toList();
+    /**
+     * The rows of {@code books} (some or all of the listing's): their vouchers waiting and calendars as
+     * the to-do list read them, and their last closed periods in one query for all of them.
+     */
+    List<Row> of(List<BookSummary> books, ToDo.Listing listing) {
+        Map<String, String> lastClosed = work.lastClosed(books.stream().map(BookSummary::book).toList());
+        return books.stream().map(book -> row(book, listing.waiting().get(book.book()), lastClosed.get(book.book()),
+                listing.calendars().get(book.book()))).toList();
     }
 
     private static Row row(BookSummary book, BookWork.Waiting waiting, String closed, DisclosureCalendars.Calendar calendar) {

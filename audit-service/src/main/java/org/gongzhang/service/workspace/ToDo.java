@@ -74,10 +74,12 @@ public class ToDo {
     }
 
     /**
-     * A person's to-do list ({@code items}), with what it was made from: their review inbox and the
-     * books they serve, in the directory's order, so that a page showing them reads them once.
+     * A person's to-do list ({@code items}), with what it was made from: their review inbox, the books
+     * they serve in the directory's order, and per book its vouchers waiting and its disclosure
+     * calendar, so that a page showing them reads them once.
      */
-    public record Listing(List<Item> items, Reviews.Inbox inbox, List<BookSummary> books) {
+    public record Listing(List<Item> items, Reviews.Inbox inbox, List<BookSummary> books,
+            Map<String, BookWork.Waiting> waiting, Map<String, DisclosureCalendars.Calendar> calendars) {
     }
 
     /**
@@ -110,7 +112,7 @@ public class ToDo {
                 p.book().compound().name(), p.displayName(), 1, null, false, "/staff/books/" + p.book().book() + "/members")));
         items.sort(Comparator.comparing((Item i) -> !i.overdue())
                 .thenComparing(i -> i.dueBy() == null ? LocalDate.MAX : i.dueBy()));
-        return new Listing(List.copyOf(items), inbox, books);
+        return new Listing(List.copyOf(items), inbox, books, work.vouchers(), work.calendars());
     }
 
     /** What waits in the caller's books, each kind read for all of them at once. */

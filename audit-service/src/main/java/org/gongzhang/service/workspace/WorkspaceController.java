@@ -41,7 +41,8 @@ class WorkspaceController {
         List<BookSummary> served = listing.books();
         model.addAttribute("todo", everything ? items : items.subList(0, Math.min(items.size(), TODO_SHOWN)));
         model.addAttribute("todoTotal", items.size());
-        model.addAttribute("books", overview.of(everything ? served : served.subList(0, Math.min(served.size(), BOOKS_SHOWN))));
+        model.addAttribute("books", overview.of(everything ? served : served.subList(0, Math.min(served.size(), BOOKS_SHOWN)),
+                listing));
         model.addAttribute("booksTotal", served.size());
         model.addAttribute("supervisor", caller.holds(AccessRole.COMMUNITY_AUDITOR) || caller.holds(AccessRole.TOWN_OFFICER));
         return "workspace/home";

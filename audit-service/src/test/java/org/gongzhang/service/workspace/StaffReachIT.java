@@ -47,6 +47,8 @@ class StaffReachIT extends ServiceIT {
     @Autowired
     BookOverview overview;
     @Autowired
+    ToDo toDo;
+    @Autowired
     KeyEnrolments keyEnrolments;
     @Autowired
     BookDirectory directory;
@@ -98,7 +100,7 @@ class StaffReachIT extends ServiceIT {
         assertThat(books).extracting(BookSummary::book).containsExactly(b1.id, t1.id);
         assertThat(staff.roles(person, books.get(0))).containsExactly(AccessRole.COMMUNITY_AUDITOR);
         assertThat(staff.roles(person, books.get(1))).containsExactly(AccessRole.AGENT_REVIEWER);
-        assertThat(overview.of(books)).allSatisfy(row -> {
+        assertThat(overview.of(books, toDo.of(person))).allSatisfy(row -> {
             assertThat(row.unposted()).isEqualTo(1);
             assertThat(row.openPeriod()).isEqualTo(row.book().startPeriod());
         });
