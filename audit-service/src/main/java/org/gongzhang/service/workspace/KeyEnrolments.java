@@ -64,7 +64,8 @@ public class KeyEnrolments {
      * Enrolments the registrar whose grants reach as {@code mine} can sign among {@code books} (those
      * they serve, already read): in the books where they are auditor or town officer. The declared keys
      * read are those of people whose grants reach the books; each key's holder and where their grants
-     * reach are read once, not once per book, and a book's registered keys only where a holder serves it.
+     * reach are read once, not once per book, and the registered keys of the books where a holder serves
+     * in one grouped read.
      */
     public List<Pending> pendingFor(Reach mine, List<BookSummary> books) {
         if (books.isEmpty()) {
@@ -84,7 +85,9 @@ public class KeyEnrolments {
             holders.computeIfAbsent(key.username(),
                     username -> users.find(username).map(person -> new Holder(person, access.reach(person))));
         }
-        List<Pending> pending = new ArrayList<>();
+        // first the keys whose holder serves a book in a role the registrar registers there, then the
+        // registered keys of just those books, in one grouped read
+        List<Candidate> candidates = new ArrayList<>();
         for (BookSummary book : books) {
             List<AccessRole> roles = mine.roles(book);
             boolean auditor = roles.contains(AccessRole.COMMUNITY_AUDITOR);
@@ -92,37 +95,44 @@ public class KeyEnrolments {
             if (!auditor && !officer) {
                 continue;
             }
-            List<RegisteredKey> valid = null;
-            Set<String> known = new HashSet<>();
             for (PersonalKey key : declared) {
                 Holder holder = holders.get(key.username()).orElse(null);
                 if (holder == null) {
                     continue;
                 }
-                List<AccessRole> candidates = holder.reach().roles(book).stream()
+                List<AccessRole> asRoles = holder.reach().roles(book).stream()
                         .filter(r -> r.ledgerRole().isPresent())
                         .filter(r -> auditor || r == AccessRole.COMMUNITY_AUDITOR)
                         .toList();
-                if (candidates.isEmpty()) {
-                    continue;
+                if (!asRoles.isEmpty()) {
+                    candidates.add(new Candidate(book, key, holder.person(), asRoles));
                 }
-                if (valid == null) {
-                    List<RegisteredKey> all = bookKeys.registered(book.book());
-                    all.forEach(k -> known.add(k.keyId()));
-                    valid = all.stream().filter(k -> !k.revoked()).toList();
-                }
-                if (known.contains(key.keyId())) {
-                    continue; // registered there, or revoked there (a lost device's key is never offered again)
-                }
-                List<RegisteredKey> trusted = valid;
-                Caller person = holder.person();
-                candidates.stream()
-                        .filter(r -> !holdsOwnKey(trusted, declaredIds, person.actor(), r))
-                        .findFirst()
-                        .ifPresent(r -> pending.add(new Pending(book, person.username(), person.displayName(), r, key)));
             }
         }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<RegisteredKey>> registered = bookKeys.registered(
+                candidates.stream().map(c -> c.book().book()).distinct().toList());
+        List<Pending> pending = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            List<RegisteredKey> there = registered.get(candidate.book().book());
+            if (there.stream().anyMatch(k -> k.keyId().equals(candidate.key().keyId()))) {
+                continue; // registered there, or revoked there (a lost device's key is never offered again)
+            }
+            List<RegisteredKey> trusted = there.stream().filter(k -> !k.revoked()).toList();
+            Caller person = candidate.holder();
+            candidate.roles().stream()
+                    .filter(r -> !holdsOwnKey(trusted, declaredIds, person.actor(), r))
+                    .findFirst()
+                    .ifPresent(r -> pending.add(new Pending(candidate.book(), person.username(), person.displayName(), r,
+                            candidate.key())));
+        }
         return pending;
+    }
+
+    /** A declared key its holder could sign with in a book, in these roles, if the registrar enrols it. */
+    private record Candidate(BookSummary book, PersonalKey key, Caller holder, List<AccessRole> roles) {
     }
 
     /** A person who declared a key, and where their grants reach. */

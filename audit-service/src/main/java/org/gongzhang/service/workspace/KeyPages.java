@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class KeyPages {
 
+    /** Books listed under each declared key on 我的签名密钥 (a town officer's key stands in hundreds); {@code ?all} lists all. */
+    static final int KEY_BOOKS_SHOWN = 20;
+
     private final Access access;
     private final KeyEnrolments enrolments;
     private final BookWorkspace workspace;
@@ -27,9 +30,6 @@ class KeyPages {
         this.workspace = workspace;
         this.people = people;
     }
-
-    /** Books listed under each declared key on 我的签名密钥 (a town officer's key stands in hundreds); {@code ?all} lists all. */
-    static final int KEY_BOOKS_SHOWN = 20;
 
     @GetMapping("/staff/keys")
     String mine(@RequestParam(required = false) String all, Model model) {
