@@ -88,6 +88,22 @@ public class BookDirectory {
                 street, street, community, community);
     }
 
+    /**
+     * Up to {@code limit} books in {@code street} (when given) and {@code community} (when given) that come
+     * after {@code after} (when given) in the directory's order: a city's directory read a page at a time,
+     * each page one query that starts where the last ended.
+     */
+    public List<BookSummary> page(String street, String community, BookSummary after, int limit) {
+        String[] from = after == null ? new String[4]
+                : new String[] {after.street().id(), after.community().id(), after.compound().id(), after.book()};
+        return jdbc.query("select " + COLUMNS + " from book b where " + IN_AREA + """
+                 and (?::text is null
+                      or (b.street_id, b.community_id, b.compound_id, b.book_id) > (?::text, ?::text, ?::text, ?::text))
+                order by b.street_id, b.community_id, b.compound_id, b.book_id
+                limit ?""", BookDirectory::summary, street, street, community, community,
+                from[3], from[0], from[1], from[2], from[3], limit);
+    }
+
     /** Whether any book is in {@code street} (when given) and {@code community} (when given). */
     public boolean anyIn(String street, String community) {
         return !jdbc.queryForList("select 1 from book b where " + IN_AREA + " limit 1", Integer.class,

@@ -66,7 +66,13 @@ public final class LedgerClient {
     }
 
     /** An HTTP answer: status, body text and, when the body is JSON, its tree. */
-    public record Answer(int status, String body, String contentType) {
+    public record Answer(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
+
+        /** The response header's first value, if it was sent. */
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -223,7 +229,7 @@ public final class LedgerClient {
             HttpResponse<String> response = http.send(request.header("Accept-Language", language).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.Problems;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.service.support.TestBook.Place;
@@ -66,6 +68,53 @@ class PublicDirectoryIT extends ServiceIT {
         assertThat(client.get("/api/books?street=" + STREET + "&community=xihu-" + TAG).json()).hasSize(1);
         assertThat(client.get("/api/books?street=nowhere-" + TAG + "&community=xihu-" + TAG).json()).isEmpty();
         assertThat(client.get("/api/books").json().size()).as("without a filter, every book").isGreaterThan(52);
+    }
+
+    /** A city's directory a page at a time: the same books in the same order, a Link to the next page while more follow. */
+    @Test
+    void theApiPagesTheDirectoryInItsOrderWithALinkToTheNextPage() {
+        List<String> whole = new ArrayList<>();
+        client.get("/api/books?street=" + STREET).json().forEach(b -> whole.add(b.path("book").asText()));
+        List<String> paged = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String next = "/api/books?street=" + STREET + "&limit=20";
+        while (next != null) {
+            assertThat(sizes).as("pages read so far").hasSizeLessThan(5);
+            LedgerClient.Answer page = client.get(next);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            sizes.add(page.json().size());
+            page.json().forEach(b -> paged.add(b.path("book").asText()));
+            next = page.header("Link").map(link -> link.substring(1, link.indexOf(">; rel=\"next\""))).orElse(null);
+        }
+        assertThat(sizes).containsExactly(20, 20, 12);
+        assertThat(paged).isEqualTo(whole);
+
+        List<String> city = new ArrayList<>();
+        client.get("/api/books").json().forEach(b -> city.add(b.path("book").asText()));
+        LedgerClient.Answer first = client.get("/api/books?limit=" + (city.size() - 1));
+        assertThat(first.header("Link")).as("one book left").isPresent();
+        LedgerClient.Answer last = client.get("/api/books?limit=5&after=" + city.get(city.size() - 2));
+        assertThat(last.json()).singleElement().satisfies(b -> assertThat(b.path("book").asText()).isEqualTo(city.get(city.size() - 1)));
+        assertThat(last.header("Link")).isEmpty();
+    }
+
+    @Test
+    void aBadPageIsRefusedInTheCallersLanguage() {
+        assertProblem(client.get("/api/books?limit=0", "zh-CN"), "books.page.invalid", "limit",
+                "分页参数不正确：每页账套数须在 1 到 1,000 之间。");
+        assertProblem(client.get("/api/books?limit=1001", "en"), "books.page.invalid", "limit",
+                "Invalid page: limit must be between 1 and 1,000.");
+        assertProblem(client.get("/api/books?limit=5&after=no-such-book", "zh-CN"), "books.page.after", "after",
+                "翻页位置不正确：目录中没有账套 no-such-book。");
+        LedgerClient.Answer word = client.get("/api/books?limit=many", "en");
+        assertThat(word.status()).as(word.body()).isEqualTo(400);
+        assertThat(word.contentType()).startsWith("application/problem+json");
+        assertThat(word.json().path("field").asText()).isEqualTo("limit");
+        assertThat(word.header("Link")).isEmpty();
+    }
+
+    private static void assertProblem(LedgerClient.Answer answer, String code, String field, String detail) {
+        assertThat(Problems.assertProblem(answer, 422, code, field).path("detail").asText()).isEqualTo(detail);
     }
 
     @Test
