@@ -169,7 +169,8 @@ async function submit(form) {
 
 /**
  * The selected rows of a list, each sent on its own (one entry each), e.g. 批量审核; oldest date first
- * (in list order within a day), so that 记账所选 numbers them in date order (序时控制).
+ * (in list order within a day), so that 记账所选 numbers them in date order (序时控制). With
+ * data-batch-body="form" each carries the form's other fields (e.g. the key to enrol in every book).
  */
 async function submitBatch(form, button) {
   clearErrors(form);
@@ -183,7 +184,8 @@ async function submitBatch(form, button) {
   for (const box of selected) {
     status(form, words.signing + ' ' + (done + 1) + '/' + selected.length, 'muted');
     try {
-      last = (await act(template.replace('{id}', encodeURIComponent(box.dataset.id)), {})).answer;
+      const body = button.dataset.batchBody === 'form' ? compact(formJson(form)) : {};
+      last = (await act(template.replace('{id}', encodeURIComponent(box.dataset.id)), body)).answer;
       done++;
     } catch (refusal) {
       showRefusal(form, refusal);

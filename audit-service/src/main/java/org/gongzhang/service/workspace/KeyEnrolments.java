@@ -3,6 +3,7 @@ package org.gongzhang.service.workspace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +130,25 @@ public class KeyEnrolments {
                             candidate.key())));
         }
         return pending;
+    }
+
+    /** One declared key waiting for the registrar in the role {@code role}, with every book where it waits. */
+    public record Waiting(String username, String displayName, AccessRole role, PersonalKey key, List<BookSummary> books) {
+    }
+
+    /**
+     * The enrolments the registrar can sign in every book they serve, one group per key and role (a
+     * town officer's key waits in every book of the street), in the order of their first book.
+     */
+    public List<Waiting> waiting(Caller registrar) {
+        Reach reach = access.reach(registrar);
+        Map<String, Waiting> groups = new LinkedHashMap<>();
+        for (Pending p : pendingFor(reach, access.books(reach))) {
+            groups.computeIfAbsent(p.key().keyId() + " " + p.role(),
+                    k -> new Waiting(p.username(), p.displayName(), p.role(), p.key(), new ArrayList<>()))
+                    .books().add(p.book());
+        }
+        return List.copyOf(groups.values());
     }
 
     /** A declared key its holder could sign with in a book, in these roles, if the registrar enrols it. */

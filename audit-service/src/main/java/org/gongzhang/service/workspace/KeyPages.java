@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 我的签名密钥: make a key in this browser (its private half never leaves it) and see where it is
- * registered; and a book's 密钥登记 page where the community auditor enrols declared keys and
- * revokes lost ones.
+ * registered; a book's 密钥登记 page where the community auditor enrols declared keys and revokes
+ * lost ones; and 批量登记, where a key waiting in many books is enrolled in all of them at once.
  */
 @Controller
 class KeyPages {
@@ -36,6 +36,13 @@ class KeyPages {
         Caller caller = access.caller();
         model.addAttribute("keys", enrolments.standing(caller, all != null ? Integer.MAX_VALUE : KEY_BOOKS_SHOWN));
         return "workspace/keys";
+    }
+
+    /** 批量登记: every key waiting for this registrar, one group per key and role, enrolled in all its books at once. */
+    @GetMapping("/staff/enrolments")
+    String enrolments(Model model) {
+        model.addAttribute("groups", enrolments.waiting(access.caller()));
+        return "workspace/enrolments";
     }
 
     @GetMapping("/staff/books/{book}/members")

@@ -45,6 +45,7 @@ class WorkspaceController {
                 listing));
         model.addAttribute("booksTotal", served.size());
         model.addAttribute("supervisor", caller.holds(AccessRole.COMMUNITY_AUDITOR) || caller.holds(AccessRole.TOWN_OFFICER));
+        model.addAttribute("enrolmentsWaiting", items.stream().filter(i -> i.kind().equals("key.enrol")).count());
         return "workspace/home";
     }
 }
