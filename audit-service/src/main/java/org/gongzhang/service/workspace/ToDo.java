@@ -3,6 +3,7 @@ package org.gongzhang.service.workspace;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -108,8 +109,17 @@ public class ToDo {
             objections(book, roles, work, today, items);
             tenders(book, roles, work, items);
         }
-        enrolments.pendingFor(reach, books).forEach(p -> items.add(new Item("key.enrol", p.book().book(),
-                p.book().compound().name(), p.displayName(), 1, null, false, "/staff/books/" + p.book().book() + "/members")));
+        // one item per key waiting in one book (its members page); one for a key waiting in many (批量登记)
+        Map<String, List<KeyEnrolments.Pending>> byKey = enrolments.pendingFor(reach, books).stream()
+                .collect(Collectors.groupingBy(p -> p.key().keyId() + " " + p.role(), LinkedHashMap::new, Collectors.toList()));
+        for (List<KeyEnrolments.Pending> waiting : byKey.values()) {
+            KeyEnrolments.Pending first = waiting.get(0);
+            items.add(waiting.size() == 1
+                    ? new Item("key.enrol", first.book().book(), first.book().compound().name(), first.displayName(), 1, null,
+                            false, "/staff/books/" + first.book().book() + "/members")
+                    : new Item("key.enrol.many", null, null, first.displayName(), waiting.size(), null, false,
+                            "/staff/enrolments"));
+        }
         items.sort(Comparator.comparing((Item i) -> !i.overdue())
                 .thenComparing(i -> i.dueBy() == null ? LocalDate.MAX : i.dueBy()));
         return new Listing(List.copyOf(items), inbox, books, work.vouchers(), work.calendars());

@@ -45,7 +45,8 @@ class WorkspaceController {
                 listing));
         model.addAttribute("booksTotal", served.size());
         model.addAttribute("supervisor", caller.holds(AccessRole.COMMUNITY_AUDITOR) || caller.holds(AccessRole.TOWN_OFFICER));
-        model.addAttribute("enrolmentsWaiting", items.stream().filter(i -> i.kind().equals("key.enrol")).count());
+        model.addAttribute("enrolmentsWaiting", items.stream().filter(i -> i.kind().startsWith("key.enrol"))
+                .mapToInt(ToDo.Item::count).sum());
         return "workspace/home";
     }
 }

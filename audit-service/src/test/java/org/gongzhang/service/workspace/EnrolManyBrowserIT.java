@@ -2,6 +2,7 @@ package org.gongzhang.service.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -38,6 +39,15 @@ class EnrolManyBrowserIT extends ServiceIT {
             List<String> books = books(auditor, group);
             assertThat(books).hasSizeGreaterThanOrEqualTo(2);
             assertThat(auditor.text(group)).contains("李娜", "制单", "李娜的新电脑", "在 " + books.size() + " 个账套等待登记");
+            // the to-do list has one item for the key, not one per book
+            List<JsonNode> items = new ArrayList<>();
+            client.as("zhao-min").get("/api/reviews").json().get("todo").forEach(items::add);
+            assertThat(items).filteredOn(i -> i.path("kind").asText().startsWith("key.enrol")
+                    && i.path("title").asText().equals("李娜")).singleElement().satisfies(i -> {
+                        assertThat(i.path("kind").asText()).isEqualTo("key.enrol.many");
+                        assertThat(i.path("count").asInt()).isEqualTo(books.size());
+                        assertThat(i.path("link").asText()).isEqualTo("/staff/enrolments");
+                    });
             auditor.screenshot("enrol-many-zh");
             auditor.assertAccessible();
             try (Browser phone = Browser.open(port, "en", Browser.PHONE)) {
