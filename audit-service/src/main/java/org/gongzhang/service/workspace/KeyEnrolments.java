@@ -142,8 +142,13 @@ public class KeyEnrolments {
      */
     public List<Waiting> waiting(Caller registrar) {
         Reach reach = access.reach(registrar);
+        return waiting(reach, access.books(reach));
+    }
+
+    /** {@link #pendingFor} grouped by key and role, in the order of their first book. */
+    public List<Waiting> waiting(Reach mine, List<BookSummary> books) {
         Map<String, Waiting> groups = new LinkedHashMap<>();
-        for (Pending p : pendingFor(reach, access.books(reach))) {
+        for (Pending p : pendingFor(mine, books)) {
             groups.computeIfAbsent(p.key().keyId() + " " + p.role(),
                     k -> new Waiting(p.username(), p.displayName(), p.role(), p.key(), new ArrayList<>()))
                     .books().add(p.book());

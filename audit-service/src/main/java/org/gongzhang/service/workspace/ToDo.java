@@ -3,7 +3,6 @@ package org.gongzhang.service.workspace;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -110,14 +109,12 @@ public class ToDo {
             tenders(book, roles, work, items);
         }
         // one item per key waiting in one book (its members page); one for a key waiting in many (批量登记)
-        Map<String, List<KeyEnrolments.Pending>> byKey = enrolments.pendingFor(reach, books).stream()
-                .collect(Collectors.groupingBy(p -> p.key().keyId() + " " + p.role(), LinkedHashMap::new, Collectors.toList()));
-        for (List<KeyEnrolments.Pending> waiting : byKey.values()) {
-            KeyEnrolments.Pending first = waiting.get(0);
-            items.add(waiting.size() == 1
-                    ? new Item("key.enrol", first.book().book(), first.book().compound().name(), first.displayName(), 1, null,
-                            false, "/staff/books/" + first.book().book() + "/members")
-                    : new Item("key.enrol.many", null, null, first.displayName(), waiting.size(), null, false,
+        for (KeyEnrolments.Waiting waiting : enrolments.waiting(reach, books)) {
+            BookSummary first = waiting.books().get(0);
+            items.add(waiting.books().size() == 1
+                    ? new Item("key.enrol", first.book(), first.compound().name(), waiting.displayName(), 1, null, false,
+                            "/staff/books/" + first.book() + "/members")
+                    : new Item("key.enrol.many", null, null, waiting.displayName(), waiting.books().size(), null, false,
                             "/staff/enrolments"));
         }
         items.sort(Comparator.comparing((Item i) -> !i.overdue())
