@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.gongzhang.verifier.entry.RegisteredKey;
 import org.springframework.stereotype.Component;
 
@@ -42,14 +43,7 @@ public class BookKeys {
      * found in one query, and only a book whose keys changed since they were kept is read again.
      */
     public Map<String, List<RegisteredKey>> valid(Collection<String> books) {
-        Map<String, List<RegisteredKey>> valid = new HashMap<>();
-        keys(books).forEach((book, keys) -> valid.put(book, keys.valid()));
-        return valid;
-    }
-
-    /** Every key the book's log registered, revoked ones included, in the order it registered them. */
-    public List<RegisteredKey> registered(String book) {
-        return keys(book, proofs.lastKeyEntry(book)).all();
+        return each(books, Known::valid);
     }
 
     /**
@@ -57,16 +51,15 @@ public class BookKeys {
      * book's log once: a revoked key is never registered there again), read as {@link #valid(Collection)}.
      */
     public Map<String, List<RegisteredKey>> registered(Collection<String> books) {
-        Map<String, List<RegisteredKey>> all = new HashMap<>();
-        keys(books).forEach((book, keys) -> all.put(book, keys.all()));
-        return all;
+        return each(books, Known::all);
     }
 
-    private Map<String, Known> keys(Collection<String> books) {
+    /** {@code which} of each book's keys, their latest key entries found in one query. */
+    private Map<String, List<RegisteredKey>> each(Collection<String> books, Function<Known, List<RegisteredKey>> which) {
         Map<String, Long> last = proofs.lastKeyEntries(books);
-        Map<String, Known> keys = new HashMap<>();
+        Map<String, List<RegisteredKey>> keys = new HashMap<>();
         for (String book : books) {
-            keys.put(book, keys(book, last.getOrDefault(book, -1L)));
+            keys.put(book, which.apply(keys(book, last.getOrDefault(book, -1L))));
         }
         return keys;
     }

@@ -38,7 +38,7 @@ public class KeyEnrolments {
      * Where one of the person's own keys stands in one book; {@code byTown} when the town officer (街道)
      * registers it there, the person being the book's community auditor.
      */
-    public record Standing(BookSummary book, String keyId, State state, boolean byTown) {
+    public record Standing(BookSummary book, State state, boolean byTown) {
     }
 
     /** A declared key in a book: trusted, revoked there (it can never be registered there again), or not yet registered. */
@@ -199,7 +199,7 @@ public class KeyEnrolments {
                 State state = there == null ? State.WAITING : there.revoked() ? State.REVOKED : State.REGISTERED;
                 count[state.ordinal()]++;
                 if (listed.size() < shown) {
-                    listed.add(new Standing(book, key.keyId(), state,
+                    listed.add(new Standing(book, state,
                             reach.roles(book).contains(AccessRole.COMMUNITY_AUDITOR)));
                 }
             }

@@ -7,7 +7,7 @@ import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
 import org.springframework.stereotype.Component;
 
-/** The books a person serves: those any of their grants covers, in the directory's order. */
+/** The roles a person holds in a book they serve (the books themselves: {@link ToDo.Listing#books()}). */
 @Component
 public class StaffBooks {
 
@@ -15,11 +15,6 @@ public class StaffBooks {
 
     StaffBooks(Access access) {
         this.access = access;
-    }
-
-    /** The books the person's grants reach, in the directory's order (one query). */
-    public List<BookSummary> of(Caller caller) {
-        return access.books(access.reach(caller));
     }
 
     /** The roles the person holds in that book. */
