@@ -65,6 +65,9 @@ public class ReportRequests {
     }
 
     private static Period period(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new LedgerRefusal(Kind.INVALID, "report.period.missing", field, field);
+        }
         try {
             return Period.parse(value);
         } catch (IllegalArgumentException e) {

@@ -22,10 +22,20 @@ class ReportRefusalsIT extends ServiceIT {
     @Test
     void malformedPeriodsAreRefusedNamingTheParameter() {
         refused(422, "trial-balance?from=2026-13&to=2026-12", "report.period.invalid", "from");
-        refused(422, "trial-balance?from=" + start(), "report.period.invalid", "to");
         refused(422, "statement?from=" + start() + "&to=26-03", "report.period.invalid", "to");
-        refused(422, "vouchers", "report.period.invalid", "period");
         refused(422, "ledger/1002?from=2026-1&to=2026-02", "report.period.invalid", "from");
+    }
+
+    @Test
+    void aMissingPeriodIsRefusedAsMissingNamingTheParameter() throws Exception {
+        JsonNode to = refused(422, "trial-balance?from=" + start(), "report.period.missing", "to");
+        assertThat(to.get("detail").asText()).isEqualTo("缺少参数 to：应为 yyyy-MM 格式的月份，例如 2026-03。");
+        refused(422, "trial-balance?to=" + start(), "report.period.missing", "from");
+        refused(422, "trial-balance", "report.period.missing", "from");
+        refused(422, "statement?from=" + start() + "&to=", "report.period.missing", "to");
+        refused(422, "vouchers", "report.period.missing", "period");
+        assertThat(inEnglish("/api/books/" + BOOK + "/reports/vouchers", 422).get("detail").asText())
+                .isEqualTo("The parameter period is missing: a month written yyyy-MM, e.g. 2026-03.");
     }
 
     @Test
@@ -81,10 +91,14 @@ class ReportRefusalsIT extends ServiceIT {
     }
 
     private JsonNode inEnglish(String path) throws Exception {
+        return inEnglish(path, 404);
+    }
+
+    private JsonNode inEnglish(String path, int status) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + path)).header("Accept-Language", "en").GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.statusCode()).isEqualTo(status);
         return new ObjectMapper().readTree(response.body());
     }
 
