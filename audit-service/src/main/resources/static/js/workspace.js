@@ -174,26 +174,59 @@ async function submit(form) {
  */
 async function submitBatch(form, button) {
   clearErrors(form);
-  const selected = [...form.querySelectorAll('input[type=checkbox][data-id]:checked')]
+  form.querySelectorAll('.batch-note').forEach(note => note.remove());
+  const selected = [...form.querySelectorAll('input[type=checkbox][data-id]:checked:not(:disabled)')]
       .map((box, at) => ({box, at}))
       .sort((a, b) => (a.box.dataset.date || '').localeCompare(b.box.dataset.date || '') || a.at - b.at)
       .map(entry => entry.box);
   const template = button.dataset.batchApi;
   let done = 0;
+  let refused = 0;
   let last;
-  for (const box of selected) {
-    status(form, words.signing + ' ' + (done + 1) + '/' + selected.length, 'muted');
+  for (const [at, box] of selected.entries()) {
+    status(form, words.signing + ' ' + (at + 1) + '/' + selected.length, 'muted');
     try {
       const body = button.dataset.batchBody === 'form' ? compact(formJson(form)) : {};
       last = (await act(template.replace('{id}', encodeURIComponent(box.dataset.id)), body)).answer;
       done++;
+      // done: not sent again if the batch is submitted again
+      box.checked = false;
+      box.disabled = true;
+      noteItem(box, words.batchDone, 'ok');
     } catch (refusal) {
-      showRefusal(form, refusal);
-      return;
+      if (!refusedOnItsMerits(refusal)) {
+        // not this item's fault (signed out, no network, the key store): the batch stops here
+        showRefusal(form, inWords(refusal));
+        return;
+      }
+      refused++;
+      box.checked = false;
+      noteItem(box, refusal.problem.detail || words.failed, 'bad');
     }
+  }
+  if (refused) {
+    status(form, words.batchRefused.replace('{0}', done).replace('{1}', refused), 'bad');
+    return;
   }
   status(form, words.signedOwn, 'ok');
   reloadAfter(last);
+}
+
+/** The service refused this item for what it is (not found, in conflict, invalid): the batch goes on with the next. */
+function refusedOnItsMerits(refusal) {
+  return [404, 409, 422].includes(refusal?.problem?.status);
+}
+
+/** What a batch says beside one of its items; the item shown if a closed <details> holds it. */
+function noteItem(box, text, kind) {
+  const item = box.closest('li, tr') || box.parentElement;
+  const note = document.createElement('span');
+  note.className = 'batch-note ' + kind;
+  note.textContent = text;
+  if (kind === 'bad') note.setAttribute('role', 'alert');
+  (item.lastElementChild || item).appendChild(note);
+  const details = box.closest('details');
+  if (details && kind === 'bad') details.open = true;
 }
 
 /** Shows the page again once the reports have read the entry just made (?after=index). */
@@ -219,7 +252,7 @@ document.addEventListener('click', event => {
   }
   const all = event.target.closest('input[data-select-all]');
   if (all) {
-    all.form.querySelectorAll('input[type=checkbox][data-id]').forEach(box => { box.checked = all.checked; });
+    all.form.querySelectorAll('input[type=checkbox][data-id]:not(:disabled)').forEach(box => { box.checked = all.checked; });
   }
 });
 
