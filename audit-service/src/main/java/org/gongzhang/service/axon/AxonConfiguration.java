@@ -125,6 +125,14 @@ class AxonConfiguration {
                 c -> new ReadModelCommits(c.getComponent(TransactionManager.class), jdbc));
     }
 
+    /** The reporting read model's rebuild for operators and benchmarks ({@link ReportingRebuild}). */
+    @Bean
+    ReportingRebuild reportingRebuild(org.axonframework.config.EventProcessingConfiguration processing,
+            LedgerEventStorage storage, org.axonframework.eventhandling.tokenstore.TokenStore tokens,
+            TransactionManager transactions, JdbcTemplate jdbc) {
+        return new ReportingRebuild(processing, storage, tokens, transactions, jdbc);
+    }
+
     /**
      * The reporting processor's segments by book, as Axon's default, with each event's entry read
      * on the coordinator's thread ahead of the work package that writes it ({@link ReadAhead}).

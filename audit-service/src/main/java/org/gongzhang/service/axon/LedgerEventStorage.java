@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.axonframework.common.jdbc.JdbcUtils;
@@ -27,7 +28,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -333,6 +336,17 @@ final class LedgerEventStorage extends JdbcEventStorageEngine implements HeldApp
             return super.readEventData(token, false);
         }
         return StreamSupport.stream(new Tail(token), false);
+    }
+
+    /**
+     * Up to {@code max} events after {@code token} (from the first when null), in one query outside
+     * any transaction, each deserialized when first read, with the tracking token Axon's own read
+     * gives it (gaps included).
+     */
+    List<TrackedEventMessage<?>> eventsAfter(TrackingToken token, int max) {
+        List<? extends TrackedEventData<?>> rows = Transactions.withoutTransaction(() -> fetchTrackedEvents(token, max));
+        return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), getEventSerializer(), upcasterChain)
+                .collect(Collectors.toList());
     }
 
     /** The batch after {@code token}, or none without a query when the gate says nothing can be new. */

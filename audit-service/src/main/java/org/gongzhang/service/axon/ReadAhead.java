@@ -33,7 +33,7 @@ final class ReadAhead implements SequencingPolicy<EventMessage<?>> {
         return sequence.getSequenceIdentifierFor(event);
     }
 
-    private static void read(EventMessage<?> event) {
+    static void read(EventMessage<?> event) {
         try {
             event.getTimestamp();
             if (event.getPayload() instanceof LedgerEvent ledger) {

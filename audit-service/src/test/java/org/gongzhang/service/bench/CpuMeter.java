@@ -34,6 +34,14 @@ final class CpuMeter {
                     jit - earlier.jit);
         }
 
+        /**
+         * For a phase in which no load generator runs: the CPU of threads that ended (which a reading
+         * counts as the load generator's) is the service's, e.g. the threads of the read model's rebuild.
+         */
+        Reading serviceOnly() {
+            return new Reading(service + clients, 0, postgres, jit);
+        }
+
         /** Milliseconds of CPU per operation, service and PostgreSQL together (the load generator's left out). */
         double productMillisPer(long operations) {
             return 1000 * (service + postgres) / Math.max(1, operations);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.service.GongzhangApplication;
 import org.gongzhang.service.custody.CustodialKey;
@@ -41,9 +43,13 @@ class RestartIT {
     void booksSurviveARestartAndKeepGrowing() {
         long lanyuanSize;
         String bookId;
+        String trialBalance;
+        String readModelRow;
         try (ConfigurableApplicationContext first = start()) {
             LedgerClient client = client(first);
             lanyuanSize = client.get("/api/books/lanyuan-public/head").json().get("size").asLong();
+            trialBalance = caughtUpTrialBalance(client, lanyuanSize);
+            readModelRow = readModelRow(first);
             TestBook book = TestBook.open(client);
             bookId = book.id;
             // snapshots are taken on a background thread after the append that triggers them
@@ -52,8 +58,11 @@ class RestartIT {
                             Integer.class))
                     .as("a book of more than %d entries has a snapshot", SNAPSHOT_EVERY).isPositive());
         }
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start("--ledger.read-model.rebuild=true")) {
             LedgerClient client = client(second);
+            assertThat(readModelRow(second)).as("ledger.read-model.rebuild wrote the read model again")
+                    .isNotEqualTo(readModelRow);
+            assertThat(caughtUpTrialBalance(client, lanyuanSize)).as("the same reports after the rebuild").isEqualTo(trialBalance);
             JsonNode books = client.get("/api/books").json();
             assertThat(books).hasSize(3);
             assertThat(client.get("/api/books/lanyuan-public/head").json().get("size").asLong()).isEqualTo(lanyuanSize);
@@ -79,11 +88,31 @@ class RestartIT {
         }
     }
 
-    private ConfigurableApplicationContext start() {
-        return SpringApplication.run(GongzhangApplication.class, "--server.port=0",
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--ledger.embedded-postgres.data-directory=" + data, "--ledger.demo.enabled=true",
                 "--ledger.keystore.directory=" + keys, "--ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES,
-                "--ledger.books.snapshot-every=" + SNAPSHOT_EVERY);
+                "--ledger.books.snapshot-every=" + SNAPSHOT_EVERY));
+        args.addAll(List.of(more));
+        return SpringApplication.run(GongzhangApplication.class, args.toArray(String[]::new));
+    }
+
+    /** lanyuan-public's trial balance for the demo's year, once the read model has applied {@code size} entries. */
+    private static String caughtUpTrialBalance(LedgerClient client, long size) {
+        String start = client.get("/api/books/lanyuan-public").json().get("startPeriod").asText();
+        String path = "/api/books/lanyuan-public/reports/trial-balance?from=" + start + "&to="
+                + java.time.YearMonth.parse(start).plusMonths(24);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var answer = client.get(path);
+            assertThat(answer.json().path("appliedIndex").asLong(-1)).as(answer.body()).isEqualTo(size - 1);
+        });
+        return client.get(path).body();
+    }
+
+    /** The transaction that wrote lanyuan-public's row of the read model, with the row. */
+    private static String readModelRow(ConfigurableApplicationContext context) {
+        return context.getBean(JdbcTemplate.class).queryForObject(
+                "select xmin::text || ' ' || t::text from report_book t where book_id = 'lanyuan-public'", String.class);
     }
 
     private static LedgerClient client(ConfigurableApplicationContext context) {

@@ -73,6 +73,19 @@ final class ReadModel {
         });
     }
 
+    /** Stops the processor and answers each segment's token as it stored it (the processor stays stopped). */
+    java.util.Map<Integer, org.axonframework.eventhandling.TrackingToken> tokensWhileStopped() {
+        processor().shutDown();
+        java.util.Map<Integer, org.axonframework.eventhandling.TrackingToken> held = new java.util.TreeMap<>();
+        transactions.executeWithoutResult(status -> {
+            for (int segment : tokens.fetchSegments(LedgerProjection.PROCESSING_GROUP)) {
+                held.put(segment, tokens.fetchToken(LedgerProjection.PROCESSING_GROUP, segment));
+                tokens.releaseClaim(LedgerProjection.PROCESSING_GROUP, segment);
+            }
+        });
+        return held;
+    }
+
     /** Waits until the processor has handled every event up to the head of the event store. */
     void awaitProcessedToHead() {
         long head = events.createHeadToken().position().orElseThrow();

@@ -14,6 +14,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.gongzhang.reporting.book.ReportBooks;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.gongzhang.service.axon.ReportingRebuild;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.service.support.TestBook;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reports of the demo books, read from the reporting read model, agree with the books' own entries. */
@@ -46,6 +50,10 @@ class ReportsIT extends ServiceIT {
     BookDirectory directory;
     @Autowired
     ReportBooks reportBooks;
+    @Autowired
+    ReportingRebuild rebuild;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private ReadModel readModel;
 
@@ -178,6 +186,57 @@ class ReportsIT extends ServiceIT {
         log.info("Rebuilt the reporting read model from {} events in {} ms: {} events/s", entries,
                 Math.round(seconds * 1000), Math.round(entries / seconds));
 
+        assertThat(reports()).isEqualTo(before);
+    }
+
+    @Test
+    void theServicesRebuildAppliesTheWholeLogIntoIdenticalReportsAndTheProcessorGoesOnFromWhereItEnded() {
+        Map<String, String> before = reports();
+        long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        long head = events.createHeadToken().position().orElseThrow();
+
+        ReportingRebuild.Result result = rebuild.rebuild();
+
+        assertThat(result.events()).as("every event the store holds was applied by the rebuild").isEqualTo(stored);
+        Map<Integer, TrackingToken> after;
+        try {
+            after = readModel.tokensWhileStopped();
+        } finally {
+            readModel.start();
+        }
+        assertThat(after.values()).as("each segment goes on after the rebuild's last event, not from a reset")
+                .isNotEmpty().allSatisfy(token -> {
+                    assertThat(token).isNotInstanceOf(ReplayToken.class);
+                    assertThat(token.position().orElse(-1)).isGreaterThanOrEqualTo(head);
+                });
+        readModel.awaitCaughtUp(DEMO);
+        assertThat(reports()).isEqualTo(before);
+        log.info("ReportingRebuild applied {} events in {} ms", result.events(), result.nanos() / 1_000_000);
+    }
+
+    @Test
+    void vouchersPostedWhileTheReadModelIsRebuiltAllReachIt() throws Exception {
+        Map<String, String> before = reports();
+        TestBook book = TestBook.open(client);
+        int vouchers = 12;
+        var posting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            for (int i = 1; i <= vouchers; i++) {
+                book.postVoucher(book.parkingVoucher(i + ".00"));
+            }
+        });
+        int rebuilds = 0;
+        while (!posting.isDone() || rebuilds == 0) {
+            rebuild.rebuild();
+            rebuilds++;
+        }
+        posting.get();
+
+        readModel.awaitCaughtUp(List.of(book.id));
+        JsonNode list = report(book.id, "vouchers?period=" + YearMonth.from(book.today));
+        assertThat(list.get("vouchers")).as("after %d rebuilds", rebuilds).hasSize(vouchers)
+                .allSatisfy(v -> assertThat(v.get("status").asText()).isEqualTo("POSTED"));
+        assertThat(list.get("appliedIndex").asLong()).isEqualTo(book.size() - 1);
+        readModel.awaitCaughtUp(DEMO);
         assertThat(reports()).isEqualTo(before);
     }
 
