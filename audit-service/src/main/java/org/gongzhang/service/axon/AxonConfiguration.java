@@ -12,7 +12,9 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.messaging.annotation.FixedValueParameterResolver;
@@ -127,9 +129,8 @@ class AxonConfiguration {
 
     /** The reporting read model's rebuild for operators and benchmarks ({@link ReportingRebuild}). */
     @Bean
-    ReportingRebuild reportingRebuild(org.axonframework.config.EventProcessingConfiguration processing,
-            LedgerEventStorage storage, org.axonframework.eventhandling.tokenstore.TokenStore tokens,
-            TransactionManager transactions, JdbcTemplate jdbc) {
+    ReportingRebuild reportingRebuild(EventProcessingConfiguration processing, LedgerEventStorage storage,
+            TokenStore tokens, TransactionManager transactions, JdbcTemplate jdbc) {
         return new ReportingRebuild(processing, storage, tokens, transactions, jdbc);
     }
 
