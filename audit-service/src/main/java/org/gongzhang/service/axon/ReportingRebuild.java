@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * count was 43 % of the coordinator's time. Here one thread reads and parses the next chunk while
  * {@value #WRITERS} others write the last one's events, each for its share of the books, in a
  * transaction of its own that commits without waiting for the disk ({@link ReadModelCommits}).
- * The rebuild of 100k events ran at 1.7 times the processor's replay in the same run (docs/benchmarks.md).
+ * A rebuild of 100k events ran at 1.3–1.8 times the processor's replay in the same runs (docs/benchmarks.md).
  *
  * <p>Each entry is applied once whatever happens: the projection keeps each book's position with
  * its rows and skips an entry it has applied. A rebuild that fails part way leaves the processor
