@@ -6,13 +6,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -111,9 +108,8 @@ public final class ReportingRebuild {
      * connection, in the log's order (a book's entries always go to the same writer).
      */
     private Applied replay(EventHandlerInvoker handlers) {
-        BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(AHEAD);
-        CompletableFuture<Void> reading = new CompletableFuture<>();
-        Thread reader = new Thread(() -> read(chunks, reading), "reporting-rebuild-read");
+        BlockingQueue<Read> chunks = new ArrayBlockingQueue<>(AHEAD);
+        Thread reader = new Thread(() -> read(chunks), "reporting-rebuild-read");
         reader.setDaemon(true);
         reader.start();
         List<ExecutorService> writers = new ArrayList<>();
@@ -130,7 +126,7 @@ public final class ReportingRebuild {
         TrackingToken last = null;
         try {
             while (true) {
-                List<TrackedEventMessage<?>> chunk = next(chunks, reading);
+                List<TrackedEventMessage<?>> chunk = next(chunks);
                 if (chunk.isEmpty()) {
                     while (!writing.isEmpty()) {
                         done(writing.poll());
@@ -183,48 +179,44 @@ public final class ReportingRebuild {
         }
     }
 
-    private void read(BlockingQueue<List<TrackedEventMessage<?>>> chunks, CompletableFuture<Void> reading) {
+    /** A chunk of the log as read, empty at its end, or why it could not be read. */
+    private record Read(List<TrackedEventMessage<?>> events, Throwable failure) {
+    }
+
+    private void read(BlockingQueue<Read> chunks) {
         try {
             TrackingToken after = null;
-            while (true) {
-                List<TrackedEventMessage<?>> chunk = storage.eventsAfter(after, CHUNK);
-                chunk.forEach(ReadAhead::read);
-                chunks.put(chunk);
-                if (chunk.isEmpty()) {
-                    reading.complete(null);
+            List<TrackedEventMessage<?>> chunk;
+            do {
+                try {
+                    chunk = storage.eventsAfter(after, CHUNK);
+                    chunk.forEach(ReadAhead::read);
+                } catch (RuntimeException | Error failed) {
+                    chunks.put(new Read(List.of(), failed));
                     return;
                 }
-                after = chunk.get(chunk.size() - 1).trackingToken();
-            }
+                chunks.put(new Read(chunk, null));
+                after = chunk.isEmpty() ? after : chunk.get(chunk.size() - 1).trackingToken();
+            } while (!chunk.isEmpty());
         } catch (InterruptedException stopped) {
+            // the rebuild ended without waiting for the rest of the log
             Thread.currentThread().interrupt();
-            reading.completeExceptionally(stopped);
-        } catch (RuntimeException | Error failed) {
-            reading.completeExceptionally(failed);
         }
     }
 
     /** The next chunk read, or the reader's failure. */
-    private static List<TrackedEventMessage<?>> next(BlockingQueue<List<TrackedEventMessage<?>>> chunks,
-            CompletableFuture<Void> reading) {
+    private static List<TrackedEventMessage<?>> next(BlockingQueue<Read> chunks) {
+        Read read;
         try {
-            while (true) {
-                List<TrackedEventMessage<?>> chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
-                if (chunk != null) {
-                    return chunk;
-                }
-                if (reading.isCompletedExceptionally()) {
-                    reading.get(0, TimeUnit.MILLISECONDS);
-                }
-            }
+            read = chunks.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the reporting rebuild was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the reporting rebuild could not read the log", e.getCause());
-        } catch (TimeoutException impossible) {
-            throw new IllegalStateException(impossible);
         }
+        if (read.failure() != null) {
+            throw new IllegalStateException("the reporting rebuild could not read the log", read.failure());
+        }
+        return read.events();
     }
 
     /** As the processor applies an event: its handler's failure goes to the processor's error handler. */

@@ -70,16 +70,7 @@ final class Processors {
         long count = eventCount(head);
         ReportingRebuild.Result result = rebuild.rebuild();
         long started = System.nanoTime();
-        StreamingEventProcessor processor = processing
-                .eventProcessor(LedgerProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!caughtUp(processor, head)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the reporting processor did not reach the head within " + timeout
-                        + " after the rebuild: " + processor.processingStatus().values());
-            }
-            sleep(5);
-        }
+        awaitHead(reporting(), head, timeout, "after the rebuild");
         // the rebuild's own time (after the reset), then the processor's until it is at the head
         double seconds = (result.nanos() + System.nanoTime() - started) / 1e9;
         if (result.events() < count) {
@@ -94,24 +85,32 @@ final class Processors {
      * replay, for comparison with {@link #rebuildReporting}.
      */
     Rebuild replayReporting(Duration timeout) {
-        StreamingEventProcessor processor = processing
-                .eventProcessor(LedgerProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor " + LedgerProjection.PROCESSING_GROUP));
+        StreamingEventProcessor processor = reporting();
         processor.shutDown();
         processor.resetTokens();
         long head = head();
         long count = eventCount(head);
         long start = System.nanoTime();
         processor.start();
-        long deadline = start + timeout.toNanos();
+        awaitHead(processor, head, timeout, "in its replay");
+        return new Rebuild(count, (System.nanoTime() - start) / 1e9);
+    }
+
+    private StreamingEventProcessor reporting() {
+        return processing.eventProcessor(LedgerProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + LedgerProjection.PROCESSING_GROUP));
+    }
+
+    /** Waits until {@code processor}'s token is at {@code head}; fails after {@code timeout}. */
+    private void awaitHead(StreamingEventProcessor processor, long head, Duration timeout, String when) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!caughtUp(processor, head)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the reporting rebuild did not reach the head within " + timeout + ": "
-                        + processor.processingStatus().values());
+                throw new IllegalStateException("the reporting processor did not reach the head within " + timeout
+                        + " " + when + ": " + processor.processingStatus().values());
             }
             sleep(5);
         }
-        return new Rebuild(count, (System.nanoTime() - start) / 1e9);
     }
 
     /** Shuts down every running streaming processor (each finishes its batch and keeps its tokens); answers them. */

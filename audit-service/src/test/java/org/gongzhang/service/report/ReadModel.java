@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.gongzhang.reporting.api.ReportedBook;
@@ -74,9 +77,9 @@ final class ReadModel {
     }
 
     /** Stops the processor and answers each segment's token as it stored it (the processor stays stopped). */
-    java.util.Map<Integer, org.axonframework.eventhandling.TrackingToken> tokensWhileStopped() {
+    Map<Integer, TrackingToken> tokensWhileStopped() {
         processor().shutDown();
-        java.util.Map<Integer, org.axonframework.eventhandling.TrackingToken> held = new java.util.TreeMap<>();
+        Map<Integer, TrackingToken> held = new TreeMap<>();
         transactions.executeWithoutResult(status -> {
             for (int segment : tokens.fetchSegments(LedgerProjection.PROCESSING_GROUP)) {
                 held.put(segment, tokens.fetchToken(LedgerProjection.PROCESSING_GROUP, segment));
