@@ -224,7 +224,8 @@ function noteItem(box, text, kind) {
   note.className = 'batch-note ' + kind;
   note.textContent = text;
   if (kind === 'bad') note.setAttribute('role', 'alert');
-  (item.lastElementChild || item).appendChild(note);
+  // beside what names the item (a voucher's 摘要), else at its end
+  (item.querySelector('[data-batch-note]') || item.lastElementChild || item).appendChild(note);
   const details = box.closest('details');
   if (details && kind === 'bad') details.open = true;
 }

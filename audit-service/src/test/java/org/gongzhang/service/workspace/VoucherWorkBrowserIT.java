@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -78,15 +79,53 @@ class VoucherWorkBrowserIT extends ServiceIT {
             assertThat(reviewer.text(By.cssSelector("table.vouchers"))).contains("收12月停车费", "收12月广告费", "付12月公示印刷费");
             reviewer.screenshot("book-vouchers-recorded");
             reviewer.assertAccessible();
+            // meanwhile the 广告费 voucher is reviewed from another tab: this page's list is stale there
+            String listPage = reviewer.driver().getWindowHandle();
+            reviewer.driver().switchTo().newWindow(WindowType.TAB);
+            reviewer.go("/staff/books/" + BOOK + "?status=RECORDED&period=" + today.substring(0, 7));
+            row(reviewer, "收12月广告费").findElement(By.cssSelector("input[data-id]")).click();
+            reviewer.find(By.xpath("//button[text()='审核所选']")).click();
+            reviewer.waitUntil(d -> reviewer.path().contains("after="));
+            reviewer.driver().close();
+            reviewer.driver().switchTo().window(listPage);
+
+            // 审核所选 on the stale list: the batch goes on past the voucher refused, which says why beside it
             selectAll(reviewer);
             reviewer.find(By.xpath("//button[text()='审核所选']")).click();
-            reviewer.waitUntil(d -> reviewer.all(By.cssSelector("table.vouchers td span.status.RECORDED")).isEmpty());
+            reviewer.waitUntil(d -> reviewer.text(By.cssSelector("#voucher-list .form-status")).contains("项被拒绝"));
+            assertThat(reviewer.text(By.cssSelector("#voucher-list .form-status"))).startsWith("已完成 2 项，1 项被拒绝");
+            assertThat(batchNote(reviewer, "收12月广告费")).matches("凭证 .+ 已审核。");
+            assertThat(batchNote(reviewer, "收12月停车费")).isEqualTo("已完成");
+            assertThat(batchNote(reviewer, "付12月公示印刷费")).isEqualTo("已完成");
+            reviewer.screenshot("book-vouchers-review-refused");
+            reviewer.driver().manage().window().setSize(Browser.PHONE);
+            // on a phone each voucher is a card, its 摘要 across it, the refusal in view without scrolling sideways
+            long viewport = ((Number) reviewer.script("return document.documentElement.clientWidth")).longValue();
+            WebElement summary = row(reviewer, "收12月广告费").findElement(By.cssSelector("td.summary"));
+            assertThat(summary.getRect().getWidth()).isGreaterThan((int) viewport / 2);
+            WebElement refusal = summary.findElement(By.cssSelector(".batch-note"));
+            assertThat(refusal.getRect().getX() + refusal.getRect().getWidth()).isLessThanOrEqualTo((int) viewport);
+            reviewer.script("arguments[0].scrollIntoView()", summary);
+            reviewer.screenshot("book-vouchers-review-refused-phone");
+            reviewer.assertAccessible();
+            reviewer.driver().manage().window().setSize(Browser.DESKTOP);
+            reviewer.go("/staff/books/" + BOOK + "?status=RECORDED&period=" + today.substring(0, 7));
+            assertThat(reviewer.all(By.cssSelector("table.vouchers td span.status.RECORDED"))).isEmpty();
             reviewer.go("/staff/books/" + BOOK + "?status=REVIEWED&period=" + today.substring(0, 7));
             selectAll(reviewer);
             reviewer.find(By.xpath("//button[text()='记账所选']")).click();
             reviewer.waitUntil(d -> reviewer.all(By.cssSelector("table.vouchers td span.status.REVIEWED")).isEmpty());
             reviewer.go("/staff/books/" + BOOK + "?period=" + today.substring(0, 7));
             reviewer.screenshot("book-vouchers-posted");
+            try (Browser phone = Browser.open(port, "en", Browser.PHONE)) {
+                phone.go("/staff?lang=en").logIn("zhao-min");
+                phone.go("/staff/books/" + BOOK + "?period=" + today.substring(0, 7) + "&lang=en");
+                assertThat(phone.find(By.cssSelector("table.vouchers thead label")).isDisplayed()).isTrue();
+                assertThat(phone.text(By.cssSelector("table.vouchers"))).contains("Select all", "周婷");
+                phone.script("document.querySelector('table.vouchers').scrollIntoView()");
+                phone.screenshot("book-vouchers-en-phone");
+                phone.assertAccessible();
+            }
             assertThat(reviewer.text(By.cssSelector("table.vouchers"))).contains("收12月停车费");
 
             List<JsonNode> reviews = entriesSince(sizeBefore, "agent:" + reviewerName);
@@ -178,6 +217,16 @@ class VoucherWorkBrowserIT extends ServiceIT {
         String before = browser.path();
         keys.keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
         browser.waitUntil(d -> !browser.path().equals(before) && browser.path().contains("after="));
+    }
+
+    /** The row of the voucher list that shows this summary. */
+    private static WebElement row(Browser browser, String summary) {
+        return browser.find(By.xpath("//table[contains(@class,'vouchers')]//tr[td[text()='" + summary + "']]"));
+    }
+
+    /** What the last batch said beside the voucher of this summary. */
+    private static String batchNote(Browser browser, String summary) {
+        return row(browser, summary).findElement(By.cssSelector(".batch-note")).getText();
     }
 
     private void selectAll(Browser browser) {
