@@ -2,9 +2,11 @@ package org.gongzhang.service.axon;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Brings the reporting read model's next look for new entries forward while someone waits for it:
@@ -13,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * looks for new entries only every {@value PromptCoordinator#IDLE_LOOK_MILLIS} ms (the embedded event
  * store's streams have no callback to say when there are some): such a wait took 60–88 ms for a
  * fresh book's two entries (docs/benchmarks.md 2026-12-06 20:47–21:30). A waiter calls {@link #awaited}
- * before each pause ({@link #pause} does both); the pending look then comes at once, or
+ * before each pause ({@link #await} does both); the pending look then comes at once, or
  * {@code ledger.read-model.follow-spacing} (10 ms) after the coordinator last found nothing
  * ({@link PromptCoordinator#nudge}): a voucher reached the read model p50 7–8 ms after its 201 for
  * someone waiting, against 46–54 ms for nobody.
@@ -28,11 +30,11 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ReadModelNudge {
 
     /**
-     * A wait for the read model asks it again (one row) after this many milliseconds, then after twice
-     * as long each time, up to {@link #LONGEST_PAUSE_MS} ({@link #pause}).
+     * A wait for the read model asks it again after this many milliseconds, then after twice as long
+     * each time, up to {@link #LONGEST_PAUSE_MS} ({@link #await}).
      */
-    public static final long FIRST_PAUSE_MS = 2;
-    public static final long LONGEST_PAUSE_MS = 10;
+    static final long FIRST_PAUSE_MS = 2;
+    static final long LONGEST_PAUSE_MS = 10;
 
     private final Set<String> processors;
     private final long spacingNanos;
@@ -65,13 +67,24 @@ public final class ReadModelNudge {
     }
 
     /**
-     * One pause of a wait for the read model: says that someone waits ({@link #awaited}), sleeps
-     * {@code millis} and answers the next pause, twice as long up to {@link #LONGEST_PAUSE_MS}.
+     * Waits until {@code attempt} answers (the read model has what the caller needs), for at most
+     * {@code patience} of pauses: it is asked at once, then after 2, 4, 8 and every 10 ms, and before
+     * each pause the read model is told that someone waits ({@link #awaited}), so its pending look
+     * comes now. Empty when it never answered.
      */
-    public long pause(long millis) throws InterruptedException {
-        awaited();
-        Thread.sleep(millis);
-        return Math.min(millis * 2, LONGEST_PAUSE_MS);
+    public <T> Optional<T> await(Supplier<Optional<T>> attempt, Duration patience) throws InterruptedException {
+        long left = patience.toMillis();
+        long pause = FIRST_PAUSE_MS;
+        while (true) {
+            Optional<T> answer = attempt.get();
+            if (answer.isPresent() || left <= 0) {
+                return answer;
+            }
+            awaited();
+            Thread.sleep(Math.min(pause, left));
+            left -= pause;
+            pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+        }
     }
 
     /** The processors whose coordinators are followed now. */

@@ -1,14 +1,15 @@
 package org.gongzhang.service.exchange;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
-import org.gongzhang.reporting.exchange.CheckedImport;
 import org.gongzhang.reporting.exchange.ExchangeFormat;
 import org.gongzhang.reporting.exchange.ExchangeQueries;
 import org.gongzhang.reporting.exchange.FileProblem;
@@ -52,7 +53,7 @@ class VoucherImports {
     private final ImportRecords records;
     private final ImportWriter writer;
     private final Clock clock;
-    private final long readModelWaitMs;
+    private final Duration readModelWait;
     /** Told before each pause while the check waits for the read model: its next look comes sooner. */
     private final ReadModelNudge readModel;
 
@@ -67,7 +68,7 @@ class VoucherImports {
         this.records = records;
         this.writer = writer;
         this.clock = clock;
-        this.readModelWaitMs = properties.readModelWait().toMillis();
+        this.readModelWait = properties.readModelWait();
         this.readModel = readModel;
     }
 
@@ -195,37 +196,24 @@ class VoucherImports {
     /**
      * The file checked against the book as of its head: waits (up to {@code ledger.exchange.read-model-wait})
      * until the read model has applied every entry, so that the numbers checked are the numbers
-     * posting will give. While it waits it asks only how far the read model got (one row), after
-     * 2, 4, 8, then every 10 ms, and tells it before each pause that someone waits
-     * ({@link ReadModelNudge#pause}): the whole check every 50 ms kept a file sent right after the
-     * book's last entries (or another book's import: the read model applies one log) up to 50 ms too
-     * long, and the read model, idle, looked for them only every 100 ms.
+     * posting will give. While it waits it asks only how far the read model got (one row), and the
+     * read model is told that someone waits ({@link ReadModelNudge#await}): the whole check every
+     * 50 ms kept a file sent right after the book's last entries (or another book's import: the read
+     * model applies one log) up to 50 ms too long, and the read model, idle, looked for them only
+     * every 100 ms.
      */
     private Checked checkAtHead(String book, List<SheetRow> rows) {
-        long waited = 0;
-        long pause = ReadModelNudge.FIRST_PAUSE_MS;
-        while (true) {
-            BookHead head = index.head(book).orElseThrow();
-            long atHead = head.size() - 1;
-            if (exchange.appliedIndex(book).orElse(Long.MIN_VALUE) == atHead) {
-                CheckedImport checked = exchange.check(book, rows, LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE))
-                        .orElse(null);
-                if (checked != null && checked.appliedIndex() == atHead) {
-                    return new Checked(head, checked.check());
-                }
-            }
-            if (waited >= readModelWaitMs) {
-                throw new LedgerRefusal(Kind.CONFLICT, "import.book.not-current", "book", book);
-            }
-            waited += pause;
-            pause = pause(pause);
-        }
-    }
-
-    /** One pause of the wait for the read model ({@link ReadModelNudge#pause}); answers the next. */
-    private long pause(long millis) {
         try {
-            return readModel.pause(millis);
+            return readModel.await(() -> {
+                BookHead head = index.head(book).orElseThrow();
+                long atHead = head.size() - 1;
+                if (exchange.appliedIndex(book).orElse(Long.MIN_VALUE) != atHead) {
+                    return Optional.empty();
+                }
+                return exchange.check(book, rows, LocalDate.ofInstant(clock.instant(), BUSINESS_ZONE))
+                        .filter(checked -> checked.appliedIndex() == atHead)
+                        .map(checked -> new Checked(head, checked.check()));
+            }, readModelWait).orElseThrow(() -> new LedgerRefusal(Kind.CONFLICT, "import.book.not-current", "book", book));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the read model", e);

@@ -29,21 +29,11 @@ class ReadModelWait {
         if (index == null) {
             return true;
         }
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        // asked again (one row) after 2 ms, then twice as long each time up to 10 ms, the read model told
-        // before each pause that someone waits: it then looks at once, not at its next look up to 100 ms away
-        long pause = ReadModelNudge.FIRST_PAUSE_MS;
-        while (System.nanoTime() < deadline) {
-            if (books.find(book).map(b -> b.appliedIndex() >= index).orElse(false)) {
-                return true;
-            }
-            try {
-                pause = readModel.pause(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            return readModel.await(() -> books.find(book).filter(b -> b.appliedIndex() >= index), PATIENCE).isPresent();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return false;
     }
 }
