@@ -4,11 +4,13 @@ import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.core.period.Period;
 import org.gongzhang.reporting.api.AccountLedgerView;
+import org.gongzhang.reporting.api.ReportedBook;
 import org.gongzhang.reporting.api.TrialBalanceView;
 import org.gongzhang.reporting.balance.TrialBalanceQueries;
 import org.gongzhang.reporting.ledger.AccountLedgerQueries;
 import org.gongzhang.reporting.ledger.LedgerRows;
 import org.gongzhang.service.report.ReportRequests;
+import org.gongzhang.service.signing.Signing;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +26,11 @@ class ReportPages {
     private final TrialBalanceQueries trialBalances;
     private final AccountLedgerQueries ledgers;
     private final ReadModelWait readModel;
+    private final Signing signing;
 
     ReportPages(BookWorkspace workspace, ReportRequests requests, TrialBalanceQueries trialBalances,
-            AccountLedgerQueries ledgers, ReadModelWait readModel) {
+            AccountLedgerQueries ledgers, ReadModelWait readModel, Signing signing) {
+        this.signing = signing;
         this.workspace = workspace;
         this.requests = requests;
         this.trialBalances = trialBalances;
@@ -39,7 +43,7 @@ class ReportPages {
             @RequestParam(required = false) String to, @RequestParam(required = false) Long after, Model model) {
         BookWorkspace.InBook here = workspace.require(book);
         readModel.until(book, after);
-        ReportRequests.Range range = requests.range(requests.book(book), from, to);
+        ReportRequests.Range range = shown(book, from, to);
         TrialBalanceView view = trialBalances.trialBalance(book, range.from(), range.to()).orElseThrow();
         model.addAttribute("book", here.book());
         model.addAttribute("tb", view);
@@ -52,7 +56,7 @@ class ReportPages {
     String ledger(@PathVariable String book, @PathVariable String account, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model model) {
         BookWorkspace.InBook here = workspace.require(book);
-        ReportRequests.Range range = requests.range(requests.book(book), from, to);
+        ReportRequests.Range range = shown(book, from, to);
         Period start = LedgerRows.yearStart(range.from(), Period.parse(here.book().startPeriod()));
         AccountLedgerView year = ledgers.ledger(book, account, start, range.to())
                 .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "report.account.unknown", "account", account));
@@ -62,5 +66,23 @@ class ReportPages {
         model.addAttribute("from", range.from().toString());
         model.addAttribute("to", range.to().toString());
         return "workspace/ledger";
+    }
+
+    /**
+     * The periods a page shows: those asked for; without them this month's (the book's first, for a
+     * book that starts later), as a person who opens the page from a bookmark expects; one given alone
+     * stands for both.
+     */
+    private ReportRequests.Range shown(String book, String from, String to) {
+        ReportedBook reported = requests.book(book);
+        boolean noFrom = from == null || from.isBlank();
+        boolean noTo = to == null || to.isBlank();
+        if (noFrom && noTo) {
+            Period month = Period.of(signing.today());
+            Period first = Period.parse(reported.startPeriod());
+            String shown = (month.isBefore(first) ? first : month).toString();
+            return requests.range(reported, shown, shown);
+        }
+        return requests.range(reported, noFrom ? to : from, noTo ? from : to);
     }
 }
