@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.service.log.BookIntegrityFailed;
 import org.gongzhang.service.log.Checkpoints;
@@ -12,6 +13,7 @@ import org.gongzhang.service.security.AccessDenied;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,9 +38,17 @@ class PageErrors implements HandlerExceptionResolver, ErrorViewResolver {
     private static final Set<Integer> TITLED = Set.of(400, 403, 404, 409, 500);
 
     private final MessageSource messages;
+    /** The logged-in person for the page's header ({@link SignedInAdvice#me}), null when nobody is. */
+    private final Supplier<SignedIn> signedIn;
 
-    PageErrors(MessageSource messages) {
+    @Autowired
+    PageErrors(MessageSource messages, SignedInAdvice signedIn) {
+        this(messages, signedIn::me);
+    }
+
+    PageErrors(MessageSource messages, Supplier<SignedIn> signedIn) {
         this.messages = messages;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -75,15 +85,27 @@ class PageErrors implements HandlerExceptionResolver, ErrorViewResolver {
         return path instanceof String uri && !isPage(uri) ? null : page(request, status, null);
     }
 
-    private static ModelAndView page(HttpServletRequest request, HttpStatus status, String detail) {
+    private ModelAndView page(HttpServletRequest request, HttpStatus status, String detail) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("languageLinks", LanguageLinks.of(request));
+        // the page's header shows who is logged in, as every other page does (not 登录 to someone who is)
+        page.addObject("me", me());
         page.addObject("status", status.value());
         String kind = TITLED.contains(status.value()) ? String.valueOf(status.value()) : "other";
         page.addObject("titleKey", "error.title." + kind);
         page.addObject("explainKey", "error.explain." + kind);
         page.addObject("detail", detail);
         return page;
+    }
+
+    /** The logged-in person, or null: an error page is still shown when they cannot be looked up. */
+    private SignedIn me() {
+        try {
+            return signedIn.get();
+        } catch (RuntimeException e) {
+            LOG.warn("an error page shown without the logged-in person: {}", e.toString());
+            return null;
+        }
     }
 
     private static boolean isPage(String path) {

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /** Which error page a page's failure shows, and that the API's failures are left to problem+json. */
 class PageErrorsTest {
 
-    private final PageErrors errors = new PageErrors(messages());
+    private final PageErrors errors = new PageErrors(messages(), () -> null);
 
     @BeforeEach
     void inChinese() {

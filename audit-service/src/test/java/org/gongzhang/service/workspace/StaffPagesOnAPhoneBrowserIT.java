@@ -49,6 +49,11 @@ class StaffPagesOnAPhoneBrowserIT extends ServiceIT {
                                 + widest(phone));
                     }
                 }
+                // a page that cannot be shown still says who is logged in, not 登录 / Log in
+                phone.go("/staff/books/" + BOOK + "/vouchers/no-such-voucher?" + lang);
+                assertThat(phone.all(By.cssSelector("main[data-error='404']"))).hasSize(1);
+                assertThat(phone.text(By.cssSelector("header .who"))).contains("赵敏");
+                phone.screenshot("phone-" + language + "-error-signed-in");
             }
         }
         assertThat(tooWide).isEmpty();
