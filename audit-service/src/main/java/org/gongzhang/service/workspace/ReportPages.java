@@ -30,12 +30,12 @@ class ReportPages {
 
     ReportPages(BookWorkspace workspace, ReportRequests requests, TrialBalanceQueries trialBalances,
             AccountLedgerQueries ledgers, ReadModelWait readModel, Signing signing) {
-        this.signing = signing;
         this.workspace = workspace;
         this.requests = requests;
         this.trialBalances = trialBalances;
         this.ledgers = ledgers;
         this.readModel = readModel;
+        this.signing = signing;
     }
 
     @GetMapping("/staff/books/{book}/trial-balance")
