@@ -13,8 +13,8 @@ import org.openqa.selenium.WebElement;
 /**
  * Every page of the workspace on a phone (390 × 844), as the community auditor 赵敏 would open them
  * while out of the office: none is wider than the screen, so nothing is reached only by scrolling the
- * whole page sideways (a wide report scrolls inside its own box). Each page is also screenshotted,
- * in Chinese and in English.
+ * whole page sideways (a wide report scrolls inside its own box, which the keyboard can reach). Each
+ * page is checked by axe-core and screenshotted, in Chinese and in English.
  */
 class StaffPagesOnAPhoneBrowserIT extends ServiceIT {
 
@@ -44,6 +44,7 @@ class StaffPagesOnAPhoneBrowserIT extends ServiceIT {
                     long wide = ((Number) phone.script("return document.documentElement.scrollWidth")).longValue();
                     long screen = ((Number) phone.script("return document.documentElement.clientWidth")).longValue();
                     phone.screenshot("phone-" + language + page.replaceAll("[^A-Za-z0-9]+", "-"));
+                    phone.assertAccessible();
                     if (wide > screen) {
                         tooWide.add(language + " " + page + " is " + wide + " px wide on a " + screen + " px screen: "
                                 + widest(phone));
