@@ -54,6 +54,8 @@ final class PromptCoordinator extends ScheduledThreadPoolExecutor {
     private ScheduledFuture<?> idleLook;
     private Runnable idleTask;
     private long idleSince;
+    /** The pending look was brought forward already: as early as the spacing allows until the next one. */
+    private boolean broughtForward;
 
     PromptCoordinator(String processor) {
         super(1, new AxonThreadFactory("Coordinator[" + processor + "]"));
@@ -73,6 +75,7 @@ final class PromptCoordinator extends ScheduledThreadPoolExecutor {
         synchronized (this) {
             idleTask = command;
             idleSince = System.nanoTime();
+            broughtForward = false;
             idleLook = super.schedule(command, prompt(delay, unit), TimeUnit.NANOSECONDS);
             return idleLook;
         }
@@ -86,7 +89,9 @@ final class PromptCoordinator extends ScheduledThreadPoolExecutor {
      */
     synchronized boolean nudge(long spacingNanos) {
         ScheduledFuture<?> pending = idleLook;
-        if (pending == null || pending.isDone() || isShutdown()) {
+        // once brought forward it is due as early as the spacing allows: comparing delays again could
+        // find it "later" by however long this thread waited between reading the clock and scheduling
+        if (pending == null || pending.isDone() || isShutdown() || broughtForward) {
             return false;
         }
         long at = Math.max(0, idleSince + spacingNanos - System.nanoTime());
@@ -95,6 +100,7 @@ final class PromptCoordinator extends ScheduledThreadPoolExecutor {
         }
         try {
             idleLook = super.schedule(idleTask, at, TimeUnit.NANOSECONDS);
+            broughtForward = true;
         } catch (RejectedExecutionException shutDown) {
             return false; // shut down meanwhile: the processor is stopping and would not look again anyway
         }
