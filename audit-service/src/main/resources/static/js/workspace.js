@@ -201,7 +201,7 @@ async function submitBatch(form, button) {
       }
       refused++;
       box.checked = false;
-      noteItem(box, refusal.problem.detail || words.failed, 'bad');
+      noteItem(box, namedAsListed(box, refusal.problem.detail) || words.failed, 'bad');
     }
   }
   if (refused) {
@@ -215,6 +215,18 @@ async function submitBatch(form, button) {
 /** The service refused this item for what it is (not found, in conflict, invalid): the batch goes on with the next. */
 function refusedOnItsMerits(refusal) {
   return [404, 409, 422].includes(refusal?.problem?.status);
+}
+
+/**
+ * A refusal beside a list's item names the item as the list does (data-label: its 凭证字号, or its
+ * 摘要 in quotes), not by the id the service's message gives, which the reader cannot tell apart.
+ */
+function namedAsListed(box, detail) {
+  const {id, label} = box.dataset;
+  if (!detail || !label || !detail.includes(id)) return detail;
+  const named = detail.split(id).join(label);
+  // Chinese sets no space beside full-width quotes: 凭证“收12月广告费”已审核。
+  return document.documentElement.lang.startsWith('zh') ? named.replace(/ (?=“)|(?<=”) /g, '') : named;
 }
 
 /** What a batch says beside one of its items; the item shown if a closed <details> holds it. */

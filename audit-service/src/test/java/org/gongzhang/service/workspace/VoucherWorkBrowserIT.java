@@ -94,7 +94,8 @@ class VoucherWorkBrowserIT extends ServiceIT {
             reviewer.find(By.xpath("//button[text()='审核所选']")).click();
             reviewer.waitUntil(d -> reviewer.text(By.cssSelector("#voucher-list .form-status")).contains("项被拒绝"));
             assertThat(reviewer.text(By.cssSelector("#voucher-list .form-status"))).startsWith("已完成 2 项，1 项被拒绝");
-            assertThat(batchNote(reviewer, "收12月广告费")).matches("凭证 .+ 已审核。");
+            // named as the list names it (its 摘要, being unnumbered), not by the id in the service's message
+            assertThat(batchNote(reviewer, "收12月广告费")).isEqualTo("凭证“收12月广告费”已审核。");
             assertThat(batchNote(reviewer, "收12月停车费")).isEqualTo("已完成");
             assertThat(batchNote(reviewer, "付12月公示印刷费")).isEqualTo("已完成");
             reviewer.screenshot("book-vouchers-review-refused");
