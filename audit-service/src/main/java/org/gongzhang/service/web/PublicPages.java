@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,8 +92,26 @@ class PublicPages {
         return "public-search";
     }
 
+    /**
+     * The login page. {@code throttled} (minutes, set by the login throttle's redirect) is shown only
+     * as a number of minutes it could have set: any other text would be words a link's author puts in
+     * the page's alert. The form's CSRF token, and the session that keeps it, is made before the page
+     * is written: made while writing the form, after whatever the page wrote first filled the response
+     * buffer, the session could no longer be created and the answer was cut off mid-page.
+     */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String throttled, CsrfToken csrf, Model model) {
+        csrf.getToken();
+        model.addAttribute("throttledMinutes", minutes(throttled));
         return "login";
+    }
+
+    /** A whole number of minutes between 1 and a day, as the throttle writes it; otherwise null. */
+    static Integer minutes(String throttled) {
+        if (throttled == null || !throttled.matches("[0-9]{1,4}")) {
+            return null;
+        }
+        int minutes = Integer.parseInt(throttled);
+        return minutes >= 1 && minutes <= 24 * 60 ? minutes : null;
     }
 }

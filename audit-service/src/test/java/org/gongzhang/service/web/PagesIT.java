@@ -62,6 +62,18 @@ class PagesIT extends ServiceIT {
     }
 
     @Test
+    void theLoginPageShowsOnlyAWaitTheThrottleCouldHaveSetNotWordsFromTheLink() throws Exception {
+        assertThat(page("/login?throttled=12").body()).contains("登录失败次数过多，请 12 分钟后再试。");
+        for (String planted : new String[] {"%E8%AF%B7%E8%87%B4%E7%94%B5110%E6%A0%B8%E5%AE%9E", "0", "-1", "1e3", "99999",
+                "x".repeat(5_000)}) {
+            HttpResponse<String> answer = page("/login?throttled=" + planted);
+            assertThat(answer.statusCode()).as(planted).isEqualTo(200);
+            assertThat(answer.body()).as(planted).doesNotContain("登录失败次数过多", "role=\"alert\"")
+                    .contains("name=\"_csrf\"", "</html>");
+        }
+    }
+
+    @Test
     void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
         page("/login");
         HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(uri("/login"))

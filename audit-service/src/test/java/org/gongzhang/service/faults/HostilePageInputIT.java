@@ -1,0 +1,202 @@
+package org.gongzhang.service.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.ServiceIT;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages' side of {@link HostileInputIT}: every staff and public page, opened by a logged-in
+ * person (and the public ones by anyone) with hostile values in each query parameter it reads, in
+ * {@code lang}, and in each path segment that names something. Not one answer may be a 5xx; a
+ * refusal is a page (HTML), not a stack trace or JSON.
+ */
+class HostilePageInputIT extends ServiceIT {
+
+    private static final String BOOK = "lanyuan-public";
+
+    /** Hostile path segments, as sent (already encoded where they need it). */
+    private static final List<String> SEGMENTS = List.of("%00", "a%00b", "%ED%A0%80", "%FF%FE", "x".repeat(3000),
+            "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "..%2F..%2Fetc%2Fpasswd", "%25", "a;b", "-1", "9223372036854775808",
+            "%E9%95%BF".repeat(300), "%20", "null", "1e309");
+
+    /** The community auditor 赵敏, and the agent's preparer 李娜 for the pages only she may open. */
+    private final HttpClient auditor = withCookies();
+    private final HttpClient preparer = withCookies();
+    private final HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<Integer, Integer> statuses = new TreeMap<>();
+    private final List<String> failures = new ArrayList<>();
+
+    @Test
+    void noHostileParameterOrPathGivesAPageA5xx() throws Exception {
+        logIn(auditor, "zhao-min");
+        logIn(preparer, "li-na");
+        LedgerClient api = client.as("zhao-min");
+        String voucher = api.get("/api/books/" + BOOK + "/reports/vouchers?period=" + firstPostedPeriod(api))
+                .json().path("vouchers").get(0).path("voucherId").asText();
+        String request = api.get("/api/books/" + BOOK + "/requests").json().get(0).path("requestId").asText();
+        String statement = null;
+        for (JsonNode s : api.get("/api/books/" + BOOK + "/statements").json()) {
+            if ("PUBLISHED".equals(s.path("status").asText())) {
+                statement = s.path("statementId").asText();
+            }
+        }
+        String tender = api.get("/api/books/" + BOOK + "/tenders").json().get(0).path("tenderId").asText();
+
+        Map<String, List<String>> staff = new TreeMap<>();
+        staff.put("/staff", List.of("all"));
+        staff.put("/staff/overview", List.of("street", "community"));
+        staff.put("/staff/keys", List.of("all"));
+        staff.put("/staff/enrolments", List.of());
+        staff.put("/staff/books/{book}", List.of("period", "status", "word", "after"));
+        staff.put("/staff/books/{book}/trial-balance", List.of("from", "to", "after"));
+        staff.put("/staff/books/{book}/ledger/{account}", List.of("from", "to"));
+        staff.put("/staff/books/{book}/vouchers/new", List.of("word", "date", "after"));
+        staff.put("/staff/books/{book}/vouchers/{voucher}", List.of("after"));
+        staff.put("/staff/books/{book}/members", List.of());
+        staff.put("/staff/books/{book}/imports", List.of());
+        staff.put("/staff/books/{book}/cosign", List.of());
+        staff.put("/staff/books/{book}/requests", List.of());
+        staff.put("/staff/books/{book}/requests/{request}", List.of());
+        staff.put("/staff/books/{book}/statements", List.of());
+        staff.put("/staff/books/{book}/statements/{statement}", List.of());
+        staff.put("/staff/books/{book}/tenders", List.of());
+        staff.put("/staff/books/{book}/tenders/{tender}", List.of());
+        Map<String, List<String>> pub = new TreeMap<>();
+        pub.put("/", List.of());
+        pub.put("/login", List.of("error", "logout", "throttled", "continue"));
+        pub.put("/public/compounds", List.of("q"));
+        pub.put("/public/streets/{street}", List.of());
+        pub.put("/public/books/{book}", List.of());
+        pub.put("/public/books/{book}/statements/{statement}", List.of());
+        pub.put("/public/books/{book}/verify?from={start}&to={start}", List.of("from", "to"));
+        pub.put("/public/books/{book}/requests/{request}", List.of());
+        pub.put("/public/books/{book}/tenders/{tender}", List.of());
+        Map<String, String> ids = Map.of("{book}", BOOK, "{account}", "100201", "{voucher}", voucher,
+                "{request}", request, "{statement}", statement, "{tender}", tender, "{street}", "beishan", "{start}", firstPostedPeriod(api));
+
+        for (Map.Entry<String, List<String>> page : staff.entrySet()) {
+            String path = fill(page.getKey(), ids, null, null);
+            HttpClient as = get(auditor, path).statusCode() == 200 ? auditor : preparer;
+            assertThat(get(as, path).statusCode()).as("%s as it is", path).isEqualTo(200);
+            probe(as, page.getKey(), page.getValue(), ids);
+        }
+        for (Map.Entry<String, List<String>> page : pub.entrySet()) {
+            String path = fill(page.getKey(), ids, null, null);
+            assertThat(get(anonymous, path).statusCode()).as("%s as it is", path).isEqualTo(200);
+            probe(auditor, page.getKey(), page.getValue(), ids);
+            probe(anonymous, page.getKey(), page.getValue(), ids);
+        }
+        System.out.printf("HostilePageInputIT: statuses %s%n", statuses);
+
+        assertThat(failures).as("pages that answered a 5xx, or a refusal that is not a page").isEmpty();
+        assertThat(statuses).as("the valid pages were reached: the probe is not refused at the door")
+                .containsKey(200);
+        assertThat(statuses.keySet()).as("and some hostile values were refused").anyMatch(s -> s >= 400);
+    }
+
+    /** The page as is, with each parameter and lang hostile in turn, and each named segment hostile in turn. */
+    private void probe(HttpClient as, String template, List<String> parameters, Map<String, String> ids) throws Exception {
+        String path = fill(template, ids, null, null);
+        for (String value : HostileInputIT.PARAMETERS) {
+            String query = path.contains("?") ? "&" : "?";
+            for (String parameter : parameters) {
+                check(as, path + query + parameter + "=" + value);
+            }
+            check(as, path + query + "lang=" + value);
+        }
+        for (String segment : ids.keySet()) {
+            if (template.contains(segment)) {
+                for (String hostile : SEGMENTS) {
+                    check(as, fill(template, ids, segment, hostile));
+                }
+            }
+        }
+    }
+
+    private static String fill(String template, Map<String, String> ids, String hostileSegment, String hostile) {
+        String path = template;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            String value = id.getKey().equals(hostileSegment) ? hostile
+                    : URLEncoder.encode(id.getValue(), StandardCharsets.UTF_8);
+            path = path.replace(id.getKey(), value);
+        }
+        return path;
+    }
+
+    private void check(HttpClient as, String path) throws Exception {
+        String shown = path.length() > 120 ? path.substring(0, 120) + "…" : path;
+        HttpResponse<String> answer;
+        try {
+            answer = get(as, path);
+        } catch (IOException broken) {
+            // e.g. a page that failed while it was being written: the connection cut mid-answer
+            failures.add("no whole answer to " + shown + ": " + broken);
+            return;
+        }
+        int status = answer.statusCode();
+        statuses.merge(status, 1, Integer::sum);
+        if (status >= 500) {
+            failures.add(status + " " + shown + ": " + firstLine(answer.body()));
+        } else if (status >= 400 && !answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
+                && !answer.body().isEmpty()) {
+            failures.add(status + " " + shown + " answered " + answer.headers().firstValue("Content-Type").orElse("?"));
+        }
+    }
+
+    private HttpResponse<String> get(HttpClient as, String path) throws Exception {
+        URI uri;
+        try {
+            uri = URI.create("http://localhost:" + port + path);
+        } catch (IllegalArgumentException unsendable) {
+            // a value java.net.URI will not send as is (the client's refusal, not the service's)
+            return get(as, path.replace(" ", "%20"));
+        }
+        return as.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").header("Accept-Language", "zh-CN")
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpClient withCookies() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private void logIn(HttpClient browser, String username) throws Exception {
+        String form = get(browser, "/login").body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).isTrue();
+        String body = "username=" + username + "&password=" + LedgerClient.DEMO_PASSWORD + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    private static String firstPostedPeriod(LedgerClient api) {
+        return api.get("/api/books/" + BOOK).json().path("startPeriod").asText();
+    }
+
+    private static String firstLine(String body) {
+        String line = body.strip().lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}
