@@ -4,6 +4,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.web.servlet.LocaleResolver;
@@ -56,17 +57,26 @@ final class PageLocaleResolver implements LocaleResolver {
                 .flatMap(c -> fromTag(c.getValue()));
     }
 
-    private static Locale acceptLanguage(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
+    /**
+     * The first language of Accept-Language spoken here, by the header's weights. A header that does
+     * not follow RFC 9110 (a weight that is not a number, a tag with "_") is read leniently, its
+     * languages in the order written: the language is a preference, never a reason to refuse.
+     */
+    static Locale acceptLanguage(String header) {
         if (header == null || header.isBlank()) {
             return Locale.SIMPLIFIED_CHINESE;
         }
-        for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-            Optional<Locale> locale = fromTag(range.getRange());
-            if (locale.isPresent()) {
-                return locale.get();
-            }
+        List<String> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(header).stream().map(Locale.LanguageRange::getRange).toList();
+        } catch (IllegalArgumentException malformed) {
+            ranges = Arrays.stream(header.split(",")).map(range -> range.split(";", 2)[0]).toList();
         }
-        return Locale.SIMPLIFIED_CHINESE;
+        return ranges.stream().map(PageLocaleResolver::fromTag).flatMap(Optional::stream).findFirst()
+                .orElse(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private static Locale acceptLanguage(HttpServletRequest request) {
+        return acceptLanguage(request.getHeader("Accept-Language"));
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The pages' side of {@link HostileInputIT}: every staff and public page, opened by a logged-in
  * person (and the public ones by anyone) with hostile values in each query parameter it reads, in
- * {@code lang}, and in each path segment that names something. Not one answer may be a 5xx; a
+ * {@code lang}, in each path segment that names something, and in its Accept-Language header. Not one answer may be a 5xx; a
  * refusal is a page (HTML), not a stack trace or JSON.
  */
 class HostilePageInputIT extends ServiceIT {
@@ -40,6 +40,10 @@ class HostilePageInputIT extends ServiceIT {
     /** The community auditor 赵敏, and the agent's preparer 李娜 for the pages only she may open. */
     private final HttpClient auditor = withCookies();
     private final HttpClient preparer = withCookies();
+    /** Accept-Language headers no language range can be read from. */
+    private static final List<String> LANGUAGES = List.of("en;q=abc", "*;q=2", "zh-CN;q=0.5;q=x", "x".repeat(300),
+            "en-,,", ";;;", "zh-CN;q=-1", "en_US", "zh-CN, en;q=0.5, *;q=0.1");
+
     private final HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<Integer, Integer> statuses = new TreeMap<>();
@@ -105,6 +109,15 @@ class HostilePageInputIT extends ServiceIT {
             probe(auditor, page.getKey(), page.getValue(), ids);
             probe(anonymous, page.getKey(), page.getValue(), ids);
         }
+        // the API reads the same header for its refusals' language
+        for (String language : LANGUAGES) {
+            for (String path : List.of("/api/books", "/api/books/" + BOOK + "/requests/nonexistent")) {
+                HttpResponse<String> answer = get(anonymous, path, language);
+                if (answer.statusCode() >= 500) {
+                    failures.add(answer.statusCode() + " " + path + " (Accept-Language: " + language + ")");
+                }
+            }
+        }
         System.out.printf("HostilePageInputIT: statuses %s%n", statuses);
 
         assertThat(failures).as("pages that answered a 5xx, or a refusal that is not a page").isEmpty();
@@ -122,6 +135,9 @@ class HostilePageInputIT extends ServiceIT {
                 check(as, path + query + parameter + "=" + value);
             }
             check(as, path + query + "lang=" + value);
+        }
+        for (String language : LANGUAGES) {
+            check(as, path, language);
         }
         for (String segment : ids.keySet()) {
             if (template.contains(segment)) {
@@ -143,10 +159,15 @@ class HostilePageInputIT extends ServiceIT {
     }
 
     private void check(HttpClient as, String path) throws Exception {
-        String shown = path.length() > 120 ? path.substring(0, 120) + "…" : path;
+        check(as, path, "zh-CN");
+    }
+
+    private void check(HttpClient as, String path, String language) throws Exception {
+        String shown = (path.length() > 120 ? path.substring(0, 120) + "…" : path)
+                + (language.equals("zh-CN") ? "" : " (Accept-Language: " + language + ")");
         HttpResponse<String> answer;
         try {
-            answer = get(as, path);
+            answer = get(as, path, language);
         } catch (IOException broken) {
             // e.g. a page that failed while it was being written: the connection cut mid-answer
             failures.add("no whole answer to " + shown + ": " + broken);
@@ -163,14 +184,18 @@ class HostilePageInputIT extends ServiceIT {
     }
 
     private HttpResponse<String> get(HttpClient as, String path) throws Exception {
+        return get(as, path, "zh-CN");
+    }
+
+    private HttpResponse<String> get(HttpClient as, String path, String language) throws Exception {
         URI uri;
         try {
             uri = URI.create("http://localhost:" + port + path);
         } catch (IllegalArgumentException unsendable) {
             // a value java.net.URI will not send as is (the client's refusal, not the service's)
-            return get(as, path.replace(" ", "%20"));
+            return get(as, path.replace(" ", "%20"), language);
         }
-        return as.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").header("Accept-Language", "zh-CN")
+        return as.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").header("Accept-Language", language)
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
