@@ -40,9 +40,22 @@ class HostilePageInputIT extends ServiceIT {
     /** The community auditor 赵敏, and the agent's preparer 李娜 for the pages only she may open. */
     private final HttpClient auditor = withCookies();
     private final HttpClient preparer = withCookies();
-    /** Accept-Language headers no language range can be read from. */
-    private static final List<String> LANGUAGES = List.of("en;q=abc", "*;q=2", "zh-CN;q=0.5;q=x", "x".repeat(300),
-            "en-,,", ";;;", "zh-CN;q=-1", "en_US", "zh-CN, en;q=0.5, *;q=0.1");
+    /** Accept-Language and Accept headers that do not follow RFC 9110, or ask for what a page is not. */
+    private static final List<Header> HEADERS = List.of(new Header("Accept-Language", "en;q=abc"),
+            new Header("Accept-Language", "*;q=2"), new Header("Accept-Language", "zh-CN;q=0.5;q=x"),
+            new Header("Accept-Language", "x".repeat(300)), new Header("Accept-Language", "en-,,"),
+            new Header("Accept-Language", ";;;"), new Header("Accept-Language", "zh-CN;q=-1"),
+            new Header("Accept-Language", "en_US"), new Header("Accept-Language", "zh-CN, en;q=0.5, *;q=0.1"),
+            new Header("Accept", "text/html;q=abc"), new Header("Accept", "*/*;q=2"), new Header("Accept", "garbage"),
+            new Header("Accept", "application/json"), new Header("Accept", "image/png"),
+            new Header("Accept", "text/html, application/xhtml+xml;;;"), new Header("Accept", "x".repeat(300)),
+            new Header("Accept", "text/*;charset=\"unterminated"));
+
+    private static final Header ZH = new Header("Accept-Language", "zh-CN");
+
+    /** A request header, sent in place of the page's usual one of that name. */
+    private record Header(String name, String value) {
+    }
 
     private final HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -109,12 +122,12 @@ class HostilePageInputIT extends ServiceIT {
             probe(auditor, page.getKey(), page.getValue(), ids);
             probe(anonymous, page.getKey(), page.getValue(), ids);
         }
-        // the API reads the same header for its refusals' language
-        for (String language : LANGUAGES) {
+        // the API reads the same headers for its refusals' language and form
+        for (Header header : HEADERS) {
             for (String path : List.of("/api/books", "/api/books/" + BOOK + "/requests/nonexistent")) {
-                HttpResponse<String> answer = get(anonymous, path, language);
+                HttpResponse<String> answer = get(anonymous, path, header);
                 if (answer.statusCode() >= 500) {
-                    failures.add(answer.statusCode() + " " + path + " (Accept-Language: " + language + ")");
+                    failures.add(answer.statusCode() + " " + path + " (" + header + ")");
                 }
             }
         }
@@ -136,8 +149,8 @@ class HostilePageInputIT extends ServiceIT {
             }
             check(as, path + query + "lang=" + value);
         }
-        for (String language : LANGUAGES) {
-            check(as, path, language);
+        for (Header header : HEADERS) {
+            check(as, path, header);
         }
         for (String segment : ids.keySet()) {
             if (template.contains(segment)) {
@@ -159,15 +172,14 @@ class HostilePageInputIT extends ServiceIT {
     }
 
     private void check(HttpClient as, String path) throws Exception {
-        check(as, path, "zh-CN");
+        check(as, path, ZH);
     }
 
-    private void check(HttpClient as, String path, String language) throws Exception {
-        String shown = (path.length() > 120 ? path.substring(0, 120) + "…" : path)
-                + (language.equals("zh-CN") ? "" : " (Accept-Language: " + language + ")");
+    private void check(HttpClient as, String path, Header header) throws Exception {
+        String shown = (path.length() > 120 ? path.substring(0, 120) + "…" : path) + (header == ZH ? "" : " (" + header + ")");
         HttpResponse<String> answer;
         try {
-            answer = get(as, path, language);
+            answer = get(as, path, header);
         } catch (IOException broken) {
             // e.g. a page that failed while it was being written: the connection cut mid-answer
             failures.add("no whole answer to " + shown + ": " + broken);
@@ -177,25 +189,29 @@ class HostilePageInputIT extends ServiceIT {
         statuses.merge(status, 1, Integer::sum);
         if (status >= 500) {
             failures.add(status + " " + shown + ": " + firstLine(answer.body()));
-        } else if (status >= 400 && !answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
+        } else if (status >= 400 && !header.name().equals("Accept")
+                && !answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
                 && !answer.body().isEmpty()) {
+            // a refusal of a page that was asked for as HTML
             failures.add(status + " " + shown + " answered " + answer.headers().firstValue("Content-Type").orElse("?"));
         }
     }
 
     private HttpResponse<String> get(HttpClient as, String path) throws Exception {
-        return get(as, path, "zh-CN");
+        return get(as, path, ZH);
     }
 
-    private HttpResponse<String> get(HttpClient as, String path, String language) throws Exception {
+    private HttpResponse<String> get(HttpClient as, String path, Header header) throws Exception {
         URI uri;
         try {
             uri = URI.create("http://localhost:" + port + path);
         } catch (IllegalArgumentException unsendable) {
             // a value java.net.URI will not send as is (the client's refusal, not the service's)
-            return get(as, path.replace(" ", "%20"), language);
+            return get(as, path.replace(" ", "%20"), header);
         }
-        return as.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").header("Accept-Language", language)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/html")
+                .header("Accept-Language", "zh-CN").setHeader(header.name(), header.value());
+        return as.send(request
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
