@@ -139,6 +139,44 @@ class HostilePageInputIT extends ServiceIT {
         assertThat(statuses.keySet()).as("and some hostile values were refused").anyMatch(s -> s >= 400);
     }
 
+    @Test
+    void noHostileLoginGivesA5xx() throws Exception {
+        List<String> values = List.of("%00", "zhao-min%00", "a%00b", "%ED%A0%80", "%FF%FE", "x".repeat(20_000),
+                "%E9%95%BF".repeat(3000), "zhao-min%0D%0A", "%20", "", "'%20or%201%3D1--", "zhao-min%C0%80");
+        // each refused login counts against this address in the login throttle (50 in 15 minutes), which
+        // the other tests of this service share: one try per name, with the demo password
+        String password = LedgerClient.DEMO_PASSWORD;
+        int refused = 0;
+        for (String username : values) {
+            HttpClient browser = withCookies();
+            String form = get(browser, "/login").body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            assertThat(csrf.find()).isTrue();
+            String body = "username=" + username + "&password=" + password + "&_csrf="
+                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String shown = username.length() > 60 ? username.substring(0, 60) + "…" : username;
+            if (answer.statusCode() >= 500) {
+                failures.add(answer.statusCode() + " login as " + shown + ": " + firstLine(answer.body()));
+            } else if (answer.headers().firstValue("Location").orElse("").contains("/login?error")) {
+                refused++;
+            } else if (answer.statusCode() == 302
+                    && !answer.headers().firstValue("Location").orElse("").contains("/login?")) {
+                // only the account itself, its name trimmed of control characters and spaces as a
+                // login form's is (Spring Security trims it), with its own password
+                String who = get(browser, "/api/session", new Header("Accept", "application/json")).body();
+                if (!who.contains("\"username\":\"zhao-min\"")) {
+                    failures.add("logged in as " + shown + ": " + who);
+                }
+            }
+        }
+        assertThat(failures).as("logins that answered a 5xx or let someone in").isEmpty();
+        assertThat(refused).as("names that are no account's refused as a wrong login").isGreaterThanOrEqualTo(5);
+    }
+
     /** The page as is, with each parameter and lang hostile in turn, and each named segment hostile in turn. */
     private void probe(HttpClient as, String template, List<String> parameters, Map<String, String> ids) throws Exception {
         String path = fill(template, ids, null, null);
