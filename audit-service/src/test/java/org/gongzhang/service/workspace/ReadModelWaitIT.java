@@ -2,6 +2,7 @@ package org.gongzhang.service.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.gongzhang.service.axon.ReadModelNudge;
@@ -40,5 +41,20 @@ class ReadModelWaitIT extends ServiceIT {
         }
 
         assertThat(nudge.broughtForward()).isGreaterThan(before);
+    }
+
+    /**
+     * A link's made-up {@code after} beyond the book's log is answered at once, not after the whole
+     * patience (5 s): not a speed figure, but whether a request can be made to wait for nothing.
+     */
+    @Test
+    void anEntryTheLogDoesNotHoldIsNotWaitedFor() {
+        long size = client.get("/api/books/" + BOOK + "/head").json().get("size").asLong();
+        long started = System.nanoTime();
+        assertThat(readModel.until(BOOK, size + 1_000_000)).isFalse();
+        assertThat(readModel.until(BOOK, Long.MAX_VALUE)).isFalse();
+        assertThat(readModel.until("no-such-book", 0L)).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        assertThat(readModel.until(BOOK, size - 1)).as("the last entry the log holds is waited for").isTrue();
     }
 }
