@@ -49,7 +49,7 @@ class BookPage {
             @RequestParam(required = false) String status, @RequestParam(required = false) String word,
             @RequestParam(required = false) Long after, Model model) {
         BookWorkspace.InBook here = workspace.require(book);
-        model.addAttribute("current", readModel.until(book, after));
+        model.addAttribute("current", readModel.until(here.book(), after));
         List<BookWork.PeriodWork> periods = work.periods(book);
         Period shown = shownPeriod(period, periods);
         List<VoucherSummary> list = vouchers.vouchers(book, shown).map(v -> v.vouchers()).orElse(List.of()).stream()

@@ -3,7 +3,6 @@ package org.gongzhang.service.workspace;
 import java.time.Duration;
 import org.gongzhang.reporting.book.ReportBooks;
 import org.gongzhang.service.axon.ReadModelNudge;
-import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,28 +19,28 @@ class ReadModelWait {
 
     private final ReportBooks books;
     private final ReadModelNudge readModel;
-    private final BookDirectory directory;
 
-    ReadModelWait(JdbcTemplate jdbc, ReadModelNudge readModel, BookDirectory directory) {
+    ReadModelWait(JdbcTemplate jdbc, ReadModelNudge readModel) {
         this.books = new ReportBooks(jdbc);
         this.readModel = readModel;
-        this.directory = directory;
     }
 
     /**
      * True once the book's read model has applied entry {@code index} (or at once when none is
      * asked); false at once for an entry the book's log does not hold (a link's made-up index):
-     * waiting would not bring it, and would hold the request for the whole patience.
+     * waiting would not bring it, and would hold the request for the whole patience. {@code book} is
+     * as the page read it for this request (its size counts every entry appended before it).
      */
-    boolean until(String book, Long index) {
+    boolean until(BookSummary book, Long index) {
         if (index == null) {
             return true;
         }
-        if (index >= directory.find(book).map(BookSummary::size).orElse(0L)) {
+        if (index >= book.size()) {
             return false;
         }
         try {
-            return readModel.await(() -> books.find(book).filter(b -> b.appliedIndex() >= index), PATIENCE).isPresent();
+            return readModel.await(() -> books.find(book.book()).filter(b -> b.appliedIndex() >= index), PATIENCE)
+                    .isPresent();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -42,7 +42,7 @@ class ReportPages {
     String trialBalance(@PathVariable String book, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) Long after, Model model) {
         BookWorkspace.InBook here = workspace.require(book);
-        readModel.until(book, after);
+        readModel.until(here.book(), after);
         ReportRequests.Range range = shown(book, from, to);
         TrialBalanceView view = trialBalances.trialBalance(book, range.from(), range.to()).orElseThrow();
         model.addAttribute("book", here.book());

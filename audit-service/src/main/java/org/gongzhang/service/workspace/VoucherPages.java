@@ -53,7 +53,7 @@ class VoucherPages {
             @RequestParam(required = false) String date, @RequestParam(required = false) Long after, Model model)
             throws JsonProcessingException {
         BookWorkspace.InBook here = workspace.require(book);
-        readModel.until(book, after);
+        readModel.until(here.book(), after);
         String today = signing.today().toString();
         model.addAttribute("book", here.book());
         model.addAttribute("here", here);
@@ -71,7 +71,7 @@ class VoucherPages {
     String voucher(@PathVariable String book, @PathVariable String voucherId,
             @RequestParam(required = false) Long after, Model model) {
         BookWorkspace.InBook here = workspace.require(book);
-        readModel.until(book, after);
+        readModel.until(here.book(), after);
         VoucherView voucher = vouchers.voucher(book, voucherId)
                 .orElseThrow(() -> new LedgerRefusal(Kind.NOT_FOUND, "report.voucher.not-found", "voucherId", voucherId));
         model.addAttribute("book", here.book());

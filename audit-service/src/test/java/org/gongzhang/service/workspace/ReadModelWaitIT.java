@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.gongzhang.service.axon.ReadModelNudge;
+import org.gongzhang.service.book.BookDirectory;
+import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.support.LedgerClient;
 import org.gongzhang.service.support.ServiceIT;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ class ReadModelWaitIT extends ServiceIT {
     @Autowired
     ReadModelNudge nudge;
 
+    @Autowired
+    BookDirectory directory;
+
     @Test
     void aPageAfterAnActionWaitsForItsEntryAndBringsTheReadModelsNextLookForward() {
         LedgerClient preparer = client.as("li-na");
@@ -37,7 +42,7 @@ class ReadModelWaitIT extends ServiceIT {
                      {"summary":"收临时停车费","account":"470101","credit":"3.00"}]}""".formatted(today), "zh-CN");
             assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
 
-            assertThat(readModel.until(BOOK, recorded.json().at("/receipt/index").asLong())).isTrue();
+            assertThat(readModel.until(directory.require(BOOK), recorded.json().at("/receipt/index").asLong())).isTrue();
         }
 
         assertThat(nudge.broughtForward()).isGreaterThan(before);
@@ -49,12 +54,14 @@ class ReadModelWaitIT extends ServiceIT {
      */
     @Test
     void anEntryTheLogDoesNotHoldIsNotWaitedFor() {
-        long size = client.get("/api/books/" + BOOK + "/head").json().get("size").asLong();
+        BookSummary book = directory.require(BOOK);
+        BookSummary none = new BookSummary("no-such-book", book.name(), book.fund(), book.compound(), book.community(),
+                book.street(), book.startPeriod(), book.openedAt(), 0);
         long started = System.nanoTime();
-        assertThat(readModel.until(BOOK, size + 1_000_000)).isFalse();
-        assertThat(readModel.until(BOOK, Long.MAX_VALUE)).isFalse();
-        assertThat(readModel.until("no-such-book", 0L)).isFalse();
+        assertThat(readModel.until(book, book.size() + 1_000_000)).isFalse();
+        assertThat(readModel.until(book, Long.MAX_VALUE)).isFalse();
+        assertThat(readModel.until(none, 0L)).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
-        assertThat(readModel.until(BOOK, size - 1)).as("the last entry the log holds is waited for").isTrue();
+        assertThat(readModel.until(book, book.size() - 1)).as("the last entry the log holds is waited for").isTrue();
     }
 }
