@@ -50,12 +50,14 @@ final class PromptCoordinator extends ScheduledThreadPoolExecutor {
     private static final long NUDGE_GAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final String processor;
-    /** The pending look for new entries, what it runs and when it was scheduled; null when none. */
+    /**
+     * The pending look for new entries, what it runs, when it was scheduled (the coordinator had found
+     * nothing) and when it is due ({@link System#nanoTime}); null when none.
+     */
     private ScheduledFuture<?> idleLook;
     private Runnable idleTask;
     private long idleSince;
-    /** The pending look was brought forward already: as early as the spacing allows until the next one. */
-    private boolean broughtForward;
+    private long idleDue;
 
     PromptCoordinator(String processor) {
         super(1, new AxonThreadFactory("Coordinator[" + processor + "]"));
@@ -73,10 +75,11 @@ final class PromptCoordinator extends ScheduledThreadPoolExecutor {
             return super.schedule(command, prompt(delay, unit), TimeUnit.NANOSECONDS);
         }
         synchronized (this) {
+            long wait = prompt(delay, unit);
             idleTask = command;
             idleSince = System.nanoTime();
-            broughtForward = false;
-            idleLook = super.schedule(command, prompt(delay, unit), TimeUnit.NANOSECONDS);
+            idleDue = idleSince + wait;
+            idleLook = super.schedule(command, wait, TimeUnit.NANOSECONDS);
             return idleLook;
         }
     }
@@ -89,18 +92,19 @@ final class PromptCoordinator extends ScheduledThreadPoolExecutor {
      */
     synchronized boolean nudge(long spacingNanos) {
         ScheduledFuture<?> pending = idleLook;
-        // once brought forward it is due as early as the spacing allows: comparing delays again could
-        // find it "later" by however long this thread waited between reading the clock and scheduling
-        if (pending == null || pending.isDone() || isShutdown() || broughtForward) {
+        if (pending == null || pending.isDone() || isShutdown()) {
             return false;
         }
-        long at = Math.max(0, idleSince + spacingNanos - System.nanoTime());
-        if (pending.getDelay(TimeUnit.NANOSECONDS) <= at + NUDGE_GAIN_NANOS || !pending.cancel(false)) {
+        // compared with the due time stored, not the future's delay read against the clock: a look
+        // brought forward is then never found "later" by however long a thread waited in between
+        long now = System.nanoTime();
+        long due = Math.max(now, idleSince + spacingNanos);
+        if (idleDue - due <= NUDGE_GAIN_NANOS || !pending.cancel(false)) {
             return false;
         }
         try {
-            idleLook = super.schedule(idleTask, at, TimeUnit.NANOSECONDS);
-            broughtForward = true;
+            idleLook = super.schedule(idleTask, due - now, TimeUnit.NANOSECONDS);
+            idleDue = due;
         } catch (RejectedExecutionException shutDown) {
             return false; // shut down meanwhile: the processor is stopping and would not look again anyway
         }
