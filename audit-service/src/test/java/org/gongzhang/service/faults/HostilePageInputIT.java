@@ -145,19 +145,10 @@ class HostilePageInputIT extends ServiceIT {
                 "%E9%95%BF".repeat(3000), "zhao-min%0D%0A", "%20", "", "'%20or%201%3D1--", "zhao-min%C0%80");
         // each refused login counts against this address in the login throttle (50 in 15 minutes), which
         // the other tests of this service share: one try per name, with the demo password
-        String password = LedgerClient.DEMO_PASSWORD;
         int refused = 0;
         for (String username : values) {
             HttpClient browser = withCookies();
-            String form = get(browser, "/login").body();
-            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-            assertThat(csrf.find()).isTrue();
-            String body = "username=" + username + "&password=" + password + "&_csrf="
-                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-            HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = submitLogin(browser, username, LedgerClient.DEMO_PASSWORD);
             String shown = username.length() > 60 ? username.substring(0, 60) + "…" : username;
             if (answer.statusCode() >= 500) {
                 failures.add(answer.statusCode() + " login as " + shown + ": " + firstLine(answer.body()));
@@ -259,15 +250,20 @@ class HostilePageInputIT extends ServiceIT {
     }
 
     private void logIn(HttpClient browser, String username) throws Exception {
+        HttpResponse<String> answer = submitLogin(browser, username, LedgerClient.DEMO_PASSWORD);
+        assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    /** The login form as a browser submits it, with its CSRF token; the name and password as sent (already encoded). */
+    private HttpResponse<String> submitLogin(HttpClient browser, String username, String password) throws Exception {
         String form = get(browser, "/login").body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).isTrue();
-        String body = "username=" + username + "&password=" + LedgerClient.DEMO_PASSWORD + "&_csrf="
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        String body = "username=" + username + "&password=" + password + "&_csrf="
                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }
 
     private static String firstPostedPeriod(LedgerClient api) {
