@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.gongzhang.service.entry.BookHead;
 import org.gongzhang.service.entry.LedgerIndex;
 import org.gongzhang.service.log.CheckpointSigned;
@@ -32,11 +35,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Asks every independent witness to cosign each book's latest checkpoint, off the append path: on
- * one background thread, right after a checkpoint's signing commits, and again every
+ * Asks every independent witness to cosign each book's latest checkpoint, off the append path:
+ * right after a checkpoint's signing commits, and again every
  * {@code ledger.witness-push.retry-interval} for any witness that does not hold it yet (unreachable,
  * timed out, or started after the service). Each request carries a consistency proof from the size
  * the witness cosigned last, which the service remembers or learns from the witness's 409 answer.
+ *
+ * <p>Each witness has a thread and a queue of its own ({@link Lane}): one that is down, or takes
+ * requests and never answers, costs its own queue the timeout, never another witness's
+ * cosignatures. Once a request could not reach it, checkpoints signed meanwhile are not queued for
+ * it: the next retry asks it once, and offers it every book it lacks when it answers. A book queued
+ * again before its push ran is pushed once, at its latest checkpoint.
  *
  * <p>A witness that refuses the checkpoint as not extending what it cosigned (422, or 400 for a
  * smaller one) caught a split view (分叉视图): logged at ERROR, the book marked in
@@ -61,11 +70,7 @@ class WitnessPush implements DisposableBean {
     private final LogKey logKey;
     private final Map<String, Integer> rotationsDelivered = new ConcurrentHashMap<>();
     private final WitnessProperties.WitnessPush settings;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread t = new Thread(task, "witness-push");
-        t.setDaemon(true);
-        return t;
-    });
+    private final List<Lane> lanes;
 
     WitnessPush(Witnesses witnesses, WitnessProperties properties, Checkpoints checkpoints,
             Cosignatures cosignatures, LedgerIndex index, SplitViews splitViews, LogKey logKey) {
@@ -77,47 +82,84 @@ class WitnessPush implements DisposableBean {
         this.cosignatures = cosignatures;
         this.index = index;
         this.splitViews = splitViews;
-    }
-
-    /** Sends the rotation to every witness at once, before any checkpoint signed by the new key. */
-    @EventListener
-    void on(LogKeyRotated rotated) {
-        if (!witnesses.all().isEmpty()) {
-            thread.execute(() -> guarded(() -> witnesses.all().forEach(this::deliverRotations)));
-        }
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(CheckpointSigned signed) {
-        if (!witnesses.all().isEmpty()) {
-            thread.execute(() -> guarded(() -> witnesses.all().forEach(w -> {
-                deliverRotations(w);
-                push(signed.book(), w);
-            })));
-        }
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void startRetrying() {
-        if (!witnesses.all().isEmpty()) {
-            long millis = settings.retryInterval().toMillis();
-            thread.scheduleWithFixedDelay(() -> guarded(this::sweep), millis, millis, TimeUnit.MILLISECONDS);
-        }
+        List<IndependentWitness> all = witnesses.all();
+        this.lanes = IntStream.range(0, all.size()).mapToObj(i -> new Lane(all.get(i), i + 1)).toList();
     }
 
     /**
-     * Offers each witness the latest checkpoint of every book it does not hold (found in one query, not
-     * three per book of the city every interval); stops early at an unreachable one.
+     * One witness's thread and queue. Only its thread talks to the witness, so its requests go one at
+     * a time and in order (a log key rotation before the checkpoints signed by the new key).
      */
-    private void sweep() {
-        for (IndependentWitness witness : witnesses.all()) {
-            deliverRotations(witness);
+    private final class Lane {
+
+        final IndependentWitness witness;
+        final ScheduledExecutorService thread;
+        /** Books whose latest checkpoint waits in this lane's queue. */
+        private final Set<String> queued = ConcurrentHashMap.newKeySet();
+        /** The last request could not reach the witness: the next retry asks it again, nothing is queued meanwhile. */
+        volatile boolean unreachable;
+
+        Lane(IndependentWitness witness, int number) {
+            this.witness = witness;
+            this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread t = new Thread(task, "witness-push-" + number);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** Queues the book's latest checkpoint for the witness, unless it is queued already or the witness is not reached. */
+        void offer(String book) {
+            if (unreachable || !queued.add(book)) {
+                return;
+            }
+            try {
+                thread.execute(() -> {
+                    queued.remove(book);
+                    if (!unreachable) {
+                        guarded(() -> {
+                            deliverRotations(this);
+                            push(book, this);
+                        });
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                // the service is stopping; the witness is offered the checkpoint by the next start's retry
+                queued.remove(book);
+            }
+        }
+
+        /** Offers the witness the latest checkpoint of every book it does not hold; stops early when it is not reached. */
+        void sweep() {
+            deliverRotations(this);
             for (String book : witnesses.behind(witness)) {
-                if (!push(book, witness)) {
+                if (!push(book, this)) {
                     break;
                 }
             }
         }
+    }
+
+    /** Sends the rotation to every witness, each in its own lane, before any checkpoint signed by the new key. */
+    @EventListener
+    void on(LogKeyRotated rotated) {
+        lanes.forEach(lane -> lane.thread.execute(() -> guarded(() -> deliverRotations(lane))));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CheckpointSigned signed) {
+        lanes.forEach(lane -> lane.offer(signed.book()));
+    }
+
+    /**
+     * Every retry interval, each witness is offered the latest checkpoint of every book it does not
+     * hold (found in one query, not three per book of the city every interval).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void startRetrying() {
+        long millis = settings.retryInterval().toMillis();
+        lanes.forEach(lane -> lane.thread.scheduleWithFixedDelay(() -> guarded(lane::sweep), millis, millis,
+                TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -125,7 +167,8 @@ class WitnessPush implements DisposableBean {
      * (a witness answers 200 again to one it holds), oldest first; stops at the first it does not
      * accept, with an ERROR once per rotation.
      */
-    private void deliverRotations(IndependentWitness witness) {
+    private void deliverRotations(Lane lane) {
+        IndependentWitness witness = lane.witness;
         List<LogKeyRotation> rotations = logKey.rotations().rotations();
         int delivered = rotationsDelivered.getOrDefault(witness.name(), 0);
         for (int i = delivered; i < rotations.size(); i++) {
@@ -133,11 +176,13 @@ class WitnessPush implements DisposableBean {
             try {
                 reply = client.addRotation(witness, rotations.get(i).toString());
             } catch (IOException e) {
+                lane.unreachable = true;
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            lane.unreachable = false;
             if (reply.status() != 200) {
                 if (witnesses.failed(witness, "*", i + 1, "log key rotation " + (i + 1) + " refused: HTTP "
                         + reply.status() + " " + reply.body().strip())) {
@@ -151,7 +196,8 @@ class WitnessPush implements DisposableBean {
     }
 
     /** Pushes the book's latest checkpoint to the witness; false when the witness could not be reached. */
-    private boolean push(String book, IndependentWitness witness) {
+    private boolean push(String book, Lane lane) {
+        IndependentWitness witness = lane.witness;
         Optional<Checkpoints.Stored> latest = checkpoints.latest(book);
         if (latest.isEmpty() || splitViews.refusedBy(book, witness.name())) {
             return true;
@@ -171,12 +217,14 @@ class WitnessPush implements DisposableBean {
             try {
                 reply = client.addCheckpoint(witness, body.get());
             } catch (IOException e) {
+                lane.unreachable = true;
                 witnesses.failed(witness, book, checkpoint.size(), "unreachable: " + e);
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
+            lane.unreachable = false;
             switch (reply.status()) {
                 case 200 -> {
                     accept(book, checkpoint, witness, reply.body());
@@ -277,6 +325,6 @@ class WitnessPush implements DisposableBean {
 
     @Override
     public void destroy() {
-        thread.shutdownNow();
+        lanes.forEach(lane -> lane.thread.shutdownNow());
     }
 }
