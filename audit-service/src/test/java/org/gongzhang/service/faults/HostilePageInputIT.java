@@ -16,9 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.LoginForm;
 import org.gongzhang.service.support.ServiceIT;
 import org.junit.jupiter.api.Test;
 
@@ -256,14 +255,7 @@ class HostilePageInputIT extends ServiceIT {
 
     /** The login form as a browser submits it, with its CSRF token; the name and password as sent (already encoded). */
     private HttpResponse<String> submitLogin(HttpClient browser, String username, String password) throws Exception {
-        String form = get(browser, "/login").body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-        String body = "username=" + username + "&password=" + password + "&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return LoginForm.submit(browser, port, username, password);
     }
 
     private static String firstPostedPeriod(LedgerClient api) {

@@ -11,8 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.gongzhang.service.support.LoginForm;
 import org.gongzhang.service.support.ServiceIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,14 +112,7 @@ class PagesIT extends ServiceIT {
     }
 
     private HttpResponse<String> login(String username, String password) throws Exception {
-        String form = page("/login").body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-        String body = "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        return browser.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return LoginForm.submit(browser, port, username, URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> page(String path) throws Exception {

@@ -11,9 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gongzhang.reporting.format.Display;
+import org.gongzhang.service.support.LoginForm;
 import org.gongzhang.service.support.ServiceIT;
 import org.gongzhang.verifier.statement.Statement;
 import org.junit.jupiter.api.Test;
@@ -123,11 +122,11 @@ class PublicStatementPagesIT extends ServiceIT {
         int before = client.get("/api/books/" + BOOK + "/statements/" + id + "/objections").json().size();
 
         String login = get("/login").body();
-        post("/login", "username=lanyuan-owner&password=gongzhang-demo&_csrf=" + csrf(login));
+        post("/login", "username=lanyuan-owner&password=gongzhang-demo&_csrf=" + LoginForm.csrf(login));
         String form = get(statementPage).body();
         assertThat(form).contains("name=\"text\"");
         HttpResponse<String> sent = post(statementPage + "/objections",
-                "text=" + URLEncoder.encode("公示表中的广告收入与合同不符", StandardCharsets.UTF_8) + "&_csrf=" + csrf(form));
+                "text=" + URLEncoder.encode("公示表中的广告收入与合同不符", StandardCharsets.UTF_8) + "&_csrf=" + LoginForm.csrf(form));
         assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("?objected");
         assertThat(client.get("/api/books/" + BOOK + "/statements/" + id + "/objections").json().size()).isEqualTo(before + 1);
         assertThat(get(statementPage).body()).doesNotContain("公示表中的广告收入与合同不符");
@@ -142,11 +141,6 @@ class PublicStatementPagesIT extends ServiceIT {
         throw new AssertionError("the demo publishes a statement");
     }
 
-    private static String csrf(String page) {
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(m.find()).isTrue();
-        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-    }
 
     private HttpResponse<String> get(String path) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
