@@ -31,9 +31,15 @@ public final class TestBook {
     public final ClientKeys auditor;
     public final ClientKeys preparerAsReviewer;
     public final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    public final YearMonth start = YearMonth.from(today).minusMonths(3);
+    public final YearMonth start;
 
     public TestBook(LedgerClient client, SignatureSuite suite) {
+        this(client, suite, null);
+    }
+
+    /** A book whose 启用期间 is {@code start} (null: three months ago). */
+    private TestBook(LedgerClient client, SignatureSuite suite, YearMonth start) {
+        this.start = start == null ? YearMonth.from(today).minusMonths(3) : start;
         this.client = client;
         this.id = "t-" + UUID.randomUUID().toString().substring(0, 8);
         this.preparer = ClientKeys.generate("agent:li-" + id, Role.AGENT_PREPARER, suite);
@@ -59,6 +65,13 @@ public final class TestBook {
 
     /** Where a book's compound is: its community (社区) and street (街道), each by id and name. */
     public record Place(String compound, String communityId, String community, String streetId, String street) {
+    }
+
+    /** A book opened (its genesis only) whose first period (启用期间) is {@code start}, e.g. one set up ahead of its year. */
+    public static TestBook openStarting(LedgerClient client, YearMonth start) {
+        TestBook book = new TestBook(client, SignatureSuite.ED25519, start);
+        book.accept(book.genesis());
+        return book;
     }
 
     /** A book opened (its genesis only) for a compound of that name in that community and street. */
