@@ -2,10 +2,12 @@ package org.gongzhang.service.disclosure;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.log.BookAudit;
+import org.gongzhang.service.log.BundleTags;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * Statements (公示表) and their objections. Reading is public — versions, figures, bundles,
@@ -66,10 +69,12 @@ class StatementController {
     private final BookAudit audit;
     private final PublishedSheets sheets;
     private final ReportPdfs pdfs;
+    private final BundleTags tags;
 
     StatementController(Access access, BookDirectory books, StatementPublication publication,
             StatementVersions versions, Objections objections, BookAudit audit, PublishedSheets sheets,
-            ReportPdfs pdfs) {
+            ReportPdfs pdfs, BundleTags tags) {
+        this.tags = tags;
         this.sheets = sheets;
         this.pdfs = pdfs;
         this.access = access;
@@ -98,12 +103,20 @@ class StatementController {
         return versions.content(version(book, id).contentSha256()).orElseThrow();
     }
 
-    /** Everything {@code ./ledger verify} needs: the log up to the latest checkpoint and this statement.json. */
+    /**
+     * Everything {@code ./ledger verify} needs: the log up to the latest checkpoint and this
+     * statement.json; 304 without reading the log when the client holds it as it stands ({@link BundleTags}).
+     */
     @GetMapping(path = "/statements/{id}/bundle", produces = "application/zip")
-    ResponseEntity<byte[]> bundle(@PathVariable String book, @PathVariable String id) {
+    ResponseEntity<byte[]> bundle(@PathVariable String book, @PathVariable String id, WebRequest request) {
         StatementVersion version = version(book, id);
+        String backs = "statement.json " + version.contentSha256();
+        Optional<String> held = tags.current(book, null, backs);
+        if (held.isPresent() && request.checkNotModified(held.get())) {
+            return null;
+        }
         Bundle bundle = audit.bundle(book, null).withStatement(versions.content(version.contentSha256()).orElseThrow());
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
+        return ResponseEntity.ok().eTag(BundleTags.of(book, bundle, backs)).header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"" + book + "-statement-" + version.from() + "-" + version.to() + "-v"
                         + version.version() + ".zip\"").body(BundleWriter.toBytes(bundle));
     }

@@ -1,6 +1,7 @@
 package org.gongzhang.service.log;
 
 import java.util.List;
+import java.util.Optional;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.verifier.Finding;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * Public, read-only evidence about a book's log: the service's own verification, the latest
@@ -31,9 +33,11 @@ class LogController {
     private final StatementBundles statements;
     private final Access access;
     private final ApplicationEventPublisher events;
+    private final BundleTags tags;
 
     LogController(BookAudit audit, LogKey logKey, StatementBundles statements, Access access,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, BundleTags tags) {
+        this.tags = tags;
         this.access = access;
         this.events = events;
         this.audit = audit;
@@ -55,17 +59,28 @@ class LogController {
         return audit.checkpoint(book).note();
     }
 
+    /**
+     * The book's bundle, or the bundle behind a statement of {@code from}…{@code to}; 304 without
+     * reading the log when the client holds it as it stands ({@link BundleTags}).
+     */
     @GetMapping(path = "/api/books/{book}/bundle", produces = "application/zip")
     ResponseEntity<byte[]> bundle(@PathVariable String book, @RequestParam(required = false) Long size,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String threshold) {
+            @RequestParam(required = false) String threshold, WebRequest request) {
+        boolean statement = from != null || to != null;
+        String backs = statement ? "statement " + from + " " + to + " "
+                + (threshold != null ? threshold : "default " + statements.defaultThreshold()) : "";
+        Optional<String> held = tags.current(book, size, backs);
+        if (held.isPresent() && request.checkNotModified(held.get())) {
+            return null;
+        }
         Bundle bundle;
-        if (from != null || to != null) {
+        if (statement) {
             bundle = statements.bundle(book, size, from, to, threshold);
         } else {
             bundle = size == null ? audit.bundle(book) : audit.bundle(book, size);
         }
-        return ResponseEntity.ok()
+        return ResponseEntity.ok().eTag(BundleTags.of(book, bundle, backs))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + book + ".bundle.zip\"")
                 .body(BundleWriter.toBytes(bundle));
     }

@@ -36,6 +36,11 @@ public class StatementBundles {
      * statement for the periods {@code from}…{@code to}, itemising spending at or above
      * {@code threshold} yuan (the configured default when null).
      */
+    /** The threshold, in 分, that a statement without one itemises spending from (ledger.statement.item-threshold). */
+    long defaultThreshold() {
+        return defaultThreshold;
+    }
+
     Bundle bundle(String book, Long size, String from, String to, String threshold) {
         return statement(book, size, from, to, threshold).withStatement();
     }

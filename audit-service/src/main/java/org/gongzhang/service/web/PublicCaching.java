@@ -24,12 +24,12 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
  * Conditional GETs for what residents read and auditors download: the public pages and the
- * bundles answer with an {@code ETag}, and a client that already holds that version gets 304 Not
- * Modified without the body (a phone on a slow network, a notice-board screen refreshing). They
- * are marked {@code Cache-Control: no-cache} — kept, but revalidated on every use — instead of
- * Spring Security's {@code no-store}, which forbids keeping them at all. Staff pages keep
- * {@code no-store}. In front of both, anonymous readers of the public pages share one rendering
- * ({@link PublicPageCache}).
+ * bundles answer with an {@code ETag} (a page's from its bytes, a bundle's from what it holds,
+ * {@code BundleTags}), and a client that already holds that version gets 304 Not Modified
+ * without the body (a phone on a slow network, a notice-board screen refreshing). They are
+ * marked {@code Cache-Control: no-cache} — kept, but revalidated on every use — instead of Spring
+ * Security's {@code no-store}, which forbids keeping them at all. Staff pages keep {@code no-store}.
+ * In front of both, anonymous readers of the public pages share one rendering ({@link PublicPageCache}).
  */
 @Configuration(proxyBeanMethods = false)
 class PublicCaching {
@@ -41,8 +41,16 @@ class PublicCaching {
 
     /** The public pages and the bundles. */
     static boolean applies(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return path.equals("/") || path.startsWith("/public/") || BUNDLES.matcher(path).matches();
+    }
+
+    private static boolean isBundle(HttpServletRequest request) {
+        return BUNDLES.matcher(path(request)).matches();
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /** Rendered public pages kept for anonymous readers until the ledger changes or {@code ttl} passes. */
@@ -90,7 +98,9 @@ class PublicCaching {
                 new FilterRegistrationBean<>(new ShallowEtagHeaderFilter() {
                     @Override
                     protected boolean shouldNotFilter(HttpServletRequest request) {
-                        return !applies(request);
+                        // a bundle tags itself, from what it holds (BundleTags): this filter would
+                        // hold the whole ZIP in memory a second time to hash it
+                        return !applies(request) || isBundle(request);
                     }
                 });
         registration.setOrder(ORDER + 1);
