@@ -118,8 +118,9 @@ class WitnessPush implements DisposableBean {
                     queued.remove(book);
                     if (!unreachable) {
                         guarded(() -> {
-                            deliverRotations(this);
-                            push(book, this);
+                            if (deliverRotations(this)) {
+                                push(book, this);
+                            }
                         });
                     }
                 });
@@ -131,7 +132,9 @@ class WitnessPush implements DisposableBean {
 
         /** Offers the witness the latest checkpoint of every book it does not hold; stops early when it is not reached. */
         void sweep() {
-            deliverRotations(this);
+            if (!deliverRotations(this)) {
+                return;
+            }
             for (String book : witnesses.behind(witness)) {
                 if (!push(book, this)) {
                     break;
@@ -165,9 +168,9 @@ class WitnessPush implements DisposableBean {
     /**
      * Sends the witness every log key rotation it has not acknowledged since the service started
      * (a witness answers 200 again to one it holds), oldest first; stops at the first it does not
-     * accept, with an ERROR once per rotation.
+     * accept, with an ERROR once per rotation. False when the witness could not be reached.
      */
-    private void deliverRotations(Lane lane) {
+    private boolean deliverRotations(Lane lane) {
         IndependentWitness witness = lane.witness;
         List<LogKeyRotation> rotations = logKey.rotations().rotations();
         int delivered = rotationsDelivered.getOrDefault(witness.name(), 0);
@@ -177,10 +180,10 @@ class WitnessPush implements DisposableBean {
                 reply = client.addRotation(witness, rotations.get(i).toString());
             } catch (IOException e) {
                 lane.unreachable = true;
-                return;
+                return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
             lane.unreachable = false;
             if (reply.status() != 200) {
@@ -189,10 +192,11 @@ class WitnessPush implements DisposableBean {
                     log.error("Witness {} did not accept log key rotation {} to {}: HTTP {} {}", witness.name(), i + 1,
                             rotations.get(i).newKey(), reply.status(), reply.body().strip());
                 }
-                return;
+                return true;
             }
             rotationsDelivered.put(witness.name(), i + 1);
         }
+        return true;
     }
 
     /** Pushes the book's latest checkpoint to the witness; false when the witness could not be reached. */
