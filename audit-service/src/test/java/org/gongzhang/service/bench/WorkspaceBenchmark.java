@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongzhang.service.security.Users;
 import org.gongzhang.service.support.ClientKeys;
 import org.gongzhang.service.support.LedgerClient;
+import org.gongzhang.service.support.LoginForm;
 import org.gongzhang.service.support.TestBook;
 import org.gongzhang.verifier.entry.Role;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,8 +36,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  *     org.gongzhang.service.bench.WorkspaceBenchmark 500 100</pre>
  */
 public final class WorkspaceBenchmark {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private WorkspaceBenchmark() {
     }
@@ -96,18 +94,8 @@ public final class WorkspaceBenchmark {
     private static HttpClient logIn(int port, String username) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher token = CSRF.matcher(form);
-        if (!token.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(LedgerClient.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = LoginForm.submit(browser, port, URLEncoder.encode(username, StandardCharsets.UTF_8),
+                URLEncoder.encode(LedgerClient.DEMO_PASSWORD, StandardCharsets.UTF_8));
         String location = answer.headers().firstValue("Location").orElse("");
         if (answer.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("login of " + username + ": " + answer.statusCode() + " " + location);
