@@ -49,6 +49,25 @@ class BundleCachingIT extends ServiceIT {
     }
 
     @Test
+    void aClientThatHoldsTheBundleBehindAStatementOfSomePeriodsGetsNotModifiedForThosePeriodsOnly() throws Exception {
+        TestBook book = TestBook.open(client);
+        book.postVoucher(book.parkingVoucher("100.00"));
+        client.as("zhao-min").post("/api/books/" + book.id + "/checkpoints", "", "en");
+        String month = book.today.toString().substring(0, 7);
+        String path = "/api/books/" + book.id + "/bundle?from=" + month + "&to=" + month;
+
+        HttpResponse<byte[]> first = get(path, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(path, etag).statusCode()).isEqualTo(304);
+        assertThat(get(path + "&threshold=1.00", etag).statusCode()).as("another threshold, another statement").isEqualTo(200);
+        assertThat(get("/api/books/" + book.id + "/bundle?from=" + book.start + "&to=" + month, etag).statusCode())
+                .as("other periods").isEqualTo(200);
+        assertThat(get("/api/books/" + book.id + "/bundle", etag).statusCode()).as("the bundle without a statement")
+                .isEqualTo(200);
+    }
+
+    @Test
     void aClientThatHoldsAStatementsBundleGetsNotModified() throws Exception {
         String book = "lanyuan-public";
         String statement = null;

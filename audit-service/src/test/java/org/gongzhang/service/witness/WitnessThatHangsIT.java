@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,8 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Two witnesses, one of which takes every connection and never answers (its machine hung, or a
  * firewall that swallows the request): the other one's cosignatures must not wait for it. The
  * witnesses are independent of each other as much as of the operator; one that is down is the
- * ordinary fault, and each request to it costs the push timeout.
+ * ordinary fault, and each request to it costs the push timeout. Its service is stopped after it
+ * (its witnesses are gone then, and nothing else shares it).
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.embedded-postgres.ephemeral=true", "ledger.demo.enabled=true",
         "ledger.keystore.iterations=" + ServiceIT.FAST_KEY_FILES,
