@@ -51,7 +51,7 @@ class BookPage {
         BookWorkspace.InBook here = workspace.require(book);
         model.addAttribute("current", readModel.until(here.book(), after));
         List<BookWork.PeriodWork> periods = work.periods(book);
-        Period shown = shownPeriod(period, periods, Period.parse(here.book().startPeriod()));
+        Period shown = shownPeriod(period, periods, here.book().startPeriod());
         List<VoucherSummary> list = vouchers.vouchers(book, shown).map(v -> v.vouchers()).orElse(List.of()).stream()
                 .filter(v -> status == null || status.isBlank() || v.status().equals(status))
                 .filter(v -> word == null || word.isBlank() || v.word().equals(word))
@@ -70,11 +70,10 @@ class BookPage {
     }
 
     /**
-     * The period asked for; without one, the earliest with vouchers not yet posted, else this month,
-     * or the book's first for a book that starts later (set up ahead of its 启用期间), as the report
-     * pages default: the page's 科目余额表 link then asks for a period the book has.
+     * The period asked for; without one, the earliest with vouchers not yet posted, else what the
+     * report pages show without one ({@link BookWorkspace#thisMonthOrFirst}).
      */
-    private Period shownPeriod(String asked, List<BookWork.PeriodWork> periods, Period start) {
+    private Period shownPeriod(String asked, List<BookWork.PeriodWork> periods, String startPeriod) {
         if (asked != null && !asked.isBlank()) {
             try {
                 return Period.parse(asked.strip());
@@ -84,10 +83,7 @@ class BookPage {
         }
         return periods.stream().filter(p -> p.unposted() > 0).map(p -> Period.parse(p.period()))
                 .reduce((later, earlier) -> earlier)
-                .orElseGet(() -> {
-                    Period month = Period.of(signing.today());
-                    return month.isBefore(start) ? start : month;
-                });
+                .orElseGet(() -> BookWorkspace.thisMonthOrFirst(signing.today(), startPeriod));
     }
 
     private Closing closing(String book, String startPeriod, List<BookWork.PeriodWork> periods) {

@@ -1,6 +1,8 @@
 package org.gongzhang.service.workspace;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.gongzhang.core.period.Period;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.security.Access;
@@ -12,6 +14,17 @@ import org.springframework.stereotype.Component;
 /** The book a workspace page is about, and what the person may do in it. */
 @Component
 public class BookWorkspace {
+
+    /**
+     * The period a page shows when none is asked for: this month, or the book's first for a book
+     * that starts later (set up ahead of its 启用期间), so that its reports' links ask for a period
+     * the book has.
+     */
+    static Period thisMonthOrFirst(LocalDate today, String startPeriod) {
+        Period month = Period.of(today);
+        Period first = Period.parse(startPeriod);
+        return month.isBefore(first) ? first : month;
+    }
 
     /** The person in one book: its summary and their roles there. */
     public record InBook(Caller caller, BookSummary book, List<AccessRole> roles) {

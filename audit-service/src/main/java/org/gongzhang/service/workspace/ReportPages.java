@@ -78,9 +78,7 @@ class ReportPages {
         boolean noFrom = from == null || from.isBlank();
         boolean noTo = to == null || to.isBlank();
         if (noFrom && noTo) {
-            Period month = Period.of(signing.today());
-            Period first = Period.parse(reported.startPeriod());
-            String shown = (month.isBefore(first) ? first : month).toString();
+            String shown = BookWorkspace.thisMonthOrFirst(signing.today(), reported.startPeriod()).toString();
             return requests.range(reported, shown, shown);
         }
         return requests.range(reported, noFrom ? to : from, noTo ? from : to);
