@@ -41,6 +41,29 @@ class BundleFileTest {
     }
 
     @Test
+    void aBundleWrittenLineByLineReadsBackAsTheSameBundleWrittenWhole() throws IOException {
+        Bundle bundle = book.bundle().withStatement("{\"statement\":1}");
+        Path file = dir.resolve("streamed.zip");
+        List<String> handedOver = new java.util.ArrayList<>();
+
+        try (var out = Files.newOutputStream(file)) {
+            BundleWriter.write(bundle.manifest(), sink -> {
+                for (String leaf : bundle.leaves()) {
+                    handedOver.add(leaf);
+                    sink.line(leaf);
+                }
+            }, bundle.checkpoint(), bundle.statement(), bundle.logKeyRotations(), out);
+        }
+
+        assertThat(handedOver).hasSize(bundle.leaves().size()).isNotEmpty();
+        Path whole = dir.resolve("whole.zip");
+        BundleWriter.write(bundle, whole);
+        assertThat(BundleReader.read(file)).isEqualTo(BundleReader.read(whole));
+        assertThat(BundleReader.read(file).leaves()).isEqualTo(bundle.leaves());
+        assertThat(BundleReader.read(file).statement()).isPresent();
+    }
+
+    @Test
     void aWrittenBundleVerifies() throws IOException {
         Path file = write(book.bundle());
 
