@@ -1,5 +1,7 @@
 package org.gongzhang.service.disclosure;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,6 +9,7 @@ import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.book.BookDirectory;
 import org.gongzhang.service.log.BookAudit;
+import org.gongzhang.service.log.BundleDownloads;
 import org.gongzhang.service.log.BundleTags;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
@@ -108,17 +111,18 @@ class StatementController {
      * statement.json; 304 without reading the log when the client holds it as it stands ({@link BundleTags}).
      */
     @GetMapping(path = "/statements/{id}/bundle", produces = "application/zip")
-    ResponseEntity<byte[]> bundle(@PathVariable String book, @PathVariable String id, WebRequest request) {
+    void bundle(@PathVariable String book, @PathVariable String id, WebRequest request, HttpServletResponse response)
+            throws IOException {
         StatementVersion version = version(book, id);
         String backs = "statement.json " + version.contentSha256();
         Optional<String> held = tags.current(book, null, backs);
         if (held.isPresent() && request.checkNotModified(held.get())) {
-            return null;
+            return;
         }
-        Bundle bundle = audit.bundle(book, null).withStatement(versions.content(version.contentSha256()).orElseThrow());
-        return ResponseEntity.ok().eTag(BundleTags.of(book, bundle, backs)).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"" + book + "-statement-" + version.from() + "-" + version.to() + "-v"
-                        + version.version() + ".zip\"").body(BundleWriter.toBytes(bundle));
+        BookAudit.Spooled bundle = audit.spool(book, null,
+                Optional.of(versions.content(version.contentSha256()).orElseThrow()));
+        BundleDownloads.send(bundle, BundleTags.of(book, bundle, backs), book + "-statement-" + version.from() + "-"
+                + version.to() + "-v" + version.version() + ".zip", response);
     }
 
     /** The version printed: its signed figures, checkpoint, signatories, 公示期 and the QR code of its page. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoredEntries {
 
+    /** Rows fetched per round trip when a book's rows are streamed (a cursor: inside a transaction only). */
+    private static final int STREAM_FETCH = 512;
+
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
     private final ObjectMapper json = new ObjectMapper();
 
     StoredEntries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(STREAM_FETCH);
     }
 
     /** One stored row: its sequence number and the signed entry inside it (null if unreadable). */
@@ -29,6 +36,21 @@ public class StoredEntries {
 
     public List<Stored> all(String bookId) {
         return page(bookId, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Hands the book's first {@code limit} stored rows to {@code row}, in log order, one at a time:
+     * read through a cursor, {@value #STREAM_FETCH} rows per round trip, so that a book of any size
+     * is read in little memory. Called inside a transaction (the cursor lives in it; outside one
+     * the driver would fetch every row at once).
+     */
+    public void forEach(String bookId, long limit, Consumer<Stored> row) {
+        streaming.query("""
+                select sequence_number, payload from domain_event_entry
+                where aggregate_identifier = ? order by sequence_number limit ?""",
+                rs -> {
+                    row.accept(read(rs.getLong(1), rs.getBytes(2)));
+                }, bookId, limit);
     }
 
     public List<Stored> page(String bookId, long from, int limit) {

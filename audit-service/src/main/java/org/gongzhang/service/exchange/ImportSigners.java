@@ -1,5 +1,6 @@
 package org.gongzhang.service.exchange;
 
+import java.util.List;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.custody.CustodialKey;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
 class ImportSigners {
 
     private final CustodialKeys keys;
+    private static final List<String> KEY_KINDS = List.of("book.opened", "key.registered", "key.revoked");
+
     private final StoredEntries entries;
 
     ImportSigners(CustodialKeys keys, StoredEntries entries) {
@@ -53,7 +56,8 @@ class ImportSigners {
 
     private KeyRegistry registry(String book) {
         KeyRegistry registry = new KeyRegistry();
-        entries.all(book).stream().filter(s -> s.entry() != null).map(s -> s.entry().header())
+        // the key entries only, through the index on kind, not the whole book
+        entries.acceptedOfKinds(book, KEY_KINDS).stream().map(s -> s.entry().header())
                 .filter(KeyRegistry::changesKeys).forEach(registry::apply);
         return registry;
     }

@@ -1,10 +1,20 @@
 package org.gongzhang.service.log;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.book.BookDirectory;
@@ -14,9 +24,12 @@ import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.VerificationReport;
 import org.gongzhang.verifier.Verifier;
 import org.gongzhang.verifier.bundle.Bundle;
+import org.gongzhang.verifier.bundle.BundleManifest;
+import org.gongzhang.verifier.bundle.BundleWriter;
 import org.gongzhang.verifier.checkpoint.SignedNote;
 import org.gongzhang.verifier.crypto.Digests;
 import org.gongzhang.verifier.entry.SignedEntry;
+import org.gongzhang.verifier.merkle.MerkleTree;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class BookAudit {
+
+    /** Bytes of an entry hash (SHA-256). */
+    private static final int HASH_BYTES = 32;
+    private static final String UNREADABLE = "entry.unreadable";
 
     private final BookDirectory books;
     private final StoredEntries stored;
@@ -63,76 +80,194 @@ public class BookAudit {
         }
     }
 
-    /** Verifies exactly what {@link #bundle} would hand an auditor, plus the service's own witness. */
+    /**
+     * Verifies exactly what {@link #spool(String)} would hand an auditor, read as {@code ./ledger
+     * verify} reads it, plus the service's own witness: its index of the entries it accepted,
+     * entry by entry, and the Merkle subtrees it stored for proofs.
+     */
     public Audit audit(String book) {
-        Snapshot snapshot = snapshot(book);
-        List<StoredEntries.Stored> rows = snapshot.rows();
+        List<Finding> witness = new ArrayList<>();
+        Spooled bundle = spoolWhole(book, witness);
+        VerificationReport report;
         List<Finding> findings = new ArrayList<>();
-        rows.stream().filter(r -> r.entry() == null)
-                .forEach(r -> findings.add(new Finding(r.sequence(), "entry.unreadable", r.problem())));
-        Bundle bundle = bundle(book, snapshot);
-        VerificationReport report = Verifier.verify(bundle, Optional.of(logKey.first()));
+        try {
+            report = Verifier.verify(bundle.file(), Optional.of(logKey.first()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("verifying the bundle of book " + book, e);
+        } finally {
+            bundle.discard();
+        }
+        // as the service has always listed them: unreadable rows, the verifier's findings, the witness's
+        witness.stream().filter(f -> f.code().equals(UNREADABLE)).forEach(findings::add);
         findings.addAll(report.findings());
-        findings.addAll(witness(snapshot.accepted(), rows));
-        List<byte[]> accepted = snapshot.accepted().stream().map(Digests::unhex).toList();
-        index.firstWrongSubtree(book, accepted).ifPresent(first -> findings.add(new Finding(first,
-                "witness.subtree-wrong", "a Merkle subtree the service stored for proofs over entry " + first
-                        + " is missing or is not the hash of the entries the service accepted")));
+        witness.stream().filter(f -> !f.code().equals(UNREADABLE)).forEach(findings::add);
+        consistentRead.executeWithoutResult(status -> index.firstWrongSubtree(book, index.packedHashes(book))
+                .ifPresent(first -> findings.add(new Finding(first, "witness.subtree-wrong",
+                        "a Merkle subtree the service stored for proofs over entry " + first
+                                + " is missing or is not the hash of the entries the service accepted"))));
         findings.sort(Comparator.comparingLong(Finding::index));
         return new Audit(book, report.entries(), report.root(), checkpoints.latest(book), findings);
     }
 
     /**
-     * The book as a bundle. A new checkpoint is signed when the stored log extends the last one;
-     * when it does not (someone rewrote it), or a witness caught a split view, the bundle carries
-     * the latest checkpoint signed, so the verifier shows the break.
+     * A bundle written to a file of its own (a temporary file, deleted once read or discarded): the
+     * way a bundle is handed out, so that a book of any size costs the service its leaf hashes and
+     * a buffer, not its log held in memory several times over.
+     *
+     * @param file       the bundle ZIP
+     * @param bytes      its length
+     * @param manifest   its {@code bundle.json}
+     * @param checkpoint its {@code checkpoint.txt}
      */
-    public Bundle bundle(String book) {
-        synchronized (signing(book)) {
-            return bundle(book, snapshot(book));
+    public record Spooled(Path file, long bytes, BundleManifest manifest, Optional<String> checkpoint) {
+
+        /** The ZIP, read once: the file is deleted when the stream is closed. */
+        public InputStream open() throws IOException {
+            return Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
+        }
+
+        /** Deletes the file unread. */
+        public void discard() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
         }
     }
 
     /**
-     * The first {@code size} entries as a bundle, with the checkpoint over exactly them as stored,
-     * cosignatures included (signed now if the service has none at that size). This is the bundle
-     * behind a statement, which rests on a checkpoint of a given size. A null size means every
-     * accepted entry.
+     * The book as a bundle, written to a file. A new checkpoint is signed when the stored log
+     * extends the last one; when it does not (someone rewrote it), or a witness caught a split
+     * view, the bundle carries the latest checkpoint signed, so the verifier shows the break.
      */
-    public Bundle bundle(String book, Long requestedSize) {
-        synchronized (signing(book)) {
-            return sizedBundle(book, requestedSize);
-        }
+    public Spooled spool(String book) {
+        return spoolWhole(book, null);
     }
 
-    private Bundle sizedBundle(String book, Long requestedSize) {
-        Snapshot snapshot = snapshot(book);
-        List<byte[]> leaves = acceptedLeafHashes(book, snapshot);
-        long size = requestedSize != null ? requestedSize : leaves.size();
-        if (size < 1 || size > leaves.size()) {
-            throw new LedgerRefusal(Kind.INVALID, "proof.size.out-of-range", "size", String.valueOf(size),
-                    String.valueOf(leaves.size()));
-        }
-        Checkpoints.Stored checkpoint = checkpoints.checkpoint(book, leaves, size);
-        return logKey.bundle(book, readable(snapshot.rows()).subList(0, (int) size), Optional.of(checkpoint.signedNote()),
-                clock.instant());
-    }
-
-    private Bundle bundle(String book, Snapshot snapshot) {
-        List<SignedEntry> entries = readable(snapshot.rows());
+    /** {@link #spool(String)}, adding the service's witness findings to {@code witness} when given. */
+    private Spooled spoolWhole(String book, List<Finding> witness) {
+        Scan scan;
         Optional<SignedNote> note;
-        try {
-            note = Optional.of(checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot)).signedNote());
-        } catch (Checkpoints.InconsistentLog | SplitViews.SplitViewDetected e) {
-            note = checkpoints.latest(book).map(Checkpoints.Stored::signedNote);
+        synchronized (signing(book)) {
+            scan = scan(book, witness);
+            try {
+                note = Optional.of(checkpoints.checkpoint(book, scan.acceptedLeaves(book)).signedNote());
+            } catch (Checkpoints.InconsistentLog | SplitViews.SplitViewDetected e) {
+                note = checkpoints.latest(book).map(Checkpoints.Stored::signedNote);
+            }
         }
-        return logKey.bundle(book, entries, note, clock.instant());
+        return spool(book, scan.leaves(), scan.rows(), note, Optional.empty());
+    }
+
+    /**
+     * The first {@code size} entries (every accepted entry when null) as a bundle written to a
+     * file, with the checkpoint over exactly them as stored, cosignatures included (signed now if
+     * the service has none at that size), and {@code statement} as its {@code statement.json}.
+     */
+    public Spooled spool(String book, Long size, Optional<String> statement) {
+        Sized sized = sized(book, size);
+        return spool(book, sized.leaves(), sized.leaves().size(), Optional.of(sized.checkpoint().signedNote()), statement);
+    }
+
+    /**
+     * The first {@code size} entries (every accepted entry when null) as a bundle in memory, with
+     * the checkpoint over exactly them as stored, cosignatures included (signed now if the service
+     * has none at that size). This is the bundle behind a statement, which rests on a checkpoint
+     * of a given size and is computed from its entries.
+     */
+    public Bundle bundle(String book, Long size) {
+        Sized sized = sized(book, size);
+        List<SignedEntry> entries = new ArrayList<>(sized.leaves().size());
+        consistentRead.executeWithoutResult(status -> readAgain(book, sized.leaves(), sized.leaves().size(), entries::add));
+        return logKey.bundle(book, entries, Optional.of(sized.checkpoint().signedNote()), clock.instant());
+    }
+
+    /** The leaf hashes of the first entries of a log that are exactly the accepted ones, and their checkpoint. */
+    private record Sized(List<byte[]> leaves, Checkpoints.Stored checkpoint) {
+    }
+
+    private Sized sized(String book, Long requestedSize) {
+        synchronized (signing(book)) {
+            List<byte[]> leaves = scan(book, null).acceptedLeaves(book);
+            long size = requestedSize != null ? requestedSize : leaves.size();
+            if (size < 1 || size > leaves.size()) {
+                throw new LedgerRefusal(Kind.INVALID, "proof.size.out-of-range", "size", String.valueOf(size),
+                        String.valueOf(leaves.size()));
+            }
+            Checkpoints.Stored checkpoint = checkpoints.checkpoint(book, leaves, size);
+            return new Sized(leaves.subList(0, (int) size), checkpoint);
+        }
+    }
+
+    /**
+     * Writes the bundle of the readable entries among the first {@code rows} stored rows, which a
+     * scan found to have {@code leaves}; they are read again (in a transaction of their own, after
+     * the checkpoint was signed) and must be the same.
+     */
+    private Spooled spool(String book, List<byte[]> leaves, long rows, Optional<SignedNote> note,
+            Optional<String> statement) {
+        LogKey.BundleSigner signer = logKey.bundleSigner(note);
+        BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, book, leaves.size(),
+                Digests.hex(MerkleTree.root(leaves)), clock.instant(), signer.key().toString());
+        Optional<String> checkpoint = note.map(SignedNote::toString);
+        Path file = null;
+        try {
+            file = Files.createTempFile("gongzhang-bundle-", ".zip");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                consistentRead.executeWithoutResult(status -> {
+                    try {
+                        BundleWriter.write(manifest, sink -> readAgain(book, leaves, rows, entry -> {
+                            try {
+                                sink.line(entry.leaf());
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }), checkpoint, statement, signer.rotationsText(), out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            return new Spooled(file, Files.size(file), manifest, checkpoint);
+        } catch (IOException | RuntimeException e) {
+            if (file != null) {
+                new Spooled(file, 0, manifest, checkpoint).discard();
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("writing the bundle of book " + book + " to a temporary file", io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Hands over the readable entries among the book's first {@code rows} stored rows, provided
+     * they are still the ones with {@code leaves} (only a rewrite of the stored log between the two
+     * reads changes them); inside a transaction.
+     */
+    private void readAgain(String book, List<byte[]> leaves, long rows, Consumer<SignedEntry> entries) {
+        int[] seen = {0};
+        stored.forEach(book, rows, row -> {
+            SignedEntry entry = row.entry();
+            if (entry == null) {
+                return;
+            }
+            if (seen[0] >= leaves.size() || !Arrays.equals(entry.leafHash(), leaves.get(seen[0]))) {
+                throw new Checkpoints.InconsistentLog(book, leaves.size(), seen[0]);
+            }
+            seen[0]++;
+            entries.accept(entry);
+        });
+        if (seen[0] != leaves.size()) {
+            throw new Checkpoints.InconsistentLog(book, leaves.size(), seen[0]);
+        }
     }
 
     /** Signs a checkpoint over the stored log now (on demand, at period close, at publication). */
     public Checkpoints.Stored checkpoint(String book) {
         synchronized (signing(book)) {
-            return checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot(book)));
+            return checkpoints.checkpoint(book, scan(book, null).acceptedLeaves(book));
         }
     }
 
@@ -142,7 +277,7 @@ public class BookAudit {
      */
     public Checkpoints.Stored checkpoint(String book, long size) {
         synchronized (signing(book)) {
-            return checkpoints.checkpoint(book, acceptedLeafHashes(book, snapshot(book)), size);
+            return checkpoints.checkpoint(book, scan(book, null).acceptedLeaves(book), size);
         }
     }
 
@@ -157,50 +292,103 @@ public class BookAudit {
     }
 
     /**
-     * The stored entries' leaf hashes, provided they are exactly the entries the service accepted
-     * (its own index agrees, entry by entry). The log key never signs over a row that reached the
-     * table any other way.
+     * The stored log read once, row by row, against the service's own index, keeping only what a
+     * checkpoint and a bundle's manifest need: the leaf hashes of the readable rows, and whether the
+     * rows are exactly the entries the service accepted (its index agrees, entry by entry). The
+     * log key never signs over a row that reached the table any other way. A book of a million
+     * entries takes some 90 MB here: its index's hashes, packed, and the leaf hashes.
+     *
+     * @param leaves   the leaf hashes of the readable stored rows, in log order
+     * @param rows     the stored rows read, readable or not
+     * @param accepted the entries the service accepted
+     * @param asAccepted whether the stored rows are exactly the accepted entries
      */
-    private static List<byte[]> acceptedLeafHashes(String book, Snapshot snapshot) {
-        List<String> accepted = snapshot.accepted();
-        List<SignedEntry> entries = readable(snapshot.rows());
-        List<String> stored = entries.stream().map(SignedEntry::hash).toList();
-        if (entries.size() != snapshot.rows().size() || !stored.equals(accepted)) {
-            throw new Checkpoints.InconsistentLog(book, accepted.size(), stored.size());
-        }
-        return entries.stream().map(SignedEntry::leafHash).toList();
-    }
+    private record Scan(List<byte[]> leaves, long rows, long accepted, boolean asAccepted) {
 
-    private static List<SignedEntry> readable(List<StoredEntries.Stored> rows) {
-        return rows.stream().map(StoredEntries.Stored::entry).filter(e -> e != null).toList();
-    }
-
-    private static List<Finding> witness(List<String> accepted, List<StoredEntries.Stored> rows) {
-        List<Finding> findings = new ArrayList<>();
-        java.util.Map<Long, StoredEntries.Stored> bySequence = new java.util.HashMap<>();
-        rows.forEach(r -> bySequence.put(r.sequence(), r));
-        for (int i = 0; i < accepted.size(); i++) {
-            StoredEntries.Stored row = bySequence.get((long) i);
-            if (row == null) {
-                findings.add(new Finding(i, "witness.entry-missing", "the service accepted entry " + i
-                        + " (hash " + accepted.get(i) + ") but it is no longer stored"));
-            } else if (row.entry() != null && !row.entry().hash().equals(accepted.get(i))) {
-                findings.add(new Finding(i, "witness.entry-altered", "stored entry " + i
-                        + " is not the entry the service accepted (hash " + accepted.get(i) + ")"));
+        /** The leaf hashes, provided the stored log is the accepted one. */
+        List<byte[]> acceptedLeaves(String book) {
+            if (!asAccepted) {
+                throw new Checkpoints.InconsistentLog(book, accepted, leaves.size());
             }
+            return leaves;
         }
-        rows.stream().filter(r -> r.sequence() >= accepted.size())
-                .forEach(r -> findings.add(new Finding(r.sequence(), "witness.entry-unknown",
-                        "stored entry " + r.sequence() + " was never accepted by the service")));
-        return findings;
     }
 
-    /** The stored rows and the service's own index, read in one consistent database snapshot. */
-    private record Snapshot(List<StoredEntries.Stored> rows, List<String> accepted) {
-    }
-
-    private Snapshot snapshot(String book) {
+    /**
+     * Reads the stored log once (see {@link Scan}). Given {@code witness}, adds to it what the
+     * service's index says of each stored row, by its sequence number: unreadable, altered (not
+     * the entry accepted at that index), missing (accepted but no longer stored) or unknown (stored
+     * but never accepted).
+     */
+    private Scan scan(String book, List<Finding> witness) {
         books.require(book);
-        return consistentRead.execute(status -> new Snapshot(stored.all(book), index.hashes(book)));
+        return consistentRead.execute(status -> {
+            byte[] accepted = index.packedHashes(book);
+            int acceptedCount = accepted.length / HASH_BYTES;
+            List<byte[]> leaves = new ArrayList<>(acceptedCount);
+            var read = new Object() {
+                long rows;
+                boolean same = true;
+                /** The next accepted index that no stored row has been found for yet. */
+                long next;
+
+                boolean acceptedAt(long index, byte[] leaf) {
+                    int from = (int) index * HASH_BYTES;
+                    return Arrays.equals(leaf, 0, HASH_BYTES, accepted, from, from + HASH_BYTES);
+                }
+
+                void witness(long sequence, SignedEntry entry, String problem) {
+                    if (entry == null) {
+                        witness.add(new Finding(sequence, UNREADABLE, problem));
+                    }
+                    if (sequence >= acceptedCount) {
+                        witness.add(new Finding(sequence, "witness.entry-unknown",
+                                "stored entry " + sequence + " was never accepted by the service"));
+                        return;
+                    }
+                    if (sequence < 0) {
+                        return;
+                    }
+                    missingUpTo(sequence);
+                    next = Math.max(next, sequence + 1);
+                    if (entry != null && !acceptedAt(sequence, entry.leafHash())) {
+                        witness.add(new Finding(sequence, "witness.entry-altered", "stored entry " + sequence
+                                + " is not the entry the service accepted (hash " + acceptedHash(sequence) + ")"));
+                    }
+                }
+
+                void missingUpTo(long end) {
+                    for (; next < end; next++) {
+                        witness.add(new Finding(next, "witness.entry-missing", "the service accepted entry " + next
+                                + " (hash " + acceptedHash(next) + ") but it is no longer stored"));
+                    }
+                }
+
+                String acceptedHash(long index) {
+                    int from = (int) index * HASH_BYTES;
+                    return Digests.hex(Arrays.copyOfRange(accepted, from, from + HASH_BYTES));
+                }
+            };
+            stored.forEach(book, Long.MAX_VALUE, row -> {
+                long position = read.rows++;
+                SignedEntry entry = row.entry();
+                if (witness != null) {
+                    read.witness(row.sequence(), entry, row.problem());
+                }
+                if (entry == null) {
+                    read.same = false;
+                    return;
+                }
+                byte[] leaf = entry.leafHash();
+                leaves.add(leaf);
+                if (read.same && (position >= acceptedCount || !read.acceptedAt(position, leaf))) {
+                    read.same = false;
+                }
+            });
+            if (witness != null) {
+                read.missingUpTo(acceptedCount);
+            }
+            return new Scan(leaves, read.rows, acceptedCount, read.same && read.rows == acceptedCount);
+        });
     }
 }

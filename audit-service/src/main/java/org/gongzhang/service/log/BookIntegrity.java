@@ -16,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Whether the service still vouches for a book: its stored log must extend the last checkpoint
@@ -35,8 +38,13 @@ public class BookIntegrity implements SmartInitializingSingleton {
     private final BookDirectory books;
     private final LogKey logKey;
     private final Map<String, Failure> failed = new ConcurrentHashMap<>();
+    private final TransactionTemplate read;
 
-    BookIntegrity(LastSignedCheckpoints lastSigned, StoredEntries stored, BookDirectory books, LogKey logKey) {
+    BookIntegrity(LastSignedCheckpoints lastSigned, StoredEntries stored, BookDirectory books, LogKey logKey,
+            PlatformTransactionManager transactions) {
+        this.read = new TransactionTemplate(transactions);
+        this.read.setReadOnly(true);
+        this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.lastSigned = lastSigned;
         this.stored = stored;
         this.books = books;
@@ -130,15 +138,22 @@ public class BookIntegrity implements SmartInitializingSingleton {
         }
     }
 
-    /** The leaf hashes of the book's stored rows, up to the first missing or unreadable one. */
+    /**
+     * The leaf hashes of the book's stored rows, up to the first missing or unreadable one, and no
+     * more than the last checkpoint signed for it covers (all the checks here look at); read
+     * through a cursor, so a large book costs its leaf hashes, not its rows.
+     */
     private List<byte[]> storedLeafHashes(String book) {
+        long covered = lastSigned.last(book).map(note -> Checkpoint.parse(note.text()).size()).orElse(0L);
         List<byte[]> leaves = new ArrayList<>();
-        for (StoredEntries.Stored row : stored.all(book)) {
-            if (row.sequence() != leaves.size() || row.entry() == null) {
-                break;
+        boolean[] broken = {false};
+        read.executeWithoutResult(status -> stored.forEach(book, covered, row -> {
+            if (broken[0] || row.sequence() != leaves.size() || row.entry() == null) {
+                broken[0] = true;
+                return;
             }
             leaves.add(row.entry().leafHash());
-        }
+        }));
         return leaves;
     }
 }

@@ -49,6 +49,11 @@ public class BundleTags {
         return tag(book, bundle.manifest().size(), bundle.checkpoint().orElse(""), backs);
     }
 
+    /** The tag of a bundle written to a file for {@code book} with what {@code backs} (as given to {@link #current}). */
+    public static String of(String book, BookAudit.Spooled bundle, String backs) {
+        return tag(book, bundle.manifest().size(), bundle.checkpoint().orElse(""), backs);
+    }
+
     private static String tag(String book, long entries, String checkpointNote, String backs) {
         String content = book + "\n" + entries + "\n" + checkpointNote.strip() + "\n" + backs;
         return "W/\"" + Digests.sha256Hex(content.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";

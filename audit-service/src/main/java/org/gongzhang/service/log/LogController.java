@@ -1,5 +1,7 @@
 package org.gongzhang.service.log;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.gongzhang.service.security.Access;
@@ -64,25 +66,26 @@ class LogController {
      * reading the log when the client holds it as it stands ({@link BundleTags}).
      */
     @GetMapping(path = "/api/books/{book}/bundle", produces = "application/zip")
-    ResponseEntity<byte[]> bundle(@PathVariable String book, @RequestParam(required = false) Long size,
+    void bundle(@PathVariable String book, @RequestParam(required = false) Long size,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String threshold, WebRequest request) {
+            @RequestParam(required = false) String threshold, WebRequest request, HttpServletResponse response)
+            throws IOException {
         boolean statement = from != null || to != null;
         String backs = statement ? "statement " + from + " " + to + " "
                 + (threshold != null ? threshold : "default " + statements.defaultThreshold()) : "";
         Optional<String> held = tags.current(book, size, backs);
         if (held.isPresent() && request.checkNotModified(held.get())) {
-            return null;
+            return;
         }
-        Bundle bundle;
+        String fileName = book + ".bundle.zip";
         if (statement) {
-            bundle = statements.bundle(book, size, from, to, threshold);
-        } else {
-            bundle = size == null ? audit.bundle(book) : audit.bundle(book, size);
+            // the statement is computed from the entries, so this bundle is built in memory
+            Bundle bundle = statements.bundle(book, size, from, to, threshold);
+            BundleDownloads.send(BundleWriter.toBytes(bundle), BundleTags.of(book, bundle, backs), fileName, response);
+            return;
         }
-        return ResponseEntity.ok().eTag(BundleTags.of(book, bundle, backs))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + book + ".bundle.zip\"")
-                .body(BundleWriter.toBytes(bundle));
+        BookAudit.Spooled bundle = size == null ? audit.spool(book) : audit.spool(book, size, Optional.empty());
+        BundleDownloads.send(bundle, BundleTags.of(book, bundle, backs), fileName, response);
     }
 
     /** The C2SP verifier key of the log key, to pin with {@code ./ledger verify --log-key}. */

@@ -120,8 +120,25 @@ public class LogKey {
      * and carrying the rotations that lead to that key.
      */
     public Bundle bundle(String book, List<SignedEntry> entries, Optional<SignedNote> checkpoint, Instant createdAt) {
+        BundleSigner signer = bundleSigner(checkpoint);
+        return Bundle.of(book, entries, checkpoint, signer.key(), createdAt).withLogKeyRotations(signer.rotations());
+    }
+
+    /**
+     * The log key a bundle with {@code checkpoint} names (the newest key that signed it; the
+     * current key when there is none) and the rotations that lead to it.
+     */
+    public record BundleSigner(NoteVerifierKey key, LogKeyChain rotations) {
+
+        /** The text of {@code log-key-rotations.txt}; none when the key was never rotated. */
+        public Optional<String> rotationsText() {
+            return rotations.isEmpty() ? Optional.empty() : Optional.of(rotations.toString());
+        }
+    }
+
+    public BundleSigner bundleSigner(Optional<SignedNote> checkpoint) {
         NoteVerifierKey signedBy = checkpoint.flatMap(this::newestKeyThatSigned).orElseGet(() -> signer().verifierKey());
-        return Bundle.of(book, entries, checkpoint, signedBy, createdAt).withLogKeyRotations(chain.upTo(signedBy));
+        return new BundleSigner(signedBy, chain.upTo(signedBy));
     }
 
     /**

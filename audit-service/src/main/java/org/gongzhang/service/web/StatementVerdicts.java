@@ -1,5 +1,7 @@
 package org.gongzhang.service.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -51,7 +53,18 @@ class StatementVerdicts {
         Key key = new Key(book, version.statementId(), version.contentSha256(), version.treeSize(),
                 Digests.sha256Hex(note.getBytes(StandardCharsets.UTF_8)));
         return verdicts.get(key, () -> new Verdict(
-                Verifier.verify(audit.bundle(book, version.treeSize()).withStatement(content), Optional.of(logKey.first())),
+                verify(audit.spool(book, version.treeSize(), Optional.of(content))),
                 signedBy.period(book, version.treeSize(), from, to)));
+    }
+
+    /** The offline verifier's verdict on a bundle written to a file, read as {@code ./ledger verify} reads it; then deleted. */
+    private VerificationReport verify(BookAudit.Spooled bundle) {
+        try {
+            return Verifier.verify(bundle.file(), Optional.of(logKey.first()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            bundle.discard();
+        }
     }
 }
