@@ -57,8 +57,7 @@ public class StatementPublication {
         String book = preparer.book().book();
         String statementId = UUID.randomUUID().toString();
         for (int attempt = 1; ; attempt++) {
-            StatementBundles.Backed backed = statements.statement(book, null, from, to, threshold);
-            Statement statement = backed.statement();
+            Statement statement = statements.statement(book, null, from, to, threshold);
             String content = statement.toJson();
             String hash = Statement.contentHash(content);
             java.util.Optional<StatementVersion> same = sameDraft(book, statement.from().toString(),

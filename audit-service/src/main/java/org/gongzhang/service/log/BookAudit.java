@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
 import org.gongzhang.service.book.BookDirectory;
@@ -157,7 +159,7 @@ public class BookAudit {
                 note = checkpoints.latest(book).map(Checkpoints.Stored::signedNote);
             }
         }
-        return spool(book, scan.leaves(), scan.rows(), note, Optional.empty());
+        return spool(book, scan.leaves(), scan.rows(), note, entry -> { }, Optional::empty);
     }
 
     /**
@@ -166,21 +168,32 @@ public class BookAudit {
      * the service has none at that size), and {@code statement} as its {@code statement.json}.
      */
     public Spooled spool(String book, Long size, Optional<String> statement) {
-        Sized sized = sized(book, size);
-        return spool(book, sized.leaves(), sized.leaves().size(), Optional.of(sized.checkpoint().signedNote()), statement);
+        return spool(book, size, entry -> { }, checkpoint -> statement);
     }
 
     /**
-     * The first {@code size} entries (every accepted entry when null) as a bundle in memory, with
-     * the checkpoint over exactly them as stored, cosignatures included (signed now if the service
-     * has none at that size). This is the bundle behind a statement, which rests on a checkpoint
-     * of a given size and is computed from its entries.
+     * {@link #spool(String, Long, Optional)} with a {@code statement.json} computed from the
+     * entries as they are written: each goes to {@code reader}, in order, and {@code statement}
+     * is asked for after the last one, given the bundle's checkpoint. The log is read twice in all
+     * (once to check it and sign, once to write it), never held.
      */
-    public Bundle bundle(String book, Long size) {
+    public Spooled spool(String book, Long size, Consumer<SignedEntry> reader,
+            Function<Checkpoints.Stored, Optional<String>> statement) {
         Sized sized = sized(book, size);
-        List<SignedEntry> entries = new ArrayList<>(sized.leaves().size());
-        consistentRead.executeWithoutResult(status -> readAgain(book, sized.leaves(), sized.leaves().size(), entries::add));
-        return logKey.bundle(book, entries, Optional.of(sized.checkpoint().signedNote()), clock.instant());
+        return spool(book, sized.leaves(), sized.leaves().size(), Optional.of(sized.checkpoint().signedNote()), reader,
+                () -> statement.apply(sized.checkpoint()));
+    }
+
+    /**
+     * Hands the first {@code size} entries (every accepted entry when null) to {@code entries}, in
+     * log order, provided the stored log is the one the service accepted; answers the checkpoint
+     * over exactly them (signed now if the service has none at that size). This is what a
+     * statement is computed from.
+     */
+    public Checkpoints.Stored read(String book, Long size, Consumer<SignedEntry> entries) {
+        Sized sized = sized(book, size);
+        consistentRead.executeWithoutResult(status -> readAgain(book, sized.leaves(), sized.leaves().size(), entries));
+        return sized.checkpoint();
     }
 
     /** The leaf hashes of the first entries of a log that are exactly the accepted ones, and their checkpoint. */
@@ -206,7 +219,7 @@ public class BookAudit {
      * the checkpoint was signed) and must be the same.
      */
     private Spooled spool(String book, List<byte[]> leaves, long rows, Optional<SignedNote> note,
-            Optional<String> statement) {
+            Consumer<SignedEntry> reader, Supplier<Optional<String>> statement) {
         LogKey.BundleSigner signer = logKey.bundleSigner(note);
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, book, leaves.size(),
                 Digests.hex(MerkleTree.root(leaves)), clock.instant(), signer.key().toString());
@@ -218,6 +231,7 @@ public class BookAudit {
                 consistentRead.executeWithoutResult(status -> {
                     try {
                         BundleWriter.write(manifest, sink -> readAgain(book, leaves, rows, entry -> {
+                            reader.accept(entry);
                             try {
                                 sink.line(entry.leaf());
                             } catch (IOException e) {

@@ -7,8 +7,6 @@ import java.util.Optional;
 import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.verifier.Finding;
-import org.gongzhang.verifier.bundle.Bundle;
-import org.gongzhang.verifier.bundle.BundleWriter;
 import org.gongzhang.verifier.checkpoint.LogKeyRotation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
@@ -78,13 +76,12 @@ class LogController {
             return;
         }
         String fileName = book + ".bundle.zip";
+        BookAudit.Spooled bundle;
         if (statement) {
-            // the statement is computed from the entries, so this bundle is built in memory
-            Bundle bundle = statements.bundle(book, size, from, to, threshold);
-            BundleDownloads.send(BundleWriter.toBytes(bundle), BundleTags.of(book, bundle, backs), fileName, response);
-            return;
+            bundle = statements.backed(book, size, from, to, threshold).bundle();
+        } else {
+            bundle = size == null ? audit.spool(book) : audit.spool(book, size, Optional.empty());
         }
-        BookAudit.Spooled bundle = size == null ? audit.spool(book) : audit.spool(book, size, Optional.empty());
         BundleDownloads.send(bundle, BundleTags.of(book, bundle, backs), fileName, response);
     }
 

@@ -2,14 +2,11 @@ package org.gongzhang.service.log;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.Optional;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.core.book.api.LedgerRefusal.Kind;
-import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.checkpoint.Checkpoint;
 import org.gongzhang.verifier.crypto.Digests;
-import org.gongzhang.verifier.entry.SignedEntry;
-import org.gongzhang.verifier.statement.BookReplay;
 import org.gongzhang.verifier.statement.Fen;
 import org.gongzhang.verifier.statement.Statement;
 import org.gongzhang.verifier.statement.StatementFigures;
@@ -31,48 +28,64 @@ public class StatementBundles {
         this.defaultThreshold = Fen.parse(defaultThreshold);
     }
 
-    /**
-     * The bundle of the first {@code size} entries (all accepted entries when null) with the
-     * statement for the periods {@code from}…{@code to}, itemising spending at or above
-     * {@code threshold} yuan (the configured default when null).
-     */
     /** The threshold, in 分, that a statement without one itemises spending from (ledger.statement.item-threshold). */
     long defaultThreshold() {
         return defaultThreshold;
     }
 
-    Bundle bundle(String book, Long size, String from, String to, String threshold) {
-        return statement(book, size, from, to, threshold).withStatement();
-    }
-
-    /** A statement with the bundle it rests on (its checkpoint is the bundle's). */
-    public record Backed(Bundle bundle, Statement statement) {
-
-        /** The bundle carrying the statement as its statement.json. */
-        public Bundle withStatement() {
-            return bundle.withStatement(statement.toJson());
-        }
+    /** A statement with the bundle it rests on (its checkpoint is the bundle's), written to a file. */
+    public record Backed(Statement statement, BookAudit.Spooled bundle) {
     }
 
     /**
      * The statement for {@code from}…{@code to} over the first {@code size} entries (all accepted
-     * entries when null), with its bundle; refuses bad periods and thresholds.
+     * entries when null), itemising spending at or above {@code threshold} yuan (the configured
+     * default when null); refuses bad periods and thresholds. Computed as the entries go past, not
+     * held.
      */
-    public Backed statement(String book, Long size, String from, String to, String threshold) {
+    public Statement statement(String book, Long size, String from, String to, String threshold) {
+        Request request = request(from, to, threshold);
+        StatementFigures.Computation figures = request.computation();
+        Checkpoints.Stored checkpoint = audit.read(book, size, entry -> figures.apply(entry.header()));
+        return request.statement(book, checkpoint, figures);
+    }
+
+    /**
+     * {@link #statement} with the bundle behind it: the same entries and checkpoint, the statement as
+     * its {@code statement.json}, written to a file in the same pass that computes it.
+     */
+    public Backed backed(String book, Long size, String from, String to, String threshold) {
+        Request request = request(from, to, threshold);
+        StatementFigures.Computation figures = request.computation();
+        Statement[] statement = new Statement[1];
+        BookAudit.Spooled bundle = audit.spool(book, size, entry -> figures.apply(entry.header()), checkpoint -> {
+            statement[0] = request.statement(book, checkpoint, figures);
+            return Optional.of(statement[0].toJson());
+        });
+        return new Backed(statement[0], bundle);
+    }
+
+    /** What a statement is asked for: its periods and threshold, checked. */
+    private record Request(YearMonth first, YearMonth last, long itemThreshold) {
+
+        StatementFigures.Computation computation() {
+            return StatementFigures.computation(first, last, itemThreshold);
+        }
+
+        Statement statement(String book, Checkpoints.Stored stored, StatementFigures.Computation figures) {
+            Checkpoint checkpoint = Checkpoint.parse(stored.signedNote().text());
+            return new Statement(book, first, last, checkpoint.size(), Digests.hex(checkpoint.root()), itemThreshold, 0,
+                    figures.figures());
+        }
+    }
+
+    private Request request(String from, String to, String threshold) {
         YearMonth first = period(from, "from");
         YearMonth last = period(to, "to");
         if (first.isAfter(last)) {
             throw new LedgerRefusal(Kind.INVALID, "statement.period.reversed", "from", from, to);
         }
-        long itemThreshold = threshold == null ? defaultThreshold : amount(threshold);
-        Bundle bundle = audit.bundle(book, size);
-        List<SignedEntry> entries = bundle.leaves().stream().map(SignedEntry::fromLeaf).toList();
-        Checkpoint checkpoint = Checkpoint.parse(
-                org.gongzhang.verifier.checkpoint.SignedNote.parse(bundle.checkpoint().orElseThrow()).text());
-        StatementFigures figures = StatementFigures.compute(BookReplay.of(entries), first, last, itemThreshold);
-        Statement statement = new Statement(book, first, last, checkpoint.size(), Digests.hex(checkpoint.root()),
-                itemThreshold, 0, figures);
-        return new Backed(bundle, statement);
+        return new Request(first, last, threshold == null ? defaultThreshold : amount(threshold));
     }
 
     /** Refuses what {@link #statement} would refuse of its arguments, before any book is read (a batch's up-front check). */

@@ -152,11 +152,18 @@ class PublicStatementPages {
         }
         StatementBundles.Backed backed;
         try {
-            backed = statementBundles.statement(book, null, from, to, null);
+            backed = statementBundles.backed(book, null, from, to, null);
         } catch (LedgerRefusal refusal) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, refusal.code(), refusal);
         }
-        VerificationReport report = Verifier.verify(backed.withStatement(), Optional.of(logKey.first()));
+        VerificationReport report;
+        try {
+            report = Verifier.verify(backed.bundle().file(), Optional.of(logKey.first()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            backed.bundle().discard();
+        }
         model.addAttribute("book", summary);
         model.addAttribute("statement", backed.statement());
         model.addAttribute("report", report);

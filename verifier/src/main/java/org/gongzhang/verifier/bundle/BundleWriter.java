@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -45,7 +46,7 @@ public final class BundleWriter {
             for (String leaf : bundle.leaves()) {
                 lines.line(leaf);
             }
-        }, bundle.checkpoint(), bundle.statement(), bundle.logKeyRotations(), out);
+        }, bundle.checkpoint(), bundle::statement, bundle.logKeyRotations(), out);
     }
 
     /** Takes the lines of {@code entries.jsonl} one at a time, in index order. */
@@ -63,9 +64,11 @@ public final class BundleWriter {
      * Writes a bundle ZIP to {@code out} (left open) whose {@code entries.jsonl} is written line by
      * line as {@code lines} hands them over, never held whole: the way a server writes the bundle of
      * a large book. The files and their order are those of {@link #write(Bundle, OutputStream)}.
+     * {@code statement} is asked for once the entries are written, so it may be computed from them
+     * as they went past.
      */
     public static void write(BundleManifest manifest, Lines lines, Optional<String> checkpoint,
-            Optional<String> statement, Optional<String> logKeyRotations, OutputStream out) throws IOException {
+            Supplier<Optional<String>> statement, Optional<String> logKeyRotations, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         FileTime time = FileTime.from(manifest.createdAt());
         put(zip, BundleFiles.MANIFEST, manifest.toJson() + "\n", time);
@@ -92,8 +95,9 @@ public final class BundleWriter {
         if (checkpoint.isPresent()) {
             put(zip, BundleFiles.CHECKPOINT, checkpoint.get(), time);
         }
-        if (statement.isPresent()) {
-            put(zip, BundleFiles.STATEMENT, statement.get() + "\n", time);
+        Optional<String> statementJson = statement.get();
+        if (statementJson.isPresent()) {
+            put(zip, BundleFiles.STATEMENT, statementJson.get() + "\n", time);
         }
         if (logKeyRotations.isPresent()) {
             put(zip, BundleFiles.LOG_KEY_ROTATIONS, logKeyRotations.get(), time);

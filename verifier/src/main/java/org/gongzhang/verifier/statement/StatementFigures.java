@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gongzhang.verifier.entry.EntryHeader;
 
 /**
  * The figures of a 公共收益收支公示表 for the periods {@code from}…{@code to}, in 分: the fund's
@@ -42,6 +43,38 @@ public record StatementFigures(long openingBalance, List<Category> income, List<
 
     public long totalExpenses() {
         return expenses.stream().mapToLong(Category::amount).sum();
+    }
+
+    /**
+     * A computation of the figures fed a book's entries one at a time, in log order from entry 0,
+     * that keeps what a later posting or red reversal needs of each voucher and the items, not the
+     * entries: the figures of a large book without holding its log. Gives the figures
+     * {@link #compute} gives for the same entries.
+     */
+    public static final class Computation {
+
+        private final Fold fold;
+        private final BookReplay book;
+
+        private Computation(YearMonth from, YearMonth to, long itemThreshold) {
+            this.fold = new Fold(from, to, itemThreshold);
+            this.book = BookReplay.streaming(fold::add, index -> false);
+        }
+
+        /** The next entry. */
+        public void apply(EntryHeader header) {
+            book.apply(header);
+        }
+
+        /** The figures over the entries applied so far. */
+        public StatementFigures figures() {
+            return fold.figures(book);
+        }
+    }
+
+    /** A computation of the figures for {@code from}…{@code to}, fed entry by entry. */
+    public static Computation computation(YearMonth from, YearMonth to, long itemThreshold) {
+        return new Computation(from, to, itemThreshold);
     }
 
     /** Computes the figures from a replayed book. */

@@ -52,7 +52,10 @@ class BundleFileTest {
                     handedOver.add(leaf);
                     sink.line(leaf);
                 }
-            }, bundle.checkpoint(), bundle.statement(), bundle.logKeyRotations(), out);
+            }, bundle.checkpoint(), () -> {
+                assertThat(handedOver).as("the statement is asked for after the entries").hasSize(bundle.leaves().size());
+                return bundle.statement();
+            }, bundle.logKeyRotations(), out);
         }
 
         assertThat(handedOver).hasSize(bundle.leaves().size()).isNotEmpty();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.YearMonth;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,25 @@ class StatementCheckTest {
                     assertThat(red.summary()).isEqualTo("注销 3月15日 记-4号凭证");
                     assertThat(red.amount()).isEqualTo(-80_000);
                 });
+    }
+
+    @Test
+    void figuresComputedEntryByEntryAreTheFiguresOfTheWholeReplay() {
+        for (long threshold : new long[] {0, StatementBook.THRESHOLD}) {
+            for (YearMonth[] periods : new YearMonth[][] {{StatementBook.MARCH, StatementBook.MARCH},
+                    {StatementBook.MARCH.minusMonths(1), StatementBook.MARCH.plusMonths(1)},
+                    {StatementBook.MARCH.plusMonths(1), StatementBook.MARCH.plusMonths(1)}}) {
+                StatementFigures.Computation computation = StatementFigures.computation(periods[0], periods[1], threshold);
+                march.book.entries().forEach(entry -> computation.apply(entry.header()));
+
+                StatementFigures whole = StatementFigures.compute(BookReplay.of(march.book.entries()), periods[0],
+                        periods[1], threshold);
+                assertThat(computation.figures()).as("%s…%s, threshold %d", periods[0], periods[1], threshold)
+                        .isEqualTo(whole);
+            }
+        }
+        assertThat(StatementFigures.compute(BookReplay.of(march.book.entries()), StatementBook.MARCH,
+                StatementBook.MARCH, 0).items()).as("a book with items to compare").hasSizeGreaterThan(1);
     }
 
     @Test
