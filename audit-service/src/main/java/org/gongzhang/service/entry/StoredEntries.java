@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import org.gongzhang.verifier.entry.SignedEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads a book's signed entries straight from the event table, bypassing Axon's deserialization,
@@ -22,35 +24,45 @@ public class StoredEntries {
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
+    /** Joins the caller's transaction; else a read-only one of its own, for the cursor to live in. */
+    private final TransactionTemplate inTransaction;
     private final ObjectMapper json = new ObjectMapper();
 
-    StoredEntries(JdbcTemplate jdbc) {
+    StoredEntries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(STREAM_FETCH);
+        this.inTransaction = new TransactionTemplate(transactions);
+        this.inTransaction.setReadOnly(true);
     }
 
     /** One stored row: its sequence number and the signed entry inside it (null if unreadable). */
     public record Stored(long sequence, SignedEntry entry, String problem) {
     }
 
-    public List<Stored> all(String bookId) {
-        return page(bookId, 0, Integer.MAX_VALUE);
-    }
-
     /**
      * Hands the book's first {@code limit} stored rows to {@code row}, in log order, one at a time:
      * read through a cursor, {@value #STREAM_FETCH} rows per round trip, so that a book of any size
-     * is read in little memory. Called inside a transaction (the cursor lives in it; outside one
-     * the driver would fetch every row at once).
+     * is read in little memory. In the caller's transaction (whose snapshot it reads), else in a
+     * read-only one of its own: a cursor lives in a transaction; outside one the driver would
+     * fetch every row at once.
      */
     public void forEach(String bookId, long limit, Consumer<Stored> row) {
-        streaming.query("""
+        inTransaction.executeWithoutResult(status -> streaming.query("""
                 select sequence_number, payload from domain_event_entry
                 where aggregate_identifier = ? order by sequence_number limit ?""",
                 rs -> {
                     row.accept(read(rs.getLong(1), rs.getBytes(2)));
-                }, bookId, limit);
+                }, bookId, limit));
+    }
+
+    /** The book's readable entries, in log order, one at a time (see {@link #forEach}). */
+    public void forEachReadable(String bookId, Consumer<SignedEntry> entry) {
+        forEach(bookId, Long.MAX_VALUE, row -> {
+            if (row.entry() != null) {
+                entry.accept(row.entry());
+            }
+        });
     }
 
     public List<Stored> page(String bookId, long from, int limit) {

@@ -2,7 +2,6 @@ package org.gongzhang.service.governance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.gongzhang.core.book.api.LedgerRefusal;
@@ -206,9 +205,9 @@ class GovernanceController {
     @GetMapping(path = {"/tenders/{id}/ocds", "/tenders/{id}/ocds.json"}, produces = MediaType.APPLICATION_JSON_VALUE)
     String ocds(@PathVariable String book, @PathVariable String id) {
         tender(book, id);
-        List<org.gongzhang.verifier.entry.SignedEntry> log = entries.all(book).stream()
-                .map(StoredEntries.Stored::entry).filter(Objects::nonNull).toList();
-        return TenderReleasePackage.toJson(TenderReleasePackage.of(ocds, log, id));
+        TenderReleasePackage.Builder releases = TenderReleasePackage.builder(ocds, id);
+        entries.forEachReadable(book, releases::apply);
+        return TenderReleasePackage.toJson(releases.build());
     }
 
     @PostMapping("/tenders")

@@ -86,6 +86,8 @@ class CheckpointRaceIT extends ServiceIT {
     }
 
     private List<byte[]> leaves(String book) {
-        return stored.all(book).stream().map(row -> row.entry().leafHash()).toList();
+        List<byte[]> leaves = new java.util.ArrayList<>();
+        stored.forEachReadable(book, entry -> leaves.add(entry.leafHash()));
+        return leaves;
     }
 }

@@ -37,34 +37,80 @@ public final class TenderReleasePackage {
      *                                  hold no publication of the tender
      */
     public static ObjectNode of(OcdsSettings settings, List<SignedEntry> entries, String tenderId) {
-        if (entries.isEmpty() || !"book.opened".equals(entries.get(0).header().kind())) {
-            throw new IllegalArgumentException("the entries must begin with book.opened");
+        Builder builder = builder(settings, tenderId);
+        entries.forEach(builder::apply);
+        return builder.build();
+    }
+
+    /** A release package of {@code tenderId} built from a book's entries fed one at a time (see {@link #of}). */
+    public static Builder builder(OcdsSettings settings, String tenderId) {
+        return new Builder(settings, tenderId);
+    }
+
+    /**
+     * Builds one tender's release package as a book's entries go past, in log order from
+     * {@code book.opened} on, keeping the tender's releases and what its process needs, not the
+     * entries: the package of a tender in a large book without holding the book's log.
+     */
+    public static final class Builder {
+
+        private final OcdsSettings settings;
+        private final String tenderId;
+        private final TenderProcess process;
+        private final ReleaseWriter writer;
+        private final ArrayNode releases = ReleaseWriter.NODES.arrayNode();
+        private boolean first = true;
+        private boolean opened;
+        private EntryHeader last;
+
+        private Builder(OcdsSettings settings, String tenderId) {
+            this.settings = settings;
+            this.tenderId = tenderId;
+            this.process = new TenderProcess(tenderId);
+            this.writer = new ReleaseWriter(settings, process);
         }
-        TenderProcess process = new TenderProcess(tenderId);
-        ReleaseWriter writer = new ReleaseWriter(settings, process);
-        ArrayNode releases = ReleaseWriter.NODES.arrayNode();
-        EntryHeader last = null;
-        for (SignedEntry entry : entries) {
+
+        /** The next entry. */
+        public void apply(SignedEntry entry) {
             EntryHeader header = entry.header();
+            if (first) {
+                first = false;
+                opened = "book.opened".equals(header.kind());
+            }
+            if (!opened) {
+                return;
+            }
             List<String> tags = process.apply(entry, header);
             if (!tags.isEmpty()) {
                 releases.add(writer.release(header, tags));
                 last = header;
             }
         }
-        if (last == null) {
-            throw new IllegalArgumentException("tender " + tenderId + " was not published in these entries");
+
+        /**
+         * The package.
+         *
+         * @throws IllegalArgumentException when the entries did not begin with {@code book.opened}
+         *                                  or held no publication of the tender
+         */
+        public ObjectNode build() {
+            if (!opened) {
+                throw new IllegalArgumentException("the entries must begin with book.opened");
+            }
+            if (last == null) {
+                throw new IllegalArgumentException("tender " + tenderId + " was not published in these entries");
+            }
+            ObjectNode pack = ReleaseWriter.NODES.objectNode();
+            pack.put("uri", settings.packageUri(last.book(), tenderId).toString());
+            ObjectNode publisher = pack.putObject("publisher").put("name", settings.publisherName());
+            if (settings.publisherUid() != null) {
+                publisher.put("scheme", settings.publisherScheme()).put("uid", settings.publisherUid());
+            }
+            pack.put("publishedDate", last.recordedAt().toString());
+            pack.put("version", OCDS_VERSION);
+            pack.set("releases", releases);
+            return pack;
         }
-        ObjectNode pack = ReleaseWriter.NODES.objectNode();
-        pack.put("uri", settings.packageUri(last.book(), tenderId).toString());
-        ObjectNode publisher = pack.putObject("publisher").put("name", settings.publisherName());
-        if (settings.publisherUid() != null) {
-            publisher.put("scheme", settings.publisherScheme()).put("uid", settings.publisherUid());
-        }
-        pack.put("publishedDate", last.recordedAt().toString());
-        pack.put("version", OCDS_VERSION);
-        pack.set("releases", releases);
-        return pack;
     }
 
     /** The package as JSON text, amounts written as plain decimals (e.g. {@code 98000.00}). */
