@@ -15,8 +15,6 @@ import org.gongzhang.service.security.Access;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Caller;
 import org.gongzhang.reporting.pdf.ReportPdfs;
-import org.gongzhang.verifier.bundle.Bundle;
-import org.gongzhang.verifier.bundle.BundleWriter;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -14,7 +14,6 @@ import org.gongzhang.service.security.Access;
 import org.gongzhang.service.web.JsonBodies;
 import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.service.security.Acting;
-import org.gongzhang.verifier.canonical.CanonicalJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

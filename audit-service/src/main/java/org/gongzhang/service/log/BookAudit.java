@@ -25,7 +25,6 @@ import org.gongzhang.service.entry.StoredEntries;
 import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.VerificationReport;
 import org.gongzhang.verifier.Verifier;
-import org.gongzhang.verifier.bundle.Bundle;
 import org.gongzhang.verifier.bundle.BundleManifest;
 import org.gongzhang.verifier.bundle.BundleWriter;
 import org.gongzhang.verifier.checkpoint.SignedNote;

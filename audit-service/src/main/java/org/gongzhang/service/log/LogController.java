@@ -9,7 +9,6 @@ import org.gongzhang.service.security.AccessRole;
 import org.gongzhang.verifier.Finding;
 import org.gongzhang.verifier.checkpoint.LogKeyRotation;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
