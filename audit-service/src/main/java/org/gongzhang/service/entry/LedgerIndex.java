@@ -1,5 +1,6 @@
 package org.gongzhang.service.entry;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.axonframework.eventhandling.EventMessage;
 import org.gongzhang.core.book.api.EntryReceipt;
 import org.gongzhang.core.book.api.LedgerEvent;
@@ -49,7 +51,7 @@ public class LedgerIndex implements RowsWithEvents {
     /** How many books' compact ranges this node remembers (about 0.7 KB each at most); past that it forgets them all. */
     static final int REMEMBERED_BOOKS = 10_000;
 
-    private static final java.util.regex.Pattern HEX_HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final JdbcTemplate jdbc;
     /** For reads of a whole book's rows inside a transaction: a cursor, not every row at once. */
@@ -317,7 +319,7 @@ public class LedgerIndex implements RowsWithEvents {
      * hand on the table writes one) is packed as 32 zero bytes, which no entry hashes to.
      */
     public byte[] packedHashes(String bookId) {
-        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
         byte[] malformed = new byte[32];
         streaming.query("select entry_hash from ledger_entry where book_id = ? order by entry_index", rs -> {
             String hash = rs.getString(1);

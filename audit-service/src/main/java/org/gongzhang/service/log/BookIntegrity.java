@@ -16,9 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Whether the service still vouches for a book: its stored log must extend the last checkpoint
@@ -38,13 +35,8 @@ public class BookIntegrity implements SmartInitializingSingleton {
     private final BookDirectory books;
     private final LogKey logKey;
     private final Map<String, Failure> failed = new ConcurrentHashMap<>();
-    private final TransactionTemplate read;
 
-    BookIntegrity(LastSignedCheckpoints lastSigned, StoredEntries stored, BookDirectory books, LogKey logKey,
-            PlatformTransactionManager transactions) {
-        this.read = new TransactionTemplate(transactions);
-        this.read.setReadOnly(true);
-        this.read.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    BookIntegrity(LastSignedCheckpoints lastSigned, StoredEntries stored, BookDirectory books, LogKey logKey) {
         this.lastSigned = lastSigned;
         this.stored = stored;
         this.books = books;
@@ -147,13 +139,13 @@ public class BookIntegrity implements SmartInitializingSingleton {
         long covered = lastSigned.last(book).map(note -> Checkpoint.parse(note.text()).size()).orElse(0L);
         List<byte[]> leaves = new ArrayList<>();
         boolean[] broken = {false};
-        read.executeWithoutResult(status -> stored.forEach(book, covered, row -> {
+        stored.forEach(book, covered, row -> {
             if (broken[0] || row.sequence() != leaves.size() || row.entry() == null) {
                 broken[0] = true;
                 return;
             }
             leaves.add(row.entry().leafHash());
-        }));
+        });
         return leaves;
     }
 }

@@ -1,5 +1,7 @@
 package org.gongzhang.service.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -159,8 +161,8 @@ class PublicStatementPages {
         VerificationReport report;
         try {
             report = Verifier.verify(backed.bundle().file(), Optional.of(logKey.first()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             backed.bundle().discard();
         }
