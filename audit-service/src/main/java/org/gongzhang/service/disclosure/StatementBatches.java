@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import org.gongzhang.core.book.api.LedgerRefusal;
 import org.gongzhang.service.book.BookSummary;
 import org.gongzhang.service.security.Acting;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * 批量编制: one job drafts the statement of every compound of a community or street the caller
  * keeps the books of, one after the other; a compound that fails (an open period, say) is
  * reported with its reason and the others go on. Progress is readable while it runs. Jobs live in
- * memory: a restart forgets them, not the drafts (those are entries).
+ * memory: a restart forgets them, not the drafts (those are entries); a finished job is forgotten
+ * {@code ledger.statement.batch-retention} (24 h) after it finished.
  */
 @Component
 public class StatementBatches {
@@ -41,6 +43,7 @@ public class StatementBatches {
     private final StatementPublication publication;
     private final MessageSource messages;
     private final Clock clock;
+    private final Duration retention;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "statement-batch");
@@ -48,14 +51,17 @@ public class StatementBatches {
         return t;
     });
 
-    StatementBatches(StatementPublication publication, MessageSource messages, Clock clock) {
+    StatementBatches(StatementPublication publication, MessageSource messages, Clock clock,
+            @Value("${ledger.statement.batch-retention:PT24H}") Duration retention) {
         this.publication = publication;
         this.messages = messages;
         this.clock = clock;
+        this.retention = retention;
     }
 
     /** Starts the job for {@code books}, each acted on as given; answers at once with the job. */
     public Job start(String scope, String from, String to, String threshold, List<Acting> books, Locale locale) {
+        forgetFinishedLongAgo();
         String id = UUID.randomUUID().toString();
         Instant started = clock.instant();
         jobs.put(id, new Job(id, scope, from, to, books.size(), 0, books.isEmpty(), started,
@@ -65,7 +71,14 @@ public class StatementBatches {
     }
 
     public Optional<Job> find(String id) {
+        forgetFinishedLongAgo();
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** Drops the jobs that finished more than the retention ago, so the jobs kept stay few. */
+    private void forgetFinishedLongAgo() {
+        Instant cutoff = clock.instant().minus(retention);
+        jobs.values().removeIf(job -> job.finished() && job.startedAt().plusMillis(job.millis()).isBefore(cutoff));
     }
 
     private void run(String id, String from, String to, String threshold, List<Acting> books, Locale locale) {
