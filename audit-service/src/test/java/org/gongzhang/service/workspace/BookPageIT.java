@@ -36,10 +36,11 @@ class BookPageIT extends ServiceIT {
         assertThat(page.body()).as("the book's first period shown, not this month before it")
                 .contains(link).doesNotContain("from=" + first.minusMonths(1) + "&amp;");
 
-        // the read model learns of the new book shortly after it is opened
+        // the read model learns of the new book shortly after it is opened: until then the page
+        // answers 404 (no such book yet) or 409 (报表尚未读到账套的记录，请稍后再试)
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         HttpResponse<String> trialBalance = page(link.replace("&amp;", "&"));
-        while (trialBalance.statusCode() == 404 && System.nanoTime() < deadline) {
+        while ((trialBalance.statusCode() == 404 || trialBalance.statusCode() == 409) && System.nanoTime() < deadline) {
             Thread.sleep(100);
             trialBalance = page(link.replace("&amp;", "&"));
         }
