@@ -2,46 +2,20 @@ package org.gongzhang.service.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import org.gongzhang.service.support.MovingClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 
 /** Batch jobs live in memory: a finished one stays readable for the retention, then is forgotten. */
 class StatementBatchesTest {
 
-    /** A clock the test moves on. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-31T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aFinishedJobIsReadableForTheRetentionAndForgottenAfterIt() {
-        MovingClock clock = new MovingClock();
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-31T08:00:00Z"));
         StatementBatches batches = new StatementBatches(null, new StaticMessageSource(), clock, Duration.ofHours(24));
 
         StatementBatches.Job job = batches.start("street:beishan", "2026-10", "2026-12", null, List.of(), Locale.CHINA);

@@ -2,40 +2,14 @@ package org.gongzhang.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.gongzhang.service.support.MovingClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    /** A clock the test moves. */
-    static final class Hands extends Clock {
-        Instant now = Instant.parse("2026-12-03T02:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    private final Hands clock = new Hands();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-03T02:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(clock);
 
     @Test
