@@ -88,7 +88,8 @@ public class BookAudit {
      */
     public Audit audit(String book) {
         List<Finding> witness = new ArrayList<>();
-        Spooled bundle = spoolWhole(book, witness);
+        Whole whole = spoolWhole(book, witness);
+        Spooled bundle = whole.bundle();
         VerificationReport report;
         List<Finding> findings = new ArrayList<>();
         try {
@@ -102,7 +103,8 @@ public class BookAudit {
         witness.stream().filter(f -> f.code().equals(UNREADABLE)).forEach(findings::add);
         findings.addAll(report.findings());
         witness.stream().filter(f -> !f.code().equals(UNREADABLE)).forEach(findings::add);
-        consistentRead.executeWithoutResult(status -> index.firstWrongSubtree(book, index.packedHashes(book))
+        // the subtrees against the index's hashes as the scan read them, not read a second time
+        consistentRead.executeWithoutResult(status -> index.firstWrongSubtree(book, whole.scan().acceptedHashes())
                 .ifPresent(first -> findings.add(new Finding(first, "witness.subtree-wrong",
                         "a Merkle subtree the service stored for proofs over entry " + first
                                 + " is missing or is not the hash of the entries the service accepted"))));
@@ -143,11 +145,11 @@ public class BookAudit {
      * view, the bundle carries the latest checkpoint signed, so the verifier shows the break.
      */
     public Spooled spool(String book) {
-        return spoolWhole(book, null);
+        return spoolWhole(book, null).bundle();
     }
 
     /** {@link #spool(String)}, adding the service's witness findings to {@code witness} when given. */
-    private Spooled spoolWhole(String book, List<Finding> witness) {
+    private Whole spoolWhole(String book, List<Finding> witness) {
         Scan scan;
         Optional<SignedNote> note;
         synchronized (signing(book)) {
@@ -158,7 +160,11 @@ public class BookAudit {
                 note = checkpoints.latest(book).map(Checkpoints.Stored::signedNote);
             }
         }
-        return spool(book, scan.leaves(), scan.rows(), note, entry -> { }, Optional::empty);
+        return new Whole(scan, spool(book, scan.leaves(), scan.rows(), note, entry -> { }, Optional::empty));
+    }
+
+    /** The whole log's bundle and the scan it was written after. */
+    private record Whole(Scan scan, Spooled bundle) {
     }
 
     /**
@@ -313,15 +319,17 @@ public class BookAudit {
      *
      * @param leaves   the leaf hashes of the readable stored rows, in log order
      * @param rows     the stored rows read, readable or not
-     * @param accepted the entries the service accepted
+     * @param acceptedHashes the index's hashes, packed, kept for the audit only (null otherwise, so that
+     *                 a bundle being written does not hold them)
+     * @param acceptedCount the entries the service accepted
      * @param asAccepted whether the stored rows are exactly the accepted entries
      */
-    private record Scan(List<byte[]> leaves, long rows, long accepted, boolean asAccepted) {
+    private record Scan(List<byte[]> leaves, long rows, byte[] acceptedHashes, long acceptedCount, boolean asAccepted) {
 
         /** The leaf hashes, provided the stored log is the accepted one. */
         List<byte[]> acceptedLeaves(String book) {
             if (!asAccepted) {
-                throw new Checkpoints.InconsistentLog(book, accepted, leaves.size());
+                throw new Checkpoints.InconsistentLog(book, acceptedCount, leaves.size());
             }
             return leaves;
         }
@@ -401,7 +409,8 @@ public class BookAudit {
             if (witness != null) {
                 read.missingUpTo(acceptedCount);
             }
-            return new Scan(leaves, read.rows, acceptedCount, read.same && read.rows == acceptedCount);
+            return new Scan(leaves, read.rows, witness != null ? accepted : null, acceptedCount,
+                    read.same && read.rows == acceptedCount);
         });
     }
 }
